@@ -1,0 +1,4 @@
+/**
+ * Training loops, losses, learning-rate schedules and resumable checkpoints.
+ */
+package org.ambidex.train;
