@@ -1,0 +1,94 @@
+package org.ambidex.hand.open;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Posing the generated hand across its joint limits leaves no inverted triangle: every triangle's posed
+ * normal still points the way its rest normal points once turned by the bone that carries the triangle.
+ */
+class OpenHandPosingTest {
+
+    private final OpenHandModelData model = GeneratedModel.right();
+
+    /** Triangles whose normal turned against the rotation of their dominant bone. */
+    static List<Integer> invertedTriangles(OpenHandModelData m, double[] pose) {
+        SimpleLbs.Output out = SimpleLbs.forward(m, new double[10], pose);
+        double[] rest = m.vTemplate();
+        double[] posed = out.vertices();
+        int[] f = m.faces();
+        List<Integer> bad = new ArrayList<>();
+        for (int t = 0; t < m.faceCount(); t++) {
+            double[] score = new double[16];
+            for (int c = 0; c < 3; c++) {
+                for (int k = 0; k < 16; k++) {
+                    score[k] += m.weights()[f[3 * t + c] * 16 + k];
+                }
+            }
+            int dominant = 0;
+            for (int k = 1; k < 16; k++) {
+                if (score[k] > score[dominant]) {
+                    dominant = k;
+                }
+            }
+            double[] n0 = normal(rest, f, t);
+            double[] n1 = normal(posed, f, t);
+            double[] expected = SimpleLbs.apply(out.rotations()[dominant], n0);
+            if (V.dot(n1, expected) <= 0) {
+                bad.add(t);
+            }
+        }
+        return bad;
+    }
+
+    private static double[] normal(double[] v, int[] f, int t) {
+        double[] a = MeshChecks.p(v, f[3 * t]);
+        double[] b = MeshChecks.p(v, f[3 * t + 1]);
+        double[] c = MeshChecks.p(v, f[3 * t + 2]);
+        return V.cross(V.sub(b, a), V.sub(c, a));
+    }
+
+    @Test
+    void everyJointAtEachEndOfEachAxisLeavesNoInvertedTriangle() {
+        double[] limits = model.jointLimits();
+        List<String> failures = new ArrayList<>();
+        for (int j = 1; j < 16; j++) {
+            for (int axis = 0; axis < 3; axis++) {
+                for (int end = 0; end < 2; end++) {
+                    double[][] angles = new double[16][3];
+                    angles[j][axis] = limits[j * 6 + 2 * axis + end];
+                    double[] pose = AnatomicalPose.toAxisAngles(model.jointAxes(), angles);
+                    int n = invertedTriangles(model, pose).size();
+                    if (n > 0) {
+                        failures.add("joint " + j + " axis " + axis + (end == 0 ? " min" : " max") + ": " + n);
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void wholeHandAtItsFlexionLimitsLeavesNoInvertedTriangle() {
+        double[] limits = model.jointLimits();
+        for (int end = 0; end < 2; end++) {
+            double[][] angles = new double[16][3];
+            for (int j = 1; j < 16; j++) {
+                angles[j][0] = limits[j * 6 + end];
+            }
+            double[] pose = AnatomicalPose.toAxisAngles(model.jointAxes(), angles);
+            assertThat(invertedTriangles(model, pose)).as(end == 0 ? "all extended" : "all flexed").isEmpty();
+        }
+    }
+
+    @Test
+    void namedPosesLeaveNoInvertedTriangle() {
+        for (double[][] degrees : List.of(NamedPoses.fist(), NamedPoses.point(), NamedPoses.pinch(),
+            NamedPoses.spread())) {
+            assertThat(invertedTriangles(model, NamedPoses.toPose(model, degrees))).isEmpty();
+        }
+    }
+}
