@@ -46,8 +46,8 @@ public record HandAnatomy(Digit[] digits, double wristHalfWidth, double wristDor
 
     /** The nominal adult hand (docs/HAND_MODEL.md, "Anthropometric table"). */
     public static HandAnatomy nominal() {
-        Digit thumb = new Digit(new double[] {0.0230, 0.0235, -0.0120}, new double[] {0.0440, 0.0315, 0.0275},
-            new double[] {44, 36, 30}, new double[] {-22, -15, -10}, 0.0215, 0.0190);
+        Digit thumb = new Digit(new double[] {0.0240, 0.0190, -0.0040}, new double[] {0.0440, 0.0315, 0.0275},
+            new double[] {44, 36, 30}, new double[] {-30, -16, -10}, 0.0215, 0.0190);
         Digit index = new Digit(new double[] {0.0840, 0.0235, -0.0015}, new double[] {0.0395, 0.0230, 0.0205},
             new double[] {7, 7, 7}, new double[] {0, 0, 0}, 0.0190, 0.0170);
         Digit middle = new Digit(new double[] {0.0870, 0.0030, 0.0}, new double[] {0.0445, 0.0270, 0.0215},
@@ -56,8 +56,8 @@ public record HandAnatomy(Digit[] digits, double wristHalfWidth, double wristDor
             new double[] {-7, -7, -7}, new double[] {0, 0, 0}, 0.0180, 0.0165);
         Digit pinky = new Digit(new double[] {0.0740, -0.0345, -0.0040}, new double[] {0.0320, 0.0190, 0.0190},
             new double[] {-15, -15, -15}, new double[] {0, 0, 0}, 0.0160, 0.0145);
-        return new HandAnatomy(new Digit[] {thumb, index, middle, ring, pinky}, 0.0290, 0.0110, 0.0120,
-            0.0440, 0.0105, 0.0135);
+        return new HandAnatomy(new Digit[] {thumb, index, middle, ring, pinky}, 0.0290, 0.0120, 0.0135,
+            0.0440, 0.0115, 0.0150);
     }
 
     /**

@@ -27,10 +27,10 @@ final class HandMeshBuilder {
     /** Fractions of each palm column's length (wrist cut to knuckle ring) where palm rings lie. */
     static final double[] PALM_U = {0, 0.09, 0.19, 0.30, 0.41, 0.52, 0.63, 0.73, 0.82, 0.905};
     /** Palm rings spanned by the thumb patch (first and last, inclusive). */
-    static final int PATCH_RING_FIRST = 3;
+    static final int PATCH_RING_FIRST = 2;
     static final int PATCH_RING_LAST = 7;
     /** Palm columns spanned by the thumb patch: the radial-palmar corner, {@code M-4 .. M-1, 0}. */
-    static final int PATCH_COLUMNS = 4;
+    static final int PATCH_COLUMNS = 3;
     /** Where the wrist cut lies along s (m, proximal of the wrist joint). */
     static final double WRIST_CUT = -0.018;
     /** Superellipse exponent of the cross-sections (2 is an ellipse, larger is boxier). */
@@ -146,7 +146,7 @@ final class HandMeshBuilder {
     /** Chain coordinates of the knuckle ring: over the knuckle dorsally, further on the palm side and webs. */
     private static final double BASE_DORSAL = 0.004;
     private static final double BASE_PALMAR = 0.011;
-    private static final double BASE_WEB = 0.015;
+    private static final double BASE_WEB = 0.0055;
 
     /**
      * Creates the ring shared by the palm's distal end and the four finger bases. Returns the palm ring
@@ -314,18 +314,49 @@ final class HandMeshBuilder {
         double radius = thenarRadius(c);
         HandMesh.Attachment[] fingers = palmAttachments(column, p);
         double k = THENAR_SOFTNESS;
-        if (d >= radius + 3 * k || d < 1e-9) {
-            return add(p, fingers);
+        // The skin over and around the thenar follows the thumb, fully inside the capsule, fading out
+        // over a band beyond it.
+        double share = 0.9 * V.smoothstep((radius + 0.008 - d) / 0.012);
+        double[] moved = p;
+        if (d < radius + 3 * k && d > 1e-9) {
+            double pushed = 0.5 * (d + radius + Math.sqrt((d - radius) * (d - radius) + k * k));
+            moved = V.axpy(q, pushed / d, off);
         }
-        double pushed = 0.5 * (d + radius + Math.sqrt((d - radius) * (d - radius) + k * k));
-        double[] moved = V.axpy(q, pushed / d, off);
-        double share = V.smoothstep((radius + k - d) / (2 * k));
+        if (share <= 0) {
+            return add(moved, fingers);
+        }
         HandMesh.Attachment[] all = new HandMesh.Attachment[fingers.length + 1];
         for (int i = 0; i < fingers.length; i++) {
             all[i] = new HandMesh.Attachment(fingers[i].digit(), fingers[i].station(), fingers[i].share() * (1 - share));
         }
         all[fingers.length] = new HandMesh.Attachment(0, c, share);
         return add(moved, all);
+    }
+
+    /** Least share of the thumb in the skinning of the palm at 0, 1, 2, 3 grid steps from the thumb patch. */
+    private static final double[] RIM_FALLOFF = {0.5, 0.32, 0.17, 0.06};
+
+    private void followThumbAtLeast(int id, double share) {
+        HandMesh.Attachment[] old = attach.get(id);
+        double current = 0;
+        for (HandMesh.Attachment a : old) {
+            current += a.digit() == 0 ? a.share() : 0;
+        }
+        if (current >= share) {
+            return;
+        }
+        double[] p = points.get(id);
+        double c = Math.max(0, Math.min(skeleton.station[0][1],
+            V.dot(V.sub(p, skeleton.chain[0][0]), skeleton.axis[0][0])));
+        java.util.List<HandMesh.Attachment> out = new ArrayList<>();
+        double rest = (1 - share) / (1 - current);
+        for (HandMesh.Attachment a : old) {
+            if (a.digit() != 0) {
+                out.add(new HandMesh.Attachment(a.digit(), a.station(), a.share() * rest));
+            }
+        }
+        out.add(new HandMesh.Attachment(0, c, share));
+        attach.set(id, out.toArray(new HandMesh.Attachment[0]));
     }
 
     /** Radius (m) of the thenar capsule at thumb chain coordinate {@code c}. */
@@ -395,6 +426,9 @@ final class HandMeshBuilder {
         double capStart = tip - radius;
         List<int[]> rings = new ArrayList<>();
         rings.add(first);
+        if (d == 0) {
+            rings.add(loftRing(first, stations[0]));
+        }
         for (double c : stations) {
             rings.add(ring(d, c, 1.0, 0));
         }
@@ -420,6 +454,30 @@ final class HandMeshBuilder {
             triangles.add(new int[] {last[k], last[(k + 1) % N], pole});
         }
         return pole;
+    }
+
+    /**
+     * A ring half way between the thumb patch's rim and the thumb's first ring, kept outside the thenar
+     * capsule, so the thumb grows out of the palm over two bands.
+     */
+    private int[] loftRing(int[] rim, double c1) {
+        double[] base = skeleton.chain[0][0];
+        double[] a = skeleton.axis[0][0];
+        double length = skeleton.station[0][1];
+        int[] ids = new int[N];
+        for (int k = 0; k < N; k++) {
+            double[] p = V.lerp(points.get(rim[k]), ringPoint(0, c1, ringAngle(k), 1.0, 0), 0.5);
+            double c = Math.max(0, Math.min(length, V.dot(V.sub(p, base), a)));
+            double[] q = V.axpy(base, c, a);
+            double[] off = V.sub(p, q);
+            double dist = V.norm(off);
+            double radius = thenarRadius(c);
+            if (dist < radius) {
+                p = V.axpy(q, radius / dist, off);
+            }
+            ids[k] = add(p, new HandMesh.Attachment(0, c, 1.0));
+        }
+        return ids;
     }
 
     private int[] ring(int d, double c, double scale, double palmarShift) {
@@ -454,6 +512,20 @@ final class HandMeshBuilder {
         }
         if (loop.size() != N) {
             throw new IllegalStateException("thumb patch boundary has " + loop.size() + " vertices, expected " + N);
+        }
+        // The rim where the thumb leaves the palm moves half with the thumb, so a thumb motion spreads over
+        // two bands of skin instead of folding one.
+        for (int r = 0; r < PALM_U.length; r++) {
+            int dr = Math.max(0, Math.max(PATCH_RING_FIRST - r, r - PATCH_RING_LAST));
+            for (int j = 0; j < M; j++) {
+                // Columns of the patch run from M - PATCH_COLUMNS to M (= column 0).
+                int dj = j == 0 ? 0 : j >= M - PATCH_COLUMNS ? 0
+                    : Math.min(j, M - PATCH_COLUMNS - j);
+                int grid = Math.max(dr, dj);
+                if (grid < RIM_FALLOFF.length) {
+                    followThumbAtLeast(palm[r][j], RIM_FALLOFF[grid]);
+                }
+            }
         }
         return loop.stream().mapToInt(Integer::intValue).toArray();
     }

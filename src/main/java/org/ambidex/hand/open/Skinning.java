@@ -9,8 +9,8 @@ package org.ambidex.hand.open;
 final class Skinning {
 
     /** Half widths (m) of the blending bands at the digits' three joints (thumb: CMC, MCP, IP). */
-    static final double[][] BAND = {{0.014, 0.0075, 0.0060}, {0.0095, 0.0065, 0.0055}, {0.0095, 0.0065, 0.0055},
-        {0.0095, 0.0065, 0.0055}, {0.0090, 0.0060, 0.0050}};
+    static final double[][] BAND = {{0.020, 0.0075, 0.0060}, {0.018, 0.0065, 0.0055}, {0.018, 0.0065, 0.0055},
+        {0.018, 0.0065, 0.0055}, {0.016, 0.0060, 0.0050}};
 
     private Skinning() {
     }

@@ -18,7 +18,7 @@ final class NamedPoses {
             a[j + 1][0] = 95;
             a[j + 2][0] = 65;
         }
-        a[13] = new double[] {30, -15, 25};
+        a[13] = new double[] {30, -10, 10};
         a[14][0] = 40;
         a[15][0] = 50;
         return a;
@@ -43,7 +43,7 @@ final class NamedPoses {
         a[1] = new double[] {45, 0, 0};
         a[2] = new double[] {50, 0, 0};
         a[3] = new double[] {25, 0, 0};
-        a[13] = new double[] {30, -10, 25};
+        a[13] = new double[] {28, -8, 10};
         a[14][0] = 20;
         a[15][0] = 15;
         return a;
@@ -54,7 +54,7 @@ final class NamedPoses {
         a[1][1] = 18;
         a[7][1] = -28;
         a[10][1] = -15;
-        a[13][1] = 35;
+        a[13][1] = 28;
         return a;
     }
 
