@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
         InfoCommand.class,
         InspectCommand.class,
         PoseCommand.class,
+        DatasetCommand.class,
     },
     usageHelpAutoWidth = true,
     footer = {"", "Exit status: 0 success, 2 bad input or usage, 1 internal failure."})
