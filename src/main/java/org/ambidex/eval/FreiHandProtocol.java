@@ -64,7 +64,7 @@ public record FreiHandProtocol(PckThresholds thresholds, double[] fScoreThreshol
         @Override
         public void add(GroundTruthSample truth, Prediction prediction) {
             countFrame(truth);
-            Split frames = truth.handType().split();
+            Split frames = Split.of(truth.handType());
             for (int h = 0; h < 2; h++) {
                 HandTruth gt = truth.hand(h);
                 if (gt == null) {

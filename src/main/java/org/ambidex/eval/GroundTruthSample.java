@@ -1,6 +1,7 @@
 package org.ambidex.eval;
 
 import java.util.Objects;
+import org.ambidex.data.HandType;
 import org.ambidex.geom.Intrinsics;
 
 /**

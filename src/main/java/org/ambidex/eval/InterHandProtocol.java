@@ -2,6 +2,7 @@ package org.ambidex.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ambidex.data.HandType;
 import org.ambidex.geom.SimilarityTransform;
 import org.ambidex.geom.Vec3;
 
@@ -48,7 +49,7 @@ public record InterHandProtocol(PckThresholds thresholds) implements Protocol {
         @Override
         public void add(GroundTruthSample truth, Prediction prediction) {
             countFrame(truth);
-            Split frames = truth.handType().split();
+            Split frames = Split.of(truth.handType());
             for (int h = 0; h < 2; h++) {
                 HandTruth gt = truth.hand(h);
                 if (gt == null || !gt.valid(Hands.WRIST)) {

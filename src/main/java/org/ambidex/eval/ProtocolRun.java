@@ -33,7 +33,7 @@ abstract class ProtocolRun implements Protocol.Run {
     /** Counts a frame the protocol evaluates. */
     protected void countFrame(GroundTruthSample truth) {
         evaluated++;
-        if (truth.handType().isSingle()) {
+        if (truth.handType().single()) {
             single++;
         } else {
             interacting++;

@@ -44,7 +44,7 @@ final class ScaledRootRun extends ProtocolRun {
     @Override
     public void add(GroundTruthSample truth, Prediction prediction) {
         countFrame(truth);
-        Split frames = truth.handType().split();
+        Split frames = Split.of(truth.handType());
         Alignment alignment = new Alignment.Root(rootJoint, true);
         for (int h = 0; h < 2; h++) {
             HandTruth gt = truth.hand(h);

@@ -15,6 +15,11 @@ public enum Split {
         this.label = label;
     }
 
+    /** The split frames of hand type {@code type} belong to (SINGLE or INTERACTING). */
+    public static Split of(org.ambidex.data.HandType type) {
+        return type.single() ? SINGLE : INTERACTING;
+    }
+
     public String label() {
         return label;
     }

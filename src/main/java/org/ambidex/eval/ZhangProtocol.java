@@ -72,12 +72,12 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
 
         @Override
         public void add(GroundTruthSample truth, Prediction prediction) {
-            if (interactingOnly && truth.handType().isSingle()) {
+            if (interactingOnly && truth.handType().single()) {
                 outsideProtocol++;
                 return;
             }
             countFrame(truth);
-            Split frames = truth.handType().split();
+            Split frames = Split.of(truth.handType());
             for (int h = 0; h < 2; h++) {
                 HandTruth gt = truth.hand(h);
                 if (gt == null) {

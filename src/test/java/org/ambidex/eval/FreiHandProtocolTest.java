@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.ambidex.data.HandType;
 import org.ambidex.geom.Mat3;
 import org.ambidex.geom.SimilarityTransform;
 import org.ambidex.geom.Vec3;

@@ -1,12 +1,13 @@
 package org.ambidex.eval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.ambidex.eval.TestHands.hand;
 import static org.ambidex.eval.TestHands.shifted;
 import static org.ambidex.eval.TestHands.valid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.ambidex.data.HandType;
 import org.ambidex.eval.ZhangProtocol.Validity;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,63 @@
+package org.ambidex.eval;
+
+import java.util.Iterator;
+import java.util.List;
+import org.ambidex.data.Sample;
+
+/**
+ * Ground truth for evaluation from InterHand2.6M-format samples ({@link Sample}, InterHand2.6M joint order):
+ * each hand the frame's hand type shows becomes a {@link HandTruth} with its 21 joints and validity in the
+ * OpenPose order; the sample id is the COCO annotation id, as a decimal string.
+ *
+ * <p>The joints are the dataset's triangulated annotation. Protocols whose reference regresses ground-truth
+ * joints from MANO meshes (IntagHand, DIR, Zhang) therefore see slightly different ground truth; reports say so.
+ * No ground-truth vertices are attached (they need the hand model's forward pass).
+ */
+public final class InterHandGroundTruth {
+
+    private InterHandGroundTruth() {
+    }
+
+    /** The evaluation view of one sample. */
+    public static GroundTruthSample of(Sample s) {
+        HandTruth[] hands = new HandTruth[2];
+        for (int h = 0; h < 2; h++) {
+            if (!s.handType().has(h)) {
+                continue;
+            }
+            double[] joints = new double[3 * Hands.JOINTS];
+            boolean[] valid = new boolean[Hands.JOINTS];
+            int offset = Sample.handOffset(h);
+            for (int k = 0; k < Hands.JOINTS; k++) {
+                int op = JointOrders.OPENPOSE_INDEX_OF_INTERHAND[k];
+                joints[3 * op] = s.jointCam(offset + k).x();
+                joints[3 * op + 1] = s.jointCam(offset + k).y();
+                joints[3 * op + 2] = s.jointCam(offset + k).z();
+                valid[op] = s.valid(offset + k);
+            }
+            hands[h] = new HandTruth(joints, valid, null);
+        }
+        return new GroundTruthSample(Long.toString(s.annotationId()), s.handType(), s.handTypeValid(),
+            hands[Hands.RIGHT], hands[Hands.LEFT], s.camera().intrinsics());
+    }
+
+    /** A lazy view of a list of samples (each converted when iterated). */
+    public static Iterable<GroundTruthSample> view(List<Sample> samples) {
+        return () -> new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < samples.size();
+            }
+
+            @Override
+            public GroundTruthSample next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return of(samples.get(i++));
+            }
+        };
+    }
+}
