@@ -44,4 +44,33 @@ public final class Evaluator {
         long matched = offered - unmatched;
         return run.finish(new EvalCounts(byId.size(), offered, matched, 0, 0, byId.size() - matched, unmatched, 0, 0));
     }
+
+    /**
+     * Evaluates sets whose samples come in the same order (FreiHAND's convention): the i-th prediction answers the
+     * i-th ground-truth sample. Both are streamed; nothing is held.
+     *
+     * @throws IllegalArgumentException when the counts differ or a pair's ids differ
+     */
+    public static EvalReport evaluateInOrder(Protocol protocol, Iterable<GroundTruthSample> truth,
+                                             Iterable<Prediction> predictions) {
+        Protocol.Run run = protocol.start();
+        java.util.Iterator<GroundTruthSample> gt = truth.iterator();
+        java.util.Iterator<Prediction> pred = predictions.iterator();
+        long n = 0;
+        while (gt.hasNext() && pred.hasNext()) {
+            GroundTruthSample g = gt.next();
+            Prediction p = pred.next();
+            if (!g.id().equals(p.id())) {
+                throw new IllegalArgumentException("prediction " + n + " answers sample " + p.id() + ", expected "
+                    + g.id());
+            }
+            run.add(g, p);
+            n++;
+        }
+        if (gt.hasNext() || pred.hasNext()) {
+            throw new IllegalArgumentException("the predictions end " + (gt.hasNext() ? "before" : "after")
+                + " the ground truth (" + n + " pairs matched); expected one prediction per sample, in order");
+        }
+        return run.finish(new EvalCounts(n, n, n, 0, 0, 0, 0, 0, 0));
+    }
 }
