@@ -34,6 +34,33 @@ public final class InterNetCrop {
         return new Bbox(cx - w / 2.0, cy - h / 2.0, w, h);
     }
 
+    /**
+     * {@code get_bbox}: the box of the valid pixel points {@code uv} ({@code [u0, v0, u1, v1, ...]}) enlarged 1.2
+     * times about its centre; {@code null} when no point is valid.
+     */
+    public static Bbox jointBbox(double[] uv, boolean[] valid) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < valid.length; j++) {
+            if (valid[j]) {
+                minX = Math.min(minX, uv[2 * j]);
+                maxX = Math.max(maxX, uv[2 * j]);
+                minY = Math.min(minY, uv[2 * j + 1]);
+                maxY = Math.max(maxY, uv[2 * j + 1]);
+            }
+        }
+        if (minX > maxX) {
+            return null;
+        }
+        double cx = (minX + maxX) / 2.0;
+        double cy = (minY + maxY) / 2.0;
+        double w = (maxX - minX) * 1.2;
+        double h = (maxY - minY) * 1.2;
+        return new Bbox(cx - 0.5 * w, cy - 0.5 * h, w, h);
+    }
+
     /** {@link #processBbox(Bbox, double)} for InterNet's square input. */
     public static Bbox processBbox(Bbox box) {
         return processBbox(box, 1.0);

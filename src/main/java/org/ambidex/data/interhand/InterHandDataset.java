@@ -153,6 +153,24 @@ public final class InterHandDataset implements AutoCloseable {
         return index.size();
     }
 
+    /**
+     * The number of annotations per hand type that {@code filter} selects, from the data file alone (faster than
+     * opening the dataset: the joint and MANO files are not read).
+     */
+    public static Map<HandType, Integer> count(Path root, InterHandFilter filter) {
+        InterHandLayout layout = new InterHandLayout(root);
+        Path file = layout.annotation(filter.split(), filter.subset(), InterHandLayout.AnnotationFile.DATA);
+        DataIndex index = DataIndex.read(file, JsonFactory.builder().build(), filter);
+        Map<HandType, Integer> counts = new EnumMap<>(HandType.class);
+        for (HandType t : HandType.values()) {
+            counts.put(t, 0);
+        }
+        for (int i = 0; i < index.size(); i++) {
+            counts.merge(index.handType(i), 1, Integer::sum);
+        }
+        return counts;
+    }
+
     public InterHandFilter filter() {
         return filter;
     }
