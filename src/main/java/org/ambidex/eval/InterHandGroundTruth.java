@@ -3,6 +3,9 @@ package org.ambidex.eval;
 import java.util.Iterator;
 import java.util.List;
 import org.ambidex.data.Sample;
+import org.ambidex.geom.Vec3;
+import org.ambidex.hand.HandSide;
+import org.ambidex.hand.JointOrder;
 
 /**
  * Ground truth for evaluation from InterHand2.6M-format samples ({@link Sample}, InterHand2.6M joint order):
@@ -27,13 +30,13 @@ public final class InterHandGroundTruth {
             }
             double[] joints = new double[3 * Hands.JOINTS];
             boolean[] valid = new boolean[Hands.JOINTS];
-            int offset = Sample.handOffset(h);
-            for (int k = 0; k < Hands.JOINTS; k++) {
-                int op = JointOrders.OPENPOSE_INDEX_OF_INTERHAND[k];
-                joints[3 * op] = s.jointCam(offset + k).x();
-                joints[3 * op + 1] = s.jointCam(offset + k).y();
-                joints[3 * op + 2] = s.jointCam(offset + k).z();
-                valid[op] = s.valid(offset + k);
+            int[] from42 = JointOrder.gatherFromInterHand42(HandSide.ofIndex(h));
+            for (int op = 0; op < Hands.JOINTS; op++) {
+                Vec3 p = s.jointCam(from42[op]);
+                joints[3 * op] = p.x();
+                joints[3 * op + 1] = p.y();
+                joints[3 * op + 2] = p.z();
+                valid[op] = s.valid(from42[op]);
             }
             hands[h] = new HandTruth(joints, valid, null);
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.ambidex.core.BadInputException;
 import org.ambidex.geom.Vec3;
+import org.ambidex.hand.JointOrder;
 
 /**
  * Streams an {@code ambidex.predictions/1} file (docs/FORMATS.md): the header fields ({@code format},
@@ -353,11 +354,7 @@ public final class PredictionsReader implements Iterable<Prediction>, AutoClosea
         if (!interHandOrder) {
             return rows;
         }
-        double[] out = new double[rows.length];
-        for (int k = 0; k < Hands.JOINTS; k++) {
-            System.arraycopy(rows, width * k, out, width * JointOrders.OPENPOSE_INDEX_OF_INTERHAND[k], width);
-        }
-        return out;
+        return JointOrder.OPENPOSE.convert(rows, JointOrder.INTERHAND, width);
     }
 
     private BadInputException bad(String message) {

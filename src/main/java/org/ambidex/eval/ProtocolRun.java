@@ -3,6 +3,7 @@ package org.ambidex.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.ambidex.hand.JointOrder;
 
 /** What every protocol run shares: counting, and turning error tables into report items. */
 abstract class ProtocolRun implements Protocol.Run {
@@ -22,6 +23,10 @@ abstract class ProtocolRun implements Protocol.Run {
             this.text = text;
         }
     }
+
+    /** Joint names in the OpenPose order, for reports. */
+    static final List<String> JOINT_NAMES = JointOrder.OPENPOSE.joints().stream()
+        .map(j -> j.name().toLowerCase(java.util.Locale.ROOT)).toList();
 
     protected long evaluated;
     protected long single;
@@ -115,7 +120,7 @@ abstract class ProtocolRun implements Protocol.Run {
         List<EvalReport.PerJointErrors> out = new ArrayList<>();
         for (Split s : Split.values()) {
             if (t.count(s, HandColumn.BOTH) > 0) {
-                out.add(new EvalReport.PerJointErrors(key, title, unit, s, Arrays.asList(JointOrders.OPENPOSE_NAMES),
+                out.add(new EvalReport.PerJointErrors(key, title, unit, s, JOINT_NAMES,
                     t.pointMeans(s, Hands.RIGHT), t.pointMeans(s, Hands.LEFT)));
             }
         }

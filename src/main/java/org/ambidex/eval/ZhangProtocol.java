@@ -3,6 +3,7 @@ package org.ambidex.eval;
 import java.util.ArrayList;
 import java.util.List;
 import org.ambidex.geom.SimilarityTransform;
+import org.ambidex.hand.JointOrder;
 
 /**
  * Zhang et al. (ICCV 2021) v2 {@code Dataset.evaluate} with {@code EvalUtil} (SEED_SPEC.md C.5): per hand, the
@@ -52,16 +53,18 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
             }
             return out;
         }
-        // The annotation vector is in InterHand2.6M order: entry k belongs to OpenPose joint OPENPOSE_INDEX_OF_IH[k].
+        // The annotation vector is in InterHand2.6M order: slot k holds the flag of OpenPose joint ihFromOp[k].
+        int[] ihFromOp = JointOrder.INTERHAND.gatherFrom(JointOrder.OPENPOSE);
         boolean[] asInterHand = new boolean[Hands.JOINTS];
         for (int k = 0; k < Hands.JOINTS; k++) {
-            asInterHand[k] = valid[JointOrders.OPENPOSE_INDEX_OF_INTERHAND[k]];
+            asInterHand[k] = valid[ihFromOp[k]];
         }
         // The code multiplies by entries 4 and 0, meaning MANO joints 4 (middle MCP) and 0 (wrist).
         boolean hand = asInterHand[4] && asInterHand[0];
-        // Entry m is then applied to the joint in MANO-16+tips slot m.
+        // Entry m is then applied to the joint in MANO-16+tips slot m, i.e. OpenPose joint j reads entry manoSlot[j].
+        int[] manoSlot = JointOrder.OPENPOSE.gatherFrom(JointOrder.MANO16_TIPS);
         for (int j = 0; j < Hands.JOINTS; j++) {
-            out[j] = asInterHand[JointOrders.MANO16_TIPS_INDEX_OF_OPENPOSE[j]] && hand;
+            out[j] = asInterHand[manoSlot[j]] && hand;
         }
         return out;
     }

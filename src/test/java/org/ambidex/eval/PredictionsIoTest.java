@@ -53,10 +53,11 @@ class PredictionsIoTest {
 
     @Test
     void millimetresAndInterHandOrderAreConverted() throws IOException {
-        // InterHand order: slot k holds OpenPose joint OPENPOSE_INDEX_OF_INTERHAND[k]; give joint j the value j mm.
+        // InterHand order: slot k holds OpenPose joint ihFromOp[k]; give joint j the value j mm.
+        int[] ihFromOp = org.ambidex.hand.JointOrder.INTERHAND.gatherFrom(org.ambidex.hand.JointOrder.OPENPOSE);
         StringBuilder rows = new StringBuilder();
         for (int k = 0; k < 21; k++) {
-            int op = JointOrders.OPENPOSE_INDEX_OF_INTERHAND[k];
+            int op = ihFromOp[k];
             rows.append(k == 0 ? "" : ",").append("[").append(op).append(",0,0]");
         }
         Path file = dir.resolve("mm.json");
