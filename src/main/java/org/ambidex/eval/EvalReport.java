@@ -29,6 +29,13 @@ public record EvalReport(String protocol, String title, List<String> method, Eva
         notes = List.copyOf(notes);
     }
 
+    /** This report with {@code extra} notes appended. */
+    public EvalReport withNotes(List<String> extra) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(extra);
+        return new EvalReport(protocol, title, method, counts, tables, scalars, curves, perJoint, all);
+    }
+
     /** The table with key {@code key}; fails if there is none. */
     public MetricTable table(String key) {
         return tables.stream().filter(t -> t.key().equals(key)).findFirst()

@@ -2,8 +2,10 @@ package org.ambidex.eval;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.ambidex.core.Progress;
 
 /** Matches predictions to ground truth by sample id and runs a protocol over the pairs. */
 public final class Evaluator {
@@ -17,29 +19,42 @@ public final class Evaluator {
      *
      * @throws IllegalArgumentException when two ground-truth samples or two predictions share an id
      */
-    public static EvalReport evaluate(Protocol protocol, Iterable<GroundTruthSample> truth,
+    public static EvalReport evaluate(Protocol protocol, List<GroundTruthSample> truth,
                                       Iterable<Prediction> predictions) {
-        Map<String, GroundTruthSample> byId = new HashMap<>();
-        for (GroundTruthSample s : truth) {
-            if (byId.putIfAbsent(s.id(), s) != null) {
-                throw new IllegalArgumentException("two ground-truth samples share the id " + s.id());
+        return evaluate(protocol, GroundTruthIndex.of(truth), predictions);
+    }
+
+    /**
+     * Evaluates {@code predictions} (streamed, any order) against indexed ground truth: only the ids are held,
+     * each sample is fetched when its prediction arrives.
+     *
+     * @throws IllegalArgumentException when two ground-truth samples or two predictions share an id
+     */
+    public static EvalReport evaluate(Protocol protocol, GroundTruthIndex truth, Iterable<Prediction> predictions) {
+        Map<String, Integer> byId = new HashMap<>(Math.max(16, truth.size() * 4 / 3));
+        for (int i = 0; i < truth.size(); i++) {
+            if (byId.putIfAbsent(truth.id(i), i) != null) {
+                throw new IllegalArgumentException("two ground-truth samples share the id " + truth.id(i));
             }
         }
         Protocol.Run run = protocol.start();
         Set<String> seen = new HashSet<>();
         long offered = 0;
         long unmatched = 0;
-        for (Prediction p : predictions) {
-            offered++;
-            if (!seen.add(p.id())) {
-                throw new IllegalArgumentException("two predictions share the sample id " + p.id());
+        try (Progress progress = Progress.start("evaluating " + protocol.name(), truth.size())) {
+            for (Prediction p : predictions) {
+                offered++;
+                if (!seen.add(p.id())) {
+                    throw new IllegalArgumentException("two predictions share the sample id " + p.id());
+                }
+                Integer i = byId.get(p.id());
+                if (i == null) {
+                    unmatched++;
+                    continue;
+                }
+                run.add(truth.get(i), p);
+                progress.step();
             }
-            GroundTruthSample gt = byId.get(p.id());
-            if (gt == null) {
-                unmatched++;
-                continue;
-            }
-            run.add(gt, p);
         }
         long matched = offered - unmatched;
         return run.finish(new EvalCounts(byId.size(), offered, matched, 0, 0, byId.size() - matched, unmatched, 0, 0));

@@ -3,6 +3,7 @@ package org.ambidex.eval;
 import java.util.Iterator;
 import java.util.List;
 import org.ambidex.data.Sample;
+import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.geom.Vec3;
 import org.ambidex.hand.HandSide;
 import org.ambidex.hand.JointOrder;
@@ -60,6 +61,33 @@ public final class InterHandGroundTruth {
                     throw new java.util.NoSuchElementException();
                 }
                 return of(samples.get(i++));
+            }
+        };
+    }
+
+    /**
+     * An index over an opened dataset: the annotation ids are collected in one pass; samples are read again
+     * (from the dataset's frame index) when asked for.
+     */
+    public static GroundTruthIndex index(InterHandDataset dataset) {
+        String[] ids = new String[dataset.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = Long.toString(dataset.get(i).annotationId());
+        }
+        return new GroundTruthIndex() {
+            @Override
+            public int size() {
+                return ids.length;
+            }
+
+            @Override
+            public String id(int i) {
+                return ids[i];
+            }
+
+            @Override
+            public GroundTruthSample get(int i) {
+                return of(dataset.get(i));
             }
         };
     }
