@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         InspectCommand.class,
         PoseCommand.class,
         DatasetCommand.class,
+        EvalCommand.class,
     },
     usageHelpAutoWidth = true,
     footer = {"", "Exit status: 0 success, 2 bad input or usage, 1 internal failure."})
