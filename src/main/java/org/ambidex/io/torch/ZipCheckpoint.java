@@ -32,6 +32,10 @@ final class ZipCheckpoint {
     static Object read(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String prefix = findPrefix(zip, file);
+            if (zip.getEntry(prefix + "constants.pkl") != null) {
+                throw new BadInputException(file, "is a TorchScript archive (torch.jit.save), which holds code;"
+                    + " ambidex reads torch.save checkpoints: save model.state_dict() with torch.save instead");
+            }
             ByteOrder order = byteOrder(zip, prefix, file);
             ZipEntry pickle = zip.getEntry(prefix + "data.pkl");
             Map<String, TorchStorage> storages = new HashMap<>();
