@@ -68,6 +68,9 @@ final class Inspection {
     private static final byte[] LEGACY_SIGNATURE = {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c,
         0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19};
 
+    /** Sparse matrices up to this many cells are summarised dense (zeros included). */
+    private static final long MAX_DENSE_CELLS = 16L << 20;
+
     private final String kind;
     private final List<ArrayEntry> arrays = new ArrayList<>();
     private final List<OtherEntry> others = new ArrayList<>();
@@ -123,7 +126,13 @@ final class Inspection {
             if (value instanceof NdArray a) {
                 arrays.add(new ArrayEntry(name.isEmpty() ? "array" : name, a, null));
             } else if (value instanceof SparseMatrix m) {
-                arrays.add(new ArrayEntry(name, m.toDense(), m.format().scipyName() + " sparse, nnz " + m.nnz()));
+                if ((long) m.rowCount() * m.colCount() <= MAX_DENSE_CELLS) {
+                    arrays.add(new ArrayEntry(name, m.toDense(), m.format().scipyName() + " sparse, nnz " + m.nnz()));
+                } else {
+                    // Too large to show dense: its stored values stand in for it.
+                    arrays.add(new ArrayEntry(name + " (stored values of " + m.rowCount() + "x" + m.colCount() + ")",
+                        m.values(), m.format().scipyName() + " sparse, nnz " + m.nnz()));
+                }
             } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
                 List<Object[]> children = new ArrayList<>();
                 map.forEach((k, v) -> children.add(new Object[] {join(name, keyText(k)), v}));
