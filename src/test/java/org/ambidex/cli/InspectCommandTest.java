@@ -138,6 +138,15 @@ class InspectCommandTest {
         Files.write(tar, header);
         assertBadInput(CliRun.of("inspect", tar.toString()), "unsupported");
         assertBadInput(CliRun.of("inspect", dir.resolve("absent.pkl").toString()), "no such file");
+        Path script = dir.resolve("script.pt");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(script))) {
+            for (String entry : new String[] {"m/data.pkl", "m/constants.pkl", "m/code/__torch__.py"}) {
+                out.putNextEntry(new ZipEntry(entry));
+                out.write(new byte[] {(byte) 0x80, 2, 'N', '.'});
+                out.closeEntry();
+            }
+        }
+        assertBadInput(CliRun.of("inspect", script.toString()), "TorchScript archive");
     }
 
     private static void assertBadInput(CliRun run, String message) {
