@@ -50,6 +50,8 @@ final class PoseCommand implements Callable<Integer> {
 
     /** Results per forward batch, to bound memory for long parameter lists. */
     private static final int CHUNK = 512;
+    /** Most shape coefficients any model takes (MANO has 10; the file format allows up to 300, as SMPL-X). */
+    private static final int MAX_BETAS = 300;
 
     @Spec
     CommandSpec spec;
@@ -94,9 +96,11 @@ final class PoseCommand implements Callable<Integer> {
         if (pca != null && (pca < 1 || pca > HandModel.HAND_POSE_SIZE)) {
             throw new BadInputException("--pca must be 1..45, got " + pca);
         }
-        HandModel hand = HandModelLoader.resolve(model, side, !noLeftFix);
         int poseLength = pca == null ? HandModel.HAND_POSE_SIZE : pca;
-        List<PoseParamsFile.Entry> entries = PoseParamsFile.read(params, poseLength, hand.shapeCount());
+        // The parameters first: a mistake there is reported without loading the model.
+        List<PoseParamsFile.Entry> entries = PoseParamsFile.read(params, poseLength, MAX_BETAS);
+        HandModel hand = HandModelLoader.resolve(model, side, !noLeftFix);
+        PoseParamsFile.checkBetas(params, entries, hand.shapeCount());
 
         List<double[]> vertices = new ArrayList<>(entries.size());
         List<double[]> joints = new ArrayList<>(entries.size());
