@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
         InfoCommand.class,
         InspectCommand.class,
         PoseCommand.class,
+        RenderCommand.class,
         DatasetCommand.class,
         EvalCommand.class,
     },
