@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code ambidex dataset}: look into InterHand2.6M-format datasets (real or synthetic). */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
     description = "Inspect an InterHand2.6M-format dataset: per-sample JSON lines, counts, ground truth drawn on images.",
-    subcommands = {DatasetDumpCommand.class, DatasetStatsCommand.class})
+    subcommands = {DatasetDumpCommand.class, DatasetStatsCommand.class, DatasetShowCommand.class})
 final class DatasetCommand implements Runnable {
 
     @Spec
@@ -16,6 +16,6 @@ final class DatasetCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a sub-command is required (dump, stats)");
+        throw new ParameterException(spec.commandLine(), "a sub-command is required (dump, stats, show)");
     }
 }

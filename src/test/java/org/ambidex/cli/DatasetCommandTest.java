@@ -58,6 +58,40 @@ class DatasetCommandTest {
     }
 
     @Test
+    void showDrawsTheValidJointsOverTheImage(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("ih");
+        Path ann = root.resolve("annotations");
+        Files.createDirectories(ann.resolve("test"));
+        try (var files = Files.list(TinyInterHand.root().resolve("annotations/test"))) {
+            for (Path p : files.toList()) {
+                Files.copy(p, ann.resolve("test").resolve(p.getFileName()));
+            }
+        }
+        Path image = root.resolve("images/test/Capture0/0007_thumbup/cam400262/image5.jpg");
+        java.awt.image.BufferedImage white = new java.awt.image.BufferedImage(334, 512,
+            java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = white.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 334, 512);
+        g.dispose();
+        org.ambidex.io.image.Images.write(image, white);
+        Path out = dir.resolve("show.png");
+        CliRun run = CliRun.of("dataset", "show", "--data", root.toString(), "--split", "test", "--index", "0",
+            "--out", out.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        java.awt.image.BufferedImage drawn = javax.imageio.ImageIO.read(out.toFile());
+        // the right hand's joints sit at (140, 305 + 1.1 j): the wrist (j = 20) at (140, 327)
+        assertThat(drawn.getRGB(140, 327) & 0xFFFFFF).isNotEqualTo(0xFFFFFF);
+        // far from the joints and the box the image is untouched (JPEG noise aside)
+        int far = drawn.getRGB(300, 480);
+        assertThat((far >> 16) & 0xFF).isGreaterThan(245);
+        CliRun badIndex = CliRun.of("dataset", "show", "--data", root.toString(), "--split", "test", "--index", "9",
+            "--out", out.toString());
+        assertThat(badIndex.status()).isEqualTo(2);
+        assertThat(badIndex.err()).contains("--index 9 is outside 0..3");
+    }
+
+    @Test
     void missingDatasetIsOneLineAndStatusTwo(@TempDir Path dir) {
         CliRun run = CliRun.of("dataset", "dump", "--data", dir.resolve("nope").toString(), "--split", "test");
         assertThat(run.status()).isEqualTo(2);

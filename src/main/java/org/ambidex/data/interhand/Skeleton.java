@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ambidex.core.BadInputException;
+import org.ambidex.hand.JointOrder;
 
 /**
  * InterHand2.6M's {@code skeleton.txt} (SEED_SPEC A.6): 42 lines {@code name index parent}, {@code #} lines
@@ -18,8 +19,6 @@ import org.ambidex.core.BadInputException;
  * @param parents parent index by joint index, -1 for the wrists
  */
 public record Skeleton(List<String> names, int[] parents) {
-
-    private static final String[] FINGERS = {"thumb", "index", "middle", "ring", "pinky"};
 
     public Skeleton {
         names = List.copyOf(names);
@@ -35,18 +34,12 @@ public record Skeleton(List<String> names, int[] parents) {
     public static Skeleton standard() {
         List<String> names = new ArrayList<>(42);
         int[] parents = new int[42];
-        for (int hand = 0; hand < 2; hand++) {
-            String prefix = hand == 0 ? "r_" : "l_";
-            int base = 21 * hand;
-            for (int f = 0; f < 5; f++) {
-                for (int k = 0; k < 4; k++) {
-                    int j = base + 4 * f + k;
-                    names.add(prefix + FINGERS[f] + (4 - k));
-                    parents[j] = k < 3 ? j + 1 : base + 20;
-                }
-            }
-            names.add(prefix + "wrist");
-            parents[base + 20] = -1;
+        for (int j = 0; j < 42; j++) {
+            names.add(JointOrder.interHand42Name(j));
+            // Per hand block: four joints per finger, tip first, each the child of the next; bases hang off the wrist.
+            int base = j / 21 * 21;
+            int k = j - base;
+            parents[j] = k == 20 ? -1 : k % 4 < 3 ? j + 1 : base + 20;
         }
         return new Skeleton(names, parents);
     }
