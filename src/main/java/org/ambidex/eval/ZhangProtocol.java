@@ -80,6 +80,7 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                 return;
             }
             countFrame(truth);
+            addPredicted2d(truth, prediction);
             Split frames = Split.of(truth.handType());
             for (int h = 0; h < 2; h++) {
                 HandTruth gt = truth.hand(h);
@@ -135,7 +136,7 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                     "AUC: EvalUtil over 42 keypoints, thresholds " + thresholds.steps() + " from "
                         + thresholds.min() * 1000 + " to " + thresholds.max() * 1000 + " mm.",
                     interactingOnly ? "Interacting frames only (use_sh=False)." : "Single and interacting frames."),
-                c, tables, scalars,
+                c, withSupplementary(tables), scalars,
                 curves("pck", "3-D PCK (EvalUtil), aligned", "m", joints),
                 perJoint("joint_error", "Per-joint error, aligned", "m", joints),
                 standardNotes(c));
