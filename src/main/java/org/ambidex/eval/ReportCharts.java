@@ -44,9 +44,9 @@ public final class ReportCharts {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
-        chart.getStyler().setXAxisDecimalPattern("#0.##");
-        chart.getStyler().setXAxisMin(first.thresholds()[0] * (metres ? 1000 : 1));
-        chart.getStyler().setXAxisMax(first.thresholds()[first.thresholds().length - 1] * (metres ? 1000 : 1));
+        // XChart places ticks on data points (10.05 mm for 200 steps over 50 mm); whole-number labels are within
+        // a pixel of their place and read far better.
+        chart.getStyler().setXAxisDecimalPattern("#0");
         for (EvalReport.PckCurve c : family) {
             if (c.split() != Split.ALL && c.column() != HandColumn.BOTH) {
                 continue;

@@ -131,7 +131,7 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                         ? "Joint validity as published: InterHand2.6M-ordered flags applied to MANO-ordered joints, "
                             + "hand validity times IH entries 4 and 0."
                         : "Joint validity remapped to the right joints, times the hand's wrist and middle-MCP validity "
-                            + "(differs from the published code; use --zhang-validity as-published to reproduce it).",
+                            + "(differs from the published code; use --zhang-validity as_published to reproduce it).",
                     "MPJPE = mean over the 42 joints of per-joint means; MPVPE = mean over all vertices.",
                     "AUC: EvalUtil over 42 keypoints, thresholds " + thresholds.steps() + " from "
                         + thresholds.min() * 1000 + " to " + thresholds.max() * 1000 + " mm.",
