@@ -26,7 +26,6 @@ import org.ambidex.eval.HandColumn;
 import org.ambidex.eval.Hands;
 import org.ambidex.eval.InterHandGroundTruth;
 import org.ambidex.eval.PckThresholds;
-import org.ambidex.eval.Prediction;
 import org.ambidex.eval.PredictionsReader;
 import org.ambidex.eval.Protocol;
 import org.ambidex.eval.ProtocolOptions;

@@ -44,6 +44,7 @@ final class ScaledRootRun extends ProtocolRun {
     @Override
     public void add(GroundTruthSample truth, Prediction prediction) {
         countFrame(truth);
+        addPredicted2d(truth, prediction);
         Split frames = Split.of(truth.handType());
         Alignment alignment = new Alignment.Root(rootJoint, true);
         for (int h = 0; h < 2; h++) {
@@ -165,7 +166,7 @@ final class ScaledRootRun extends ProtocolRun {
             method.add("2-D errors: the aligned prediction, moved to the true root, projected with the frame's camera;"
                 + " pixels of the frame's image (the reference prints them labelled mm).");
         }
-        return new EvalReport(name, title, method, c, tables, scalars,
+        return new EvalReport(name, title, method, c, withSupplementary(tables), scalars,
             curves("pck", "3-D PCK, " + align, "m", joints),
             perJoint("joint_error", "Per-joint error, " + align, "m", joints),
             standardNotes(c));

@@ -80,6 +80,7 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                 return;
             }
             countFrame(truth);
+            addPredicted2d(truth, prediction);
             Split frames = Split.of(truth.handType());
             for (int h = 0; h < 2; h++) {
                 HandTruth gt = truth.hand(h);
@@ -130,12 +131,12 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                         ? "Joint validity as published: InterHand2.6M-ordered flags applied to MANO-ordered joints, "
                             + "hand validity times IH entries 4 and 0."
                         : "Joint validity remapped to the right joints, times the hand's wrist and middle-MCP validity "
-                            + "(differs from the published code; use --zhang-validity as-published to reproduce it).",
+                            + "(differs from the published code; use --zhang-validity as_published to reproduce it).",
                     "MPJPE = mean over the 42 joints of per-joint means; MPVPE = mean over all vertices.",
                     "AUC: EvalUtil over 42 keypoints, thresholds " + thresholds.steps() + " from "
                         + thresholds.min() * 1000 + " to " + thresholds.max() * 1000 + " mm.",
                     interactingOnly ? "Interacting frames only (use_sh=False)." : "Single and interacting frames."),
-                c, tables, scalars,
+                c, withSupplementary(tables), scalars,
                 curves("pck", "3-D PCK (EvalUtil), aligned", "m", joints),
                 perJoint("joint_error", "Per-joint error, aligned", "m", joints),
                 standardNotes(c));
