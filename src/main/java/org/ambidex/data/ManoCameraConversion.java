@@ -3,6 +3,7 @@ package org.ambidex.data;
 import java.util.Objects;
 import org.ambidex.geom.Extrinsics;
 import org.ambidex.geom.Mat3;
+import org.ambidex.geom.Rotations;
 import org.ambidex.geom.Vec3;
 
 /**
@@ -53,7 +54,8 @@ public final class ManoCameraConversion {
         }
         Mat3 r = extrinsics.rotation();
         double[] root = world.rootPose();
-        double[] rootCam = AxisAngle.fromMatrix(r.times(AxisAngle.toMatrix(root[0], root[1], root[2])));
+        double[] rootCam = Rotations.matrixToAxisAngle(r.times(Rotations.axisAngleToMatrix(Vec3.of(root, 0))))
+            .toArray();
         Vec3 j = rootJoint.position(hand, rootCam, world.fingerPose(), world.shape());
         Vec3 trans = Vec3.of(world.trans(), 0);
         Vec3 transCam = r.times(trans).minus(j).plus(r.times(j)).plus(extrinsics.translation());

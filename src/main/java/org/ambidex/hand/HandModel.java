@@ -118,10 +118,13 @@ public final class HandModel {
         this.metadataJson = b.metadataJson;
         this.extras = Collections.unmodifiableMap(new LinkedHashMap<>(b.extras));
         this.leftShapedirsFixed = b.leftShapedirsFixed;
-        for (NdArray a : new NdArray[] {vTemplate, jRegressor, weights, posedirs, shapedirs, handsComponents,
-            handsMean}) {
-            checkFinite(a);
-        }
+        checkFinite(vTemplate, "v_template");
+        checkFinite(jRegressor, "J_regressor");
+        checkFinite(weights, "weights");
+        checkFinite(posedirs, "posedirs");
+        checkFinite(shapedirs, "shapedirs");
+        checkFinite(handsComponents, "hands_components");
+        checkFinite(handsMean, "hands_mean");
     }
 
     /** A builder for a model named {@code name} of hand {@code side}. */
@@ -359,11 +362,11 @@ public final class HandModel {
         }
     }
 
-    private static void checkFinite(NdArray a) {
+    private static void checkFinite(NdArray a, String key) {
         for (long i = 0; i < a.size(); i++) {
             if (!Double.isFinite(a.getDouble(i))) {
-                throw new IllegalArgumentException("non-finite value in an array of shape "
-                    + Arrays.toString(a.shape()));
+                throw new IllegalArgumentException(key + " holds a non-finite value (" + a.getDouble(i)
+                    + " at flat index " + i + ")");
             }
         }
     }

@@ -2,7 +2,6 @@ package org.ambidex.data.interhand;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,28 +60,16 @@ final class FrameFile implements AutoCloseable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
             LongLongMap offsets = new LongLongMap(Math.max(16, expected));
-            try (JsonParser p = json.createParser(new ChannelStream(channel, 0))) {
-                JsonReading.expect(file, p, JsonToken.START_OBJECT);
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    long capture = JsonReading.parseKey(file, p, p.currentName());
-                    JsonReading.expect(file, p, JsonToken.START_OBJECT);
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        long frame = JsonReading.parseKey(file, p, p.currentName());
-                        JsonToken value = p.nextToken();
-                        long key = LongLongMap.frameKey(capture, frame);
-                        if (wanted.test(key) && value != JsonToken.VALUE_NULL) {
-                            offsets.put(key, p.currentTokenLocation().getByteOffset());
-                        }
-                        p.skipChildren();
-                    }
-                    if (p.currentToken() != JsonToken.END_OBJECT) {
-                        throw JsonReading.bad(file, p, "frame entries");
-                    }
+            FrameOffsetScanner.scan(file, channel, (capture, frame, offset) -> {
+                if (capture != (int) capture || frame != (int) frame) {
+                    throw new BadInputException(file, "capture " + capture + " frame " + frame
+                        + " is out of range; expected 32-bit integers");
                 }
-                if (p.currentToken() != JsonToken.END_OBJECT) {
-                    throw JsonReading.bad(file, p, "capture entries");
+                long key = LongLongMap.frameKey(capture, frame);
+                if (offset >= 0 && wanted.test(key)) {
+                    offsets.put(key, offset);
                 }
-            }
+            });
             FrameFile result = new FrameFile(file, json, channel, offsets);
             channel = null;
             return result;
