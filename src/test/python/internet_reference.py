@@ -8,11 +8,16 @@ randomly with a fixed seed, saves a checkpoint in the layout of the published sn
 input. Run with Debian's python3-torch (1.13):
 
   /usr/bin/python3 internet_reference.py layers OUT_DIR      per-layer fixtures (layers.npz)
-  /usr/bin/python3 internet_reference.py net OUT_DIR DEPTH BASE JOINTS DEPTH_BINS DECONV HIDDEN ROOT_BINS SEED
-        a random InterNet of that shape: snapshot.pth.tar, input.npy (1,3,256,256), outputs.npz
+  /usr/bin/python3 internet_reference.py net OUT_DIR DEPTH BASE JOINTS DEPTH_BINS DECONV HIDDEN ROOT_BINS SEED \
+        [IMAGE X,Y,W,H]
+        a random InterNet of that shape: snapshot.pth.tar, input.npy (1,3,256,256), outputs.npz. With an image and a
+        box (needs python3-opencv), the input is the reference test-time crop of the image (OpenCV read,
+        process_bbox, getAffineTransform, warpAffine bilinear with zero border, /255), and outputs.npz also holds
+        the joints in image pixels ('pixels', through the inverse crop transform).
 
 The committed outputs under src/test/resources/fixtures/nets/ were made with 'layers' and with
-'net ... 18 4 21 8 8 16 64 7'. The full-size comparison test runs 'net ... 50 64 21 64 256 512 64 11' itself.
+'net tiny-internet 18 4 21 8 8 16 64 7 tiny-internet/hands.png 30,20,90,60'. The full-size comparison test runs
+'net DIR 50 64 21 64 256 512 64 11 IMAGE 30,20,90,60' itself.
 """
 import os
 import sys
@@ -180,7 +185,49 @@ def fixed_input(seed):
     return (img * 0.8 + 0.2 * torch.rand(3, 256, 256, generator=g))[None].clamp(0, 1)
 
 
-def net(out, depth, base, joints, dbins, deconv, hidden, rbins, seed):
+def process_bbox(box):
+    """InterNet's process_bbox: square about the centre (aspect 1), 1.25 times larger, not clipped."""
+    x, y, w, h = box
+    cx, cy = x + w / 2.0, y + h / 2.0
+    if w > h:
+        h = w
+    elif w < h:
+        w = h
+    w, h = w * 1.25, h * 1.25
+    return np.array([cx - w / 2.0, cy - h / 2.0, w, h], dtype=np.float64)
+
+
+def patch_transform(cx, cy, w, h, size, inverse):
+    """The 3-point affine of gen_trans_from_patch_cv without augmentation (scale 1, rotation 0)."""
+    src = np.zeros((3, 2), dtype=np.float32)
+    dst = np.zeros((3, 2), dtype=np.float32)
+    centre = np.array([cx, cy], dtype=np.float32)
+    src[0, :] = centre
+    src[1, :] = centre + np.array([0, h * 0.5], dtype=np.float32)
+    src[2, :] = centre + np.array([w * 0.5, 0], dtype=np.float32)
+    dst[0, :] = np.array([size * 0.5, size * 0.5], dtype=np.float32)
+    dst[1, :] = dst[0, :] + np.array([0, size * 0.5], dtype=np.float32)
+    dst[2, :] = dst[0, :] + np.array([size * 0.5, 0], dtype=np.float32)
+    import cv2
+    m = cv2.getAffineTransform(np.float32(dst), np.float32(src)) if inverse else \
+        cv2.getAffineTransform(np.float32(src), np.float32(dst))
+    return m.astype(np.float32)
+
+
+def image_input(path, box):
+    """The reference test pipeline: OpenCV read (BGR to RGB, float32), process_bbox, warpAffine, /255."""
+    import cv2
+    img = cv2.imread(path, cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION)[:, :, ::-1].copy().astype(np.float32)
+    b = process_bbox(box)
+    cx, cy = b[0] + 0.5 * b[2], b[1] + 0.5 * b[3]
+    trans = patch_transform(cx, cy, b[2], b[3], 256, False)
+    inv = patch_transform(cx, cy, b[2], b[3], 256, True)
+    patch = cv2.warpAffine(img, trans, (256, 256), flags=cv2.INTER_LINEAR)
+    x = torch.from_numpy(patch.transpose(2, 0, 1).copy())[None] / 255.
+    return x, inv
+
+
+def net(out, depth, base, joints, dbins, deconv, hidden, rbins, seed, image=None, box=None):
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
     model = InterNet(depth, base, joints, dbins, deconv, hidden, rbins)
@@ -188,7 +235,11 @@ def net(out, depth, base, joints, dbins, deconv, hidden, rbins, seed):
     # A real optimizer state, as the snapshots carry one: one Adam step on a throw-away copy's gradients.
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
     model.eval()
-    x = fixed_input(seed)
+    inv = None
+    if image is None:
+        x = fixed_input(seed)
+    else:
+        x, inv = image_input(image, box)
     with torch.no_grad():
         heat, root, hand = model(x)
     coords, maxval = decode(heat)
@@ -198,7 +249,13 @@ def net(out, depth, base, joints, dbins, deconv, hidden, rbins, seed):
     torch.save({'epoch': 19, 'network': state, 'optimizer': optimizer.state_dict()},
                os.path.join(out, 'snapshot.pth.tar'))
     np.save(os.path.join(out, 'input.npy'), x.numpy().astype(np.float32))
-    np.savez(os.path.join(out, 'outputs.npz'), coords=coords.numpy(), max=maxval.numpy(),
+    extra = {}
+    if inv is not None:
+        hm = heat.shape[3]
+        uv1 = np.concatenate([coords[0, :, :2].numpy() / hm * 256, np.ones((coords.shape[1], 1))], 1)
+        extra['pixels'] = uv1 @ inv.transpose().astype(np.float64)
+        extra['inv_trans'] = inv
+    np.savez(os.path.join(out, 'outputs.npz'), coords=coords.numpy(), max=maxval.numpy(), **extra,
              second=top2[:, :, 1].numpy(), root=root.numpy(), hand=hand.numpy(),
              heat_sum=heat.double().sum((2, 3, 4)).numpy(), config=np.array(
                  [depth, base, joints, dbins, deconv, hidden, rbins], dtype=np.int64))
@@ -247,6 +304,10 @@ if __name__ == '__main__':
     if sys.argv[1] == 'layers':
         layers(sys.argv[2])
     elif sys.argv[1] == 'net':
-        net(sys.argv[2], *[int(a) for a in sys.argv[3:11]])
+        if len(sys.argv) > 11:
+            net(sys.argv[2], *[int(a) for a in sys.argv[3:11]], image=sys.argv[11],
+                box=[float(v) for v in sys.argv[12].split(',')])
+        else:
+            net(sys.argv[2], *[int(a) for a in sys.argv[3:11]])
     else:
         sys.exit('usage: layers OUT | net OUT DEPTH BASE JOINTS DEPTH_BINS DECONV HIDDEN ROOT_BINS SEED')

@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         PoseCommand.class,
         DatasetCommand.class,
         EvalCommand.class,
+        ReconstructCommand.class,
     },
     usageHelpAutoWidth = true,
     footer = {"", "Exit status: 0 success, 2 bad input or usage, 1 internal failure."})
