@@ -13,7 +13,8 @@ input. Run with Debian's python3-torch (1.13):
         a random InterNet of that shape: snapshot.pth.tar, input.npy (1,3,256,256), outputs.npz. With an image and a
         box (needs python3-opencv), the input is the reference test-time crop of the image (OpenCV read,
         process_bbox, getAffineTransform, warpAffine bilinear with zero border, /255), and outputs.npz also holds
-        the joints in image pixels ('pixels', through the inverse crop transform).
+        the joints in image pixels ('pixels', through the inverse crop transform). With AMBIDEX_SAVE_HEATMAP=1 the
+        whole heatmap is saved too (heat.npy; not committed, it is large).
 
 The committed outputs under src/test/resources/fixtures/nets/ were made with 'layers' and with
 'net tiny-internet 18 4 21 8 8 16 64 7 tiny-internet/hands.png 30,20,90,60'. The full-size comparison test runs
@@ -249,6 +250,8 @@ def net(out, depth, base, joints, dbins, deconv, hidden, rbins, seed, image=None
     torch.save({'epoch': 19, 'network': state, 'optimizer': optimizer.state_dict()},
                os.path.join(out, 'snapshot.pth.tar'))
     np.save(os.path.join(out, 'input.npy'), x.numpy().astype(np.float32))
+    if os.environ.get('AMBIDEX_SAVE_HEATMAP') == '1':
+        np.save(os.path.join(out, 'heat.npy'), heat.numpy())
     extra = {}
     if inv is not None:
         hm = heat.shape[3]
