@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
         RenderCommand.class,
         DatasetCommand.class,
         EvalCommand.class,
+        ReconstructCommand.class,
     },
     usageHelpAutoWidth = true,
     footer = {"", "Exit status: 0 success, 2 bad input or usage, 1 internal failure."})
