@@ -1,0 +1,152 @@
+package org.ambidex.io.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import org.ambidex.core.AtomicOutput;
+import org.ambidex.core.BadInputException;
+
+/**
+ * Reads and writes image files. Reading gives an upright 8-bit RGB image ({@code TYPE_INT_RGB}, HWC at this
+ * boundary): the JPEG EXIF orientation is applied, alpha is dropped (the stored colour is kept, as OpenCV's
+ * {@code IMREAD_COLOR} does) and grey, palette and 16-bit images are converted. JPEG decoding goes through the
+ * TwelveMonkeys plugin, which reads the CMYK, YCCK and odd-marker JPEGs the JDK decoder refuses.
+ */
+public final class Images {
+
+    /** Files larger than this are refused before they are read. */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+    /** Images with more pixels than this are refused before they are decoded (16384 x 16384). */
+    public static final long MAX_PIXELS = 1L << 28;
+    /** JPEG quality used by {@link #write(Path, BufferedImage)}. */
+    public static final float JPEG_QUALITY = 0.95f;
+
+    static {
+        // The TwelveMonkeys readers register through the service loader; make sure they are seen even when
+        // the context class loader differs from the one that loaded ImageIO.
+        ImageIO.scanForPlugins();
+        ImageIO.setUseCache(false);
+    }
+
+    private Images() {
+    }
+
+    /** Reads {@code path} as an upright RGB image; anything unreadable is a {@link BadInputException}. */
+    public static BufferedImage read(Path path) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new BadInputException(path, "file is " + size + " bytes; expected an image under "
+                    + MAX_FILE_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(path, "file not found; expected an image (JPEG, PNG, BMP, ...)", e);
+        } catch (IOException e) {
+            throw new BadInputException(path, "cannot read (" + e.getMessage() + "); expected an image", e);
+        }
+        BufferedImage decoded = decode(path, bytes);
+        return ExifOrientation.apply(toRgb(decoded), ExifOrientation.of(bytes));
+    }
+
+    private static BufferedImage decode(Path path, byte[] bytes) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new BadInputException(path, "not a known image format; expected JPEG, PNG, BMP, GIF or TIFF");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS || pixels <= 0) {
+                    throw new BadInputException(path, "image is " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                        + " pixels; expected at most " + MAX_PIXELS + " pixels");
+                }
+                BufferedImage image = reader.read(0);
+                if (image == null) {
+                    throw new BadInputException(path, "the decoder returned no image; expected a valid image file");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new BadInputException(path, "corrupt or unsupported image (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+
+    /** {@code image} as TYPE_INT_RGB (the same object when it already is one). */
+    public static BufferedImage toRgb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                row[x] &= 0xFFFFFF;
+            }
+            rgb.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return rgb;
+    }
+
+    /**
+     * Writes {@code image} atomically as PNG ({@code .png}) or JPEG ({@code .jpg}, {@code .jpeg}, quality
+     * {@link #JPEG_QUALITY}); another extension is a {@link BadInputException}.
+     */
+    public static void write(Path path, BufferedImage image) {
+        String format = formatOf(path);
+        BufferedImage rgb = format.equals("jpeg") ? toRgb(image) : image;
+        AtomicOutput.write(path, out -> {
+            Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+            if (!writers.hasNext()) {
+                throw new IOException("no " + format + " encoder");
+            }
+            ImageWriter writer = writers.next();
+            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(ios);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                if (format.equals("jpeg")) {
+                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setCompressionQuality(JPEG_QUALITY);
+                }
+                writer.write(null, new IIOImage(rgb, null, null), param);
+            } finally {
+                writer.dispose();
+            }
+        });
+    }
+
+    private static String formatOf(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return "png";
+        }
+        if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
+            return "jpeg";
+        }
+        throw new BadInputException(path, "unknown image extension; expected .png, .jpg or .jpeg");
+    }
+}

@@ -1,0 +1,5 @@
+package org.ambidex.io.pickle;
+
+/** A Python {@code complex} number. */
+public record PyComplex(double real, double imaginary) {
+}

@@ -1,0 +1,85 @@
+package org.ambidex.io.torch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.ambidex.core.BadInputException;
+import org.ambidex.io.NdArray;
+
+/**
+ * Reads PyTorch {@code torch.save} files without Python: the zip container (PyTorch 1.6 and later) and the
+ * legacy container (before 1.6). Storages saved on a GPU ({@code cuda:N}) load on the CPU. Nothing in the
+ * file is executed: the pickle inside goes through the allow-listed reader.
+ */
+public final class Checkpoints {
+
+    private Checkpoints() {
+    }
+
+    /** Which container a checkpoint uses. */
+    public enum Container {
+        /** A zip archive holding {@code <folder>/data.pkl} and one file per storage (PyTorch 1.6 and later). */
+        ZIP,
+        /** Consecutive pickles followed by the raw storages (before PyTorch 1.6). */
+        LEGACY
+    }
+
+    /**
+     * The checkpoint in {@code file}. When it holds a dictionary, its tensors and other entries; when it
+     * holds a single tensor, one entry named {@code tensor}.
+     */
+    public static StateDict read(Path file) {
+        Object value = readObject(file);
+        if (value instanceof Map<?, ?> map) {
+            return StateDict.of(file, map);
+        }
+        if (value instanceof NdArray tensor) {
+            return StateDict.of(file, Map.of("tensor", tensor));
+        }
+        throw new BadInputException(file, "holds " + describe(value) + ", expected a dictionary of tensors");
+    }
+
+    /** The object saved in {@code file}, as the safe pickle reader maps it (tensors as {@link NdArray}). */
+    public static Object readObject(Path file) {
+        return switch (container(file)) {
+            case ZIP -> ZipCheckpoint.read(file);
+            case LEGACY -> LegacyCheckpoint.read(file);
+        };
+    }
+
+    /** The container of {@code file}, from its first bytes; anything else is bad input with a clear reason. */
+    public static Container container(Path file) {
+        byte[] head;
+        long size;
+        try (InputStream in = Files.newInputStream(file)) {
+            size = Files.size(file);
+            head = in.readNBytes(512);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file, "no such file", e);
+        } catch (IOException e) {
+            throw new BadInputException(file, "cannot read the file (" + e.getMessage() + ")", e);
+        }
+        if (size == 0) {
+            throw new BadInputException(file, "the file is empty, expected a PyTorch checkpoint");
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            return Container.ZIP;
+        }
+        if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) {
+            return Container.LEGACY;
+        }
+        if (head.length >= 262 && new String(head, 257, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("ustar")) {
+            throw new BadInputException(file, "is a tar-format PyTorch checkpoint (PyTorch before 0.4), which is"
+                + " unsupported: re-save it with a newer PyTorch");
+        }
+        throw new BadInputException(file, "is not a PyTorch checkpoint (neither a zip archive nor a legacy"
+            + " torch.save file)");
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "None" : "a " + value.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,156 @@
+package org.ambidex.io.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.ambidex.core.BadInputException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImagesTest {
+
+    private static final int R = 0xFF0000;
+    private static final int G = 0x00FF00;
+    private static final int B = 0x0000FF;
+    private static final int W = 0xFFFFFF;
+
+    @TempDir
+    Path dir;
+
+    /** 64x32 image in four quadrants: top-left red, top-right green, bottom-left blue, bottom-right white. */
+    private static BufferedImage quadrants() {
+        BufferedImage img = new BufferedImage(64, 32, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 64; x++) {
+                img.setRGB(x, y, y < 16 ? (x < 32 ? R : G) : (x < 32 ? B : W));
+            }
+        }
+        return img;
+    }
+
+    /** A JPEG of {@link #quadrants()} with an APP1 Exif segment (big- or little-endian TIFF) holding the tag. */
+    private static byte[] jpegWithOrientation(int orientation, boolean littleEndian) throws Exception {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(quadrants(), "jpeg", jpeg);
+        byte[] plain = jpeg.toByteArray();
+        ByteArrayOutputStream app1 = new ByteArrayOutputStream();
+        byte[] tiff = littleEndian
+            ? new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0,
+                0, 0, 0, 0}
+            : new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0,
+                0, 0, 0, 0};
+        int length = 2 + 6 + tiff.length;
+        app1.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length, 'E', 'x', 'i', 'f', 0, 0});
+        app1.write(tiff);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(plain, 0, 2);
+        out.write(app1.toByteArray());
+        out.write(plain, 2, plain.length - 2);
+        return out.toByteArray();
+    }
+
+    private static int nearest(int rgb) {
+        int best = 0;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int c : new int[] {R, G, B, W}) {
+            int d = 0;
+            for (int s = 0; s < 24; s += 8) {
+                int diff = ((rgb >> s) & 0xFF) - ((c >> s) & 0xFF);
+                d += diff * diff;
+            }
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // orientation, top-left, top-right, bottom-left, bottom-right (EXIF 2.3, read upright)
+        "1, R, G, B, W", "2, G, R, W, B", "3, W, B, G, R", "4, B, W, R, G",
+        "5, R, B, G, W", "6, B, R, W, G", "7, W, G, B, R", "8, G, W, R, B"})
+    void exifOrientationIsApplied(int orientation, String tl, String tr, String bl, String br) throws Exception {
+        for (boolean little : new boolean[] {true, false}) {
+            Path file = dir.resolve("o" + orientation + (little ? "le" : "be") + ".jpg");
+            Files.write(file, jpegWithOrientation(orientation, little));
+            BufferedImage img = Images.read(file);
+            assertThat(img.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+            boolean swapped = orientation >= 5;
+            assertThat(img.getWidth()).isEqualTo(swapped ? 32 : 64);
+            assertThat(img.getHeight()).isEqualTo(swapped ? 64 : 32);
+            int w = img.getWidth();
+            int h = img.getHeight();
+            assertThat(nearest(img.getRGB(w / 4, h / 4))).isEqualTo(colour(tl));
+            assertThat(nearest(img.getRGB(3 * w / 4, h / 4))).isEqualTo(colour(tr));
+            assertThat(nearest(img.getRGB(w / 4, 3 * h / 4))).isEqualTo(colour(bl));
+            assertThat(nearest(img.getRGB(3 * w / 4, 3 * h / 4))).isEqualTo(colour(br));
+        }
+    }
+
+    private static int colour(String name) {
+        return switch (name) {
+            case "R" -> R;
+            case "G" -> G;
+            case "B" -> B;
+            default -> W;
+        };
+    }
+
+    @Test
+    void pngRoundTripsExactlyAndOtherTypesBecomeRgb() throws Exception {
+        BufferedImage img = quadrants();
+        img.setRGB(3, 5, 0x123456);
+        Path png = dir.resolve("q.png");
+        Images.write(png, img);
+        BufferedImage back = Images.read(png);
+        assertThat(back.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(back.getRGB(0, 0, 64, 32, null, 0, 64)).containsExactly(img.getRGB(0, 0, 64, 32, null, 0, 64));
+
+        BufferedImage argb = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);
+        argb.setRGB(1, 1, 0x80336699);
+        Path alpha = dir.resolve("alpha.png");
+        ImageIO.write(argb, "png", alpha.toFile());
+        assertThat(Images.read(alpha).getRGB(1, 1) & 0xFFFFFF).isEqualTo(0x336699);
+
+        BufferedImage grey = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(2, 2, 0, 200);
+        Path g = dir.resolve("grey.png");
+        ImageIO.write(grey, "png", g.toFile());
+        BufferedImage rgb = Images.read(g);
+        assertThat(rgb.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        int c = rgb.getRGB(2, 2);
+        assertThat((c >> 16) & 0xFF).isEqualTo(c & 0xFF).isEqualTo((c >> 8) & 0xFF);
+    }
+
+    @Test
+    void jpegIsWrittenAndReadBack() {
+        Path jpg = dir.resolve("q.jpeg");
+        Images.write(jpg, quadrants());
+        BufferedImage back = Images.read(jpg);
+        assertThat(nearest(back.getRGB(48, 24))).isEqualTo(W);
+    }
+
+    @Test
+    void badFilesAreBadInput() throws Exception {
+        Path junk = dir.resolve("junk.jpg");
+        Files.write(junk, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
+        assertThatThrownBy(() -> Images.read(junk)).isInstanceOf(BadInputException.class).hasMessageContaining("junk.jpg");
+        Path text = dir.resolve("text.png");
+        Files.writeString(text, "hello");
+        assertThatThrownBy(() -> Images.read(text)).isInstanceOf(BadInputException.class)
+            .hasMessageContaining("not a known image format");
+        assertThatThrownBy(() -> Images.read(dir.resolve("none.png"))).isInstanceOf(BadInputException.class)
+            .hasMessageContaining("not found");
+        assertThatThrownBy(() -> Images.write(dir.resolve("x.gif"), quadrants())).isInstanceOf(BadInputException.class)
+            .hasMessageContaining(".png, .jpg or .jpeg");
+    }
+}
