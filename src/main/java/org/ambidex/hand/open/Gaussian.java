@@ -14,6 +14,6 @@ final class Gaussian {
     static double next(SplittableRandom random) {
         double u1 = 1.0 - random.nextDouble();
         double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 }

@@ -69,15 +69,15 @@ public record HandAnatomy(Digit[] digits, double wristHalfWidth, double wristDor
         if (z.length != FACTORS) {
             throw new IllegalArgumentException("expected " + FACTORS + " factors, got " + z.length);
         }
-        double size = Math.exp(0.060 * z[0]);
-        double palmBreadth = Math.exp(0.040 * z[1]);
-        double palmLength = Math.exp(0.035 * z[2]);
-        double fingerLength = Math.exp(0.040 * z[3]);
-        double[] own = {Math.exp(0.035 * z[8]), Math.exp(0.020 * z[4]), Math.exp(0.020 * z[5]),
-            Math.exp(0.020 * z[6]), Math.exp(0.025 * z[7])};
-        double fingerThickness = Math.exp(0.060 * z[9]);
-        double palmThickness = Math.exp(0.060 * z[10]);
-        double thumbThickness = Math.exp(0.060 * z[11]);
+        double size = StrictMath.exp(0.060 * z[0]);
+        double palmBreadth = StrictMath.exp(0.040 * z[1]);
+        double palmLength = StrictMath.exp(0.035 * z[2]);
+        double fingerLength = StrictMath.exp(0.040 * z[3]);
+        double[] own = {StrictMath.exp(0.035 * z[8]), StrictMath.exp(0.020 * z[4]), StrictMath.exp(0.020 * z[5]),
+            StrictMath.exp(0.020 * z[6]), StrictMath.exp(0.025 * z[7])};
+        double fingerThickness = StrictMath.exp(0.060 * z[9]);
+        double palmThickness = StrictMath.exp(0.060 * z[10]);
+        double thumbThickness = StrictMath.exp(0.060 * z[11]);
         Digit[] out = new Digit[5];
         for (int d = 0; d < 5; d++) {
             Digit g = digits[d];

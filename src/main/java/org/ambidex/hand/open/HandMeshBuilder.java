@@ -286,7 +286,7 @@ final class HandMeshBuilder {
 
     /** Distance of two points across the hand (in the t-h plane). */
     private static double crossDistance(double[] a, double[] b) {
-        return Math.hypot(a[1] - b[1], a[2] - b[2]);
+        return StrictMath.hypot(a[1] - b[1], a[2] - b[2]);
     }
 
     /** True when the quad starting at column {@code j} lies in the thumb patch. */

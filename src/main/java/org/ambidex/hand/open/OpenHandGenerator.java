@@ -78,6 +78,11 @@ public final class OpenHandGenerator {
             shape.shapedirs(), poses.components(), poses.mean(), parents, mesh.tips(), axes, limits, meta);
     }
 
+    /** The metadata of the left model mirrored from a right model's metadata. */
+    public static String leftMeta(String rightMeta) {
+        return OpenHandModel.leftMeta(rightMeta);
+    }
+
     /** The {@code ambidex_meta} JSON; key order is fixed so the file is reproducible. */
     static String meta(String side, long seed, int vertices, double[] shapeExplained) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -58,6 +58,21 @@ final class NamedPoses {
         return a;
     }
 
+    /** Fingers wrapped around the other hand's back, thumb along it. */
+    static double[][] clasp() {
+        double[][] a = new double[16][3];
+        for (int d = 1; d < 5; d++) {
+            int j = Skeleton.FIRST_JOINT[d];
+            a[j][0] = 70;
+            a[j + 1][0] = 75;
+            a[j + 2][0] = 40;
+        }
+        a[13] = new double[] {10, 20, 0};
+        a[14][0] = 10;
+        a[15][0] = 10;
+        return a;
+    }
+
     static double[] toPose(OpenHandModelData m, double[][] degrees) {
         double[][] rad = new double[16][3];
         for (int j = 0; j < 16; j++) {

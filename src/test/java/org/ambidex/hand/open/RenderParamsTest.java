@@ -1,0 +1,49 @@
+package org.ambidex.hand.open;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Writes the parameter files of the named poses rendered in docs/HAND_MODEL.md, when
+ * {@code -Dopenhand.params=DIR} is given (docs/images/open-hand/make-renders.sh runs it).
+ */
+@EnabledIfSystemProperty(named = "openhand.params", matches = ".+")
+class RenderParamsTest {
+
+    @Test
+    void writesNamedPoseParameters() throws Exception {
+        Path dir = Path.of(System.getProperty("openhand.params"));
+        Files.createDirectories(dir);
+        OpenHandModelData right = GeneratedModel.right();
+        OpenHandModelData left = right.mirrored("{}");
+        write(dir.resolve("rest.json"), NamedPoses.toPose(right, NamedPoses.rest()), new double[3]);
+        write(dir.resolve("fist.json"), NamedPoses.toPose(right, NamedPoses.fist()), new double[3]);
+        write(dir.resolve("pinch.json"), NamedPoses.toPose(right, NamedPoses.pinch()), new double[3]);
+        write(dir.resolve("point.json"), NamedPoses.toPose(right, NamedPoses.point()), new double[3]);
+        write(dir.resolve("spread.json"), NamedPoses.toPose(right, NamedPoses.spread()), new double[3]);
+        double[][] clasp = NamedPoses.clasp();
+        double[] r = NamedPoses.toPose(right, clasp);
+        double[] l = NamedPoses.toPose(left, clasp);
+        // Palms face each other: the right hand turned a quarter about +x, the left a quarter about -x.
+        r[0] = Math.PI / 2;
+        l[0] = -Math.PI / 2;
+        write(dir.resolve("clasp-right.json"), r, new double[] {-0.085, 0.0, -0.020});
+        write(dir.resolve("clasp-left.json"), l, new double[] {0.085, 0.0, 0.020});
+    }
+
+    private static void write(Path file, double[] pose, double[] transl) throws Exception {
+        String json = String.format(Locale.ROOT, "{\"betas\": [], \"global_orient\": %s, \"hand_pose\": %s, \"transl\": %s}%n",
+            list(Arrays.copyOfRange(pose, 0, 3)), list(Arrays.copyOfRange(pose, 3, 48)), list(transl));
+        Files.writeString(file, json);
+    }
+
+    private static String list(double[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.6f", v))
+            .collect(Collectors.joining(", ", "[", "]"));
+    }
+}
