@@ -40,12 +40,12 @@ final class NamedPoses {
             a[j + 1][0] = 30 + 6 * d;
             a[j + 2][0] = 20;
         }
-        a[1] = new double[] {45, 0, 0};
-        a[2] = new double[] {50, 0, 0};
-        a[3] = new double[] {25, 0, 0};
-        a[13] = new double[] {28, -8, 10};
-        a[14][0] = 20;
-        a[15][0] = 15;
+        a[1] = new double[] {40, 0, 0};
+        a[2] = new double[] {55, 0, 0};
+        a[3] = new double[] {35, 0, 0};
+        a[13] = new double[] {33, 10, 10};
+        a[14][0] = 35;
+        a[15][0] = 30;
         return a;
     }
 

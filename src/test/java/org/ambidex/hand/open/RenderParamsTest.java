@@ -29,11 +29,12 @@ class RenderParamsTest {
         double[][] clasp = NamedPoses.clasp();
         double[] r = NamedPoses.toPose(right, clasp);
         double[] l = NamedPoses.toPose(left, clasp);
-        // Palms face each other: the right hand turned a quarter about +x, the left a quarter about -x.
+        // Palms face each other: the right hand turned a quarter about +x (palm to -z), the left a quarter about
+        // -x (palm to +z), the right one above.
         r[0] = Math.PI / 2;
         l[0] = -Math.PI / 2;
-        write(dir.resolve("clasp-right.json"), r, new double[] {-0.085, 0.0, -0.020});
-        write(dir.resolve("clasp-left.json"), l, new double[] {0.085, 0.0, 0.020});
+        write(dir.resolve("clasp-right.json"), r, new double[] {-0.085, 0.0, 0.014});
+        write(dir.resolve("clasp-left.json"), l, new double[] {0.085, 0.0, -0.014});
     }
 
     private static void write(Path file, double[] pose, double[] transl) throws Exception {
