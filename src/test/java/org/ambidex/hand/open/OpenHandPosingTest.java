@@ -15,6 +15,9 @@ class OpenHandPosingTest {
 
     private final OpenHandModelData model = GeneratedModel.right();
 
+    /** Largest number of folded triangles at the thumb root seen in version 1.0.0 (the fist; a known defect). */
+    static final int MAX_FOLDED_AT_THUMB_ROOT = 8;
+
     /**
      * True when a triangle has a vertex that the thumb's CMC joint moves: the thumb root, where version
      * 1.0.0 still folds a few triangles at the ends of the CMC's range (a known defect, see the disabled
@@ -79,7 +82,7 @@ class OpenHandPosingTest {
     }
 
     @Test
-    @Disabled("known defect of version 1.0.0: thumb CMC at the ends of its range folds 1 to 5 triangles at the thumb root")
+    @Disabled("known defect of version 1.0.0: thumb CMC at the ends of its range folds up to 8 triangles at the thumb root")
     void everyJointAtEachEndOfEachAxisLeavesNoInvertedTriangle() {
         assertThat(limitFailures(false)).isEmpty();
     }
@@ -93,9 +96,10 @@ class OpenHandPosingTest {
                     double[][] angles = new double[16][3];
                     angles[j][axis] = limits[j * 6 + 2 * axis + end];
                     double[] pose = AnatomicalPose.toAxisAngles(model.jointAxes(), angles);
-                    int n = (awayFromThumbRoot ? invertedAwayFromThumbRoot(model, pose)
-                        : invertedTriangles(model, pose)).size();
-                    if (n > 0) {
+                    List<Integer> all = invertedTriangles(model, pose);
+                    int n = (awayFromThumbRoot ? invertedAwayFromThumbRoot(model, pose) : all).size();
+                    // At the thumb root the known defect is bounded: at most a few folded triangles.
+                    if (n > 0 || all.size() > MAX_FOLDED_AT_THUMB_ROOT) {
                         failures.add("joint " + j + " axis " + axis + (end == 0 ? " min" : " max") + ": " + n);
                     }
                 }
@@ -114,6 +118,7 @@ class OpenHandPosingTest {
             }
             double[] pose = AnatomicalPose.toAxisAngles(model.jointAxes(), angles);
             assertThat(invertedAwayFromThumbRoot(model, pose)).as(end == 0 ? "all extended" : "all flexed").isEmpty();
+            assertThat(invertedTriangles(model, pose)).hasSizeLessThanOrEqualTo(MAX_FOLDED_AT_THUMB_ROOT);
         }
     }
 
@@ -121,7 +126,9 @@ class OpenHandPosingTest {
     void namedPosesLeaveNoInvertedTriangle() {
         for (double[][] degrees : List.of(NamedPoses.fist(), NamedPoses.point(), NamedPoses.pinch(),
             NamedPoses.spread())) {
-            assertThat(invertedAwayFromThumbRoot(model, NamedPoses.toPose(model, degrees))).isEmpty();
+            double[] pose = NamedPoses.toPose(model, degrees);
+            assertThat(invertedAwayFromThumbRoot(model, pose)).isEmpty();
+            assertThat(invertedTriangles(model, pose)).hasSizeLessThanOrEqualTo(MAX_FOLDED_AT_THUMB_ROOT);
         }
     }
 }
