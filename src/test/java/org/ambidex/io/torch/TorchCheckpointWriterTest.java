@@ -111,4 +111,37 @@ class TorchCheckpointWriterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PickleReader.read(pkl, "data.pkl"))
             .hasMessageContaining("persistent ids");
     }
+
+    @Test
+    void bigEndianCheckpointsAreSwappedOnRead() throws IOException {
+        Path little = dir.resolve("little.pt");
+        Map<String, NdArray> t = new LinkedHashMap<>();
+        t.put("a", NdArray.ofFloats(new int[] {2, 2}, 1.5f, -2f, 3.25f, 1e-3f));
+        t.put("b", NdArray.ofFloats(new int[] {3}, 7f, 8f, 9f));
+        TorchCheckpointWriter.write(little, t, Map.of());
+        Path big = dir.resolve("big.pt");
+        org.ambidex.cli.ZipRewrite.rewrite(little, big, (name, bytes) -> {
+            if (name.endsWith("byteorder")) {
+                return "big".getBytes(StandardCharsets.US_ASCII);
+            }
+            if (name.contains("/data/")) {
+                byte[] swapped = bytes.clone();
+                for (int i = 0; i < swapped.length; i += 4) {
+                    for (int k = 0; k < 4; k++) {
+                        swapped[i + k] = bytes[i + 3 - k];
+                    }
+                }
+                return swapped;
+            }
+            return bytes;
+        });
+        StateDict back = Checkpoints.read(big);
+        assertThat(back.tensors()).isEqualTo(t);
+
+        Path odd = dir.resolve("odd.pt");
+        org.ambidex.cli.ZipRewrite.rewrite(little, odd, (name, bytes) -> name.endsWith("byteorder")
+            ? "middle".getBytes(StandardCharsets.US_ASCII) : bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Checkpoints.read(odd))
+            .hasMessageContaining("byteorder says 'middle'");
+    }
 }
