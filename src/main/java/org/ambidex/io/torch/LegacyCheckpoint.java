@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ambidex.core.BadInputException;
+import org.ambidex.io.pickle.CopyBudget;
 import org.ambidex.io.pickle.PickleSource;
 import org.ambidex.io.pickle.TorchStorage;
 import org.ambidex.io.pickle.Unpickler;
@@ -98,7 +99,11 @@ final class LegacyCheckpoint {
                     throw new BadInputException(file, "the data of storage " + s.key() + " is missing (truncated?)");
                 }
             }
-            return objectReader.resolveDeferred(object);
+            long storageBytes = 0;
+            for (TorchStorage s : roots.values()) {
+                storageBytes += s.elementCount() * s.dtype().itemSize();
+            }
+            return objectReader.resolveDeferred(object, CopyBudget.forStorages(storageBytes));
         } catch (IOException e) {
             throw new BadInputException(file, "cannot read the checkpoint (" + e.getMessage() + ")", e);
         }

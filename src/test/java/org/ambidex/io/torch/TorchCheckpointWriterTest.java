@@ -144,4 +144,26 @@ class TorchCheckpointWriterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Checkpoints.read(odd))
             .hasMessageContaining("byteorder says 'middle'");
     }
+
+    @Test
+    void viewsThatExpandAStorageBeyondReasonAreRefused() throws IOException {
+        Path small = dir.resolve("small.pt");
+        TorchCheckpointWriter.write(small, Map.of("w", NdArray.ofFloats(new int[] {4}, 1, 2, 3, 4)), Map.of());
+        // [view, view]: each a 20000 x 20000 stride-0 view (1.6 GB) of the 4-element storage
+        java.io.ByteArrayOutputStream p = new java.io.ByteArrayOutputStream();
+        p.writeBytes(new byte[] {(byte) 0x80, 2, ']', '('});
+        for (int i = 0; i < 2; i++) {
+            p.writeBytes("ctorch._utils\n_rebuild_tensor_v2\n((X\u0007\u0000\u0000\u0000storagectorch\nFloatStorage\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+            p.writeBytes(new byte[] {'X', 1, 0, 0, 0, '0', 'X', 3, 0, 0, 0, 'c', 'p', 'u', 'K', 4, 't', 'Q', 'K', 0,
+                '(', 'J', 0x20, 0x4e, 0, 0, 'J', 0x20, 0x4e, 0, 0, 't', '(', 'K', 0, 'K', 0, 't', (byte) 0x89, 'N', 't', 'R'});
+        }
+        p.writeBytes(new byte[] {'e', '.'});
+        Path hostile = dir.resolve("hostile.pt");
+        org.ambidex.cli.ZipRewrite.rewrite(small, hostile, (name, bytes) -> name.endsWith("data.pkl") ? p.toByteArray()
+            : bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Checkpoints.readObject(hostile))
+            .isInstanceOf(org.ambidex.core.BadInputException.class)
+            .hasMessageContaining("expand to more than");
+    }
 }
