@@ -417,15 +417,12 @@ public final class Unpickler {
             }
             return key;
         }
-        if (key instanceof List || key instanceof Map || (key instanceof Set && !isFrozen(key))
+        // Frozensets are unmodifiable sets and hashable; a set built by EMPTY_SET or set() is a LinkedHashSet.
+        if (key instanceof List || key instanceof Map || key instanceof LinkedHashSet
             || key instanceof NdArray || key instanceof Pending) {
             throw new PickleException("a dict key is " + Args.typeName(key) + ", which is not hashable");
         }
         return key;
-    }
-
-    private static boolean isFrozen(Object set) {
-        return set.getClass().getName().contains("Unmodifiable");
     }
 
     private byte[] line() throws EOFException {
