@@ -74,7 +74,8 @@ public final class Unpickler {
 
     /** Reads the pickle and resolves every value, tensors included (their storages must be loaded by then). */
     public Object load() {
-        return resolveDeferred(loadDeferred(), CopyBudget.unlimited());
+        long size = in.remaining();
+        return resolveDeferred(loadDeferred(), size < 0 ? CopyBudget.unlimited() : CopyBudget.forStorages(size));
     }
 
     /**

@@ -17,6 +17,7 @@ import org.ambidex.core.BadInputException;
 import org.ambidex.io.pickle.CopyBudget;
 import org.ambidex.io.pickle.PickleSource;
 import org.ambidex.io.pickle.TorchStorage;
+import org.ambidex.io.pickle.TorchStorageId;
 import org.ambidex.io.pickle.Unpickler;
 
 /**
@@ -102,7 +103,7 @@ final class ZipCheckpoint {
 
     private static TorchStorage storage(ZipFile zip, String prefix, Object pid, Map<String, TorchStorage> storages,
                                         ByteOrder order, Path file) {
-        StorageId id = StorageId.parseZip(pid, file);
+        TorchStorageId id = TorchStorageId.parseZip(pid, file);
         TorchStorage known = storages.get(id.key());
         if (known != null) {
             if (known.dtype() != id.type().dtype()) {
