@@ -25,7 +25,7 @@ class CorruptCheckpointTest {
         byte[] whole = Files.readAllBytes(CheckpointFixturesTest.fixture("legacy_format.pth.tar"));
         SplittableRandom random = new SplittableRandom(31);
         Path file = dir.resolve("broken.pth.tar");
-        for (int trial = 0; trial < 400; trial++) {
+        for (int trial = 0; trial < 200; trial++) {
             byte[] broken = whole.clone();
             for (int f = 1 + random.nextInt(3); f > 0; f--) {
                 broken[random.nextInt(broken.length)] = (byte) random.nextInt(256);
@@ -40,7 +40,7 @@ class CorruptCheckpointTest {
         Path source = CheckpointFixturesTest.fixture("zip_format.pth");
         SplittableRandom random = new SplittableRandom(37);
         Path file = dir.resolve("broken.pth");
-        for (int trial = 0; trial < 300; trial++) {
+        for (int trial = 0; trial < 150; trial++) {
             long seed = random.nextLong();
             ZipRewrite.rewrite(source, file, (name, bytes) -> {
                 if (!name.endsWith("data.pkl")) {
@@ -62,7 +62,7 @@ class CorruptCheckpointTest {
         byte[] whole = Files.readAllBytes(CheckpointFixturesTest.fixture("zip_format.pth"));
         SplittableRandom random = new SplittableRandom(41);
         Path file = dir.resolve("raw.pth");
-        for (int trial = 0; trial < 300; trial++) {
+        for (int trial = 0; trial < 150; trial++) {
             byte[] broken = whole.clone();
             for (int f = 1 + random.nextInt(3); f > 0; f--) {
                 broken[random.nextInt(broken.length)] = (byte) random.nextInt(256);
