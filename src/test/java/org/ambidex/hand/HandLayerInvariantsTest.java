@@ -134,6 +134,27 @@ class HandLayerInvariantsTest {
     }
 
     @Test
+    void theChainFastPathEqualsTheGeneralTreeKinematics() {
+        Random r = new Random(21);
+        double[] pose = SyntheticHandModels.gaussian(r, 3 * 45, 0.5);
+        double[] orient = SyntheticHandModels.gaussian(r, 3 * 3, 1);
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             HandLayer fast = new HandLayer(model, m, DataType.FLOAT64);
+             HandLayer general = new HandLayer(model, m, DataType.FLOAT64, false)) {
+            HandParams p = HandParams.axisAngle(m.create(orient, new Shape(3, 3)), m.create(pose, new Shape(3, 45)),
+                false).withTransl(m.create(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, new Shape(3, 3)));
+            HandOutput a = fast.forward(p);
+            HandOutput b = general.forward(p);
+            assertThat(a.vertices().toDoubleArray()).containsExactly(b.vertices().toDoubleArray(),
+                org.assertj.core.data.Offset.offset(1e-14));
+            assertThat(a.skinningTransforms().toDoubleArray()).containsExactly(b.skinningTransforms().toDoubleArray(),
+                org.assertj.core.data.Offset.offset(1e-14));
+            assertThat(a.keypoints().toDoubleArray()).containsExactly(b.keypoints().toDoubleArray(),
+                org.assertj.core.data.Offset.offset(1e-14));
+        }
+    }
+
+    @Test
     void float32AgreesWithFloat64() {
         double[] pose = SyntheticHandModels.gaussian(new Random(9), 45, 0.5);
         try (NDManager m = NDManager.newBaseManager("PyTorch");
