@@ -90,8 +90,12 @@ public final class Unpickler {
             throw fail("the pickle is truncated (the file ends inside it)", e);
         } catch (UncheckedIOException e) {
             throw fail("cannot read the pickle (" + e.getCause().getMessage() + ")", e);
-        } catch (ArithmeticException | IllegalArgumentException | IndexOutOfBoundsException | ClassCastException e) {
-            throw fail("malformed pickle (" + e.getMessage() + ")", e);
+        } catch (BadInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Any other failure while decoding is a consequence of malformed input (an overflowing size,
+            // an index out of range): report it as such rather than as an internal error.
+            throw fail("malformed pickle (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         } catch (StackOverflowError e) {
             throw fail("the pickle nests its values too deeply", null);
         }

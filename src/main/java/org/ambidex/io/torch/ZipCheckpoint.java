@@ -32,12 +32,18 @@ final class ZipCheckpoint {
     static Object read(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String prefix = findPrefix(zip, file);
+            if (zip.getEntry(prefix + "constants.pkl") != null) {
+                throw new BadInputException(file, "is a TorchScript archive (torch.jit.save), which holds code;"
+                    + " ambidex reads torch.save checkpoints: save model.state_dict() with torch.save instead");
+            }
             ByteOrder order = byteOrder(zip, prefix, file);
             ZipEntry pickle = zip.getEntry(prefix + "data.pkl");
             Map<String, TorchStorage> storages = new HashMap<>();
             Unpickler unpickler;
+            long fileSize = java.nio.file.Files.size(file);
+            long bound = pickle.getMethod() == ZipEntry.STORED ? Math.min(pickle.getSize(), fileSize) : -1;
             try (InputStream in = zip.getInputStream(pickle)) {
-                unpickler = new Unpickler(PickleSource.of(in, pickle.getSize()), file, pickle.getName(),
+                unpickler = new Unpickler(PickleSource.of(in, bound), file, pickle.getName(),
                     pid -> storage(zip, prefix, pid, storages, order, file), false);
                 return unpickler.load();
             }
@@ -46,6 +52,10 @@ final class ZipCheckpoint {
         } catch (IOException e) {
             throw new BadInputException(file, "cannot read the checkpoint (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static long fileSize(Path file) throws IOException {
+        return java.nio.file.Files.size(file);
     }
 
     /** The folder holding {@code data.pkl}: exactly one top-level folder must have one. */
@@ -110,9 +120,18 @@ final class ZipCheckpoint {
         }
         TorchStorage storage = new TorchStorage(id.type(), id.key(), id.location(), id.elementCount());
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) expected);
-            if (bytes.length != expected) {
-                throw new BadInputException(file, name + " is truncated");
+            byte[] bytes;
+            if (entry.getMethod() == ZipEntry.STORED && expected <= fileSize(file)) {
+                // PyTorch stores storages uncompressed: the size is bounded by the file, allocate once.
+                bytes = new byte[(int) expected];
+                if (in.readNBytes(bytes, 0, bytes.length) != expected) {
+                    throw new BadInputException(file, name + " is truncated");
+                }
+            } else {
+                bytes = in.readNBytes((int) expected);
+                if (bytes.length != expected) {
+                    throw new BadInputException(file, name + " is truncated");
+                }
             }
             storage.setBytes(bytes, order);
         } catch (IOException e) {
