@@ -429,8 +429,9 @@ public final class PredictionsReader implements Iterable<Prediction>, AutoClosea
             }
         } catch (IOException e) {
             throw new BadInputException(file, "sample " + index + ": not readable as JSON (" + describe(e) + ")", e);
+        } finally {
+            close();
         }
-        close();
         return new Index(offsets);
     }
 
