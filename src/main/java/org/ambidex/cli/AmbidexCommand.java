@@ -11,7 +11,15 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "3D pose and shape of one or two interacting hands from a single RGB image.",
-    subcommands = {InfoCommand.class, PoseCommand.class, RenderCommand.class},
+    subcommands = {
+        InfoCommand.class,
+        InspectCommand.class,
+        PoseCommand.class,
+        RenderCommand.class,
+        DatasetCommand.class,
+        EvalCommand.class,
+        ReconstructCommand.class,
+    },
     usageHelpAutoWidth = true,
     footer = {"", "Exit status: 0 success, 2 bad input or usage, 1 internal failure."})
 public final class AmbidexCommand implements Runnable {

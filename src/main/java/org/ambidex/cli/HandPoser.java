@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.ambidex.core.BadInputException;
 import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandModel;
@@ -24,6 +25,8 @@ final class HandPoser {
 
     /** Results per forward batch, to bound memory for long parameter lists. */
     private static final int CHUNK = 512;
+    /** Most shape coefficients any model takes (MANO has 10; the file format allows up to 300, as SMPL-X). */
+    private static final int MAX_BETAS = 300;
 
     /**
      * Posed hands, one per parameters entry, in file order.
@@ -48,10 +51,15 @@ final class HandPoser {
     private HandPoser() {
     }
 
-    /** Poses every entry of {@code params} with {@code hand}, joints in {@code jointOrder}. */
-    static Posed pose(HandPoseOptions options, HandModel hand, Path params, JointOrder jointOrder) {
+    /**
+     * Poses every entry of {@code params} with the model {@code handModel} supplies, joints in {@code jointOrder}.
+     * The parameters are read first, so a mistake there is reported without loading the model.
+     */
+    static Posed pose(HandPoseOptions options, Supplier<HandModel> handModel, Path params, JointOrder jointOrder) {
         options.check();
-        List<PoseParamsFile.Entry> entries = PoseParamsFile.read(params, options.handPoseLength(), hand.shapeCount());
+        List<PoseParamsFile.Entry> entries = PoseParamsFile.read(params, options.handPoseLength(), MAX_BETAS);
+        HandModel hand = handModel.get();
+        PoseParamsFile.checkBetas(params, entries, hand.shapeCount());
         List<double[]> vertices = new ArrayList<>(entries.size());
         List<double[]> joints = new ArrayList<>(entries.size());
         try (NDManager manager = NDManager.newBaseManager("PyTorch");

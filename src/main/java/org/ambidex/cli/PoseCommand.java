@@ -55,8 +55,8 @@ final class PoseCommand implements Callable<Integer> {
     public Integer call() {
         OutputKind kind = OutputKind.of(out);
         hand.check();
-        HandModel model = hand.resolveModel();
-        HandPoser.Posed posed = HandPoser.pose(hand, model, params, hand.jointOrder);
+        HandPoser.Posed posed = HandPoser.pose(hand, hand::resolveModel, params, hand.jointOrder);
+        HandModel model = posed.hand();
         switch (kind) {
             case JSON -> writeJson(model, posed.vertices(), posed.joints());
             case OBJ, PLY -> writeMeshes(kind, model, posed.vertices());

@@ -245,7 +245,7 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private void addHands(List<Drawn> drawn, HandModel model, Path file) {
-        HandPoser.Posed posed = HandPoser.pose(hand, model, file, JointOrder.OPENPOSE);
+        HandPoser.Posed posed = HandPoser.pose(hand, () -> model, file, JointOrder.OPENPOSE);
         int index = model.side().index();
         for (int i = 0; i < posed.size(); i++) {
             String name = model.side().label() + (posed.size() == 1 ? "" : "-" + i);

@@ -33,7 +33,8 @@ class ExitStatusConventionTest {
 
     @Test
     void debugShowsTheStackTrace() {
-        CliRun run = CliRun.of("info", "--bogus", "--debug");
+        // Through the command tree, not Main.run, so the test does not switch the JVM's logging to debug.
+        CliRun run = runWithTestCommands(true, "info", "--bogus", "--debug");
         assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).contains("--bogus").contains("\tat picocli.");
     }

@@ -1,0 +1,273 @@
+package org.ambidex.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ambidex.core.BadInputException;
+import org.ambidex.core.BuildInfo;
+import org.ambidex.data.freihand.FreiHandDataset;
+import org.ambidex.data.interhand.InterHandDataset;
+import org.ambidex.eval.DegenerateHandException;
+import org.ambidex.eval.EvalReport;
+import org.ambidex.eval.Evaluator;
+import org.ambidex.eval.FreiHandGroundTruth;
+import org.ambidex.eval.FreiHandPredictions;
+import org.ambidex.eval.GroundTruthSample;
+import org.ambidex.eval.HandColumn;
+import org.ambidex.eval.Hands;
+import org.ambidex.eval.InterHandGroundTruth;
+import org.ambidex.eval.PckThresholds;
+import org.ambidex.eval.PredictionsReader;
+import org.ambidex.eval.Protocol;
+import org.ambidex.eval.ProtocolOptions;
+import org.ambidex.eval.ReportCharts;
+import org.ambidex.eval.ReportJson;
+import org.ambidex.eval.ReportMarkdown;
+import org.ambidex.eval.Split;
+import org.ambidex.eval.ZhangProtocol;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ambidex eval}: scores predictions against a dataset under one of the field's protocols and writes
+ * {@code report.json}, {@code report.md}, {@code pck.png} and {@code per_joint.png}.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Score predictions against ground truth under a named protocol, exactly as its reference code.",
+        "Protocols: interhand (InterHand2.6M/InterNet), intaghand (IntagHand, Im2Hands), dir (DIR), "
+            + "zhang (Zhang et al. ICCV'21 v2), freihand (FreiHAND eval.py).",
+        "--data is an InterHand2.6M-format folder, or a FreiHAND folder (<split>_xyz.json, <split>_K.json, "
+            + "optional <split>_verts.json; splits training, evaluation).",
+        "Writes report.json (metres), report.md (millimetres), pck.png and per_joint.png into --out."})
+final class EvalCommand implements Callable<Integer> {
+
+    /** The protocol names, for picocli (case-insensitive). */
+    enum ProtocolName { INTERHAND, INTAGHAND, DIR, ZHANG, FREIHAND }
+
+    enum PredFormat { AUTO, AMBIDEX, FREIHAND }
+
+    enum RootJoint { WRIST, MCP }
+
+    enum ZhangValidity { REMAPPED, AS_PUBLISHED }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--protocol", required = true, paramLabel = "P",
+        description = "interhand, intaghand, dir, zhang or freihand.")
+    ProtocolName protocol;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--split", required = true, paramLabel = "S",
+        description = "Split: test, val, train (InterHand2.6M) or evaluation, training (FreiHAND).")
+    String split;
+
+    @Option(names = "--pred", required = true, paramLabel = "FILE",
+        description = "Predictions: ambidex.predictions/1 JSON, or FreiHAND's pred.json [xyz_list, verts_list].")
+    Path pred;
+
+    @Option(names = "--pred-format", paramLabel = "F", defaultValue = "auto",
+        description = "auto (by the file's first character), ambidex or freihand (default: ${DEFAULT-VALUE}).")
+    PredFormat predFormat;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the report files.")
+    Path out;
+
+    @Option(names = "--root-joint", paramLabel = "J", defaultValue = "wrist",
+        description = "dir: centring joint, wrist or mcp (default: ${DEFAULT-VALUE}, as DIR's default).")
+    RootJoint rootJoint;
+
+    @Option(names = "--zhang-validity", paramLabel = "V", defaultValue = "remapped",
+        description = "zhang: remapped (each joint's own validity) or as_published (the reference's InterHand-order "
+            + "flags on MANO-order joints; reproduces its numbers) (default: ${DEFAULT-VALUE}).")
+    ZhangValidity zhangValidity;
+
+    @Option(names = "--zhang-all-frames",
+        description = "zhang: evaluate single-hand frames too (the reference uses interacting frames only).")
+    boolean zhangAllFrames;
+
+    @Option(names = "--respect-validity",
+        description = "intaghand, dir: count only valid ground-truth joints (the references use every joint).")
+    boolean respectValidity;
+
+    @Option(names = "--pck-max-mm", paramLabel = "MM",
+        description = "Largest PCK threshold in mm (default 50; the thresholds start at 0).")
+    Double pckMaxMm;
+
+    @Option(names = "--pck-steps", paramLabel = "N",
+        description = "Number of PCK thresholds (default 200; freihand 100).")
+    Integer pckSteps;
+
+    @Override
+    public Integer call() throws IOException {
+        String name = protocol.name().toLowerCase(Locale.ROOT);
+        Protocol p = options().create(name);
+        boolean freiHand = FreiHandDataset.isFreiHand(dataset.data, split);
+        PredFormat format = predFormat == PredFormat.AUTO ? sniff(pred) : predFormat;
+        Map<String, String> provenance = new LinkedHashMap<>();
+        BuildInfo build = BuildInfo.current();
+        provenance.put("ambidex", build.version() + " (commit " + build.commit() + ")");
+        provenance.put("protocol", name);
+        provenance.put("data", dataset.data.toString());
+        provenance.put("split", split);
+        provenance.put("predictions", pred.toString());
+        provenance.put("options", describeOptions());
+
+        EvalReport report;
+        List<String> notes = new ArrayList<>();
+        try {
+            if (freiHand) {
+                report = evaluateFreiHand(p, format);
+            } else {
+                if (format == PredFormat.FREIHAND) {
+                    throw new BadInputException(pred, "FreiHAND's pred.json is matched to samples by position and "
+                        + "works with a FreiHAND folder only; expected an ambidex.predictions/1 file for "
+                        + dataset.data);
+                }
+                try (InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split));
+                     PredictionsReader predictions = PredictionsReader.open(pred)) {
+                    predictions.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));
+                    report = Evaluator.evaluate(p, InterHandGroundTruth.index(ds), predictions);
+                }
+                if (!name.equals("interhand")) {
+                    notes.add("Ground-truth joints are InterHand2.6M's annotation (joint_3d.json); the " + name
+                        + " reference regresses them from NeuralAnnot MANO meshes, and evaluates its own processed "
+                        + "test set, so numbers differ slightly from published ones.");
+                }
+            }
+        } catch (DegenerateHandException | IllegalArgumentException e) {
+            throw new BadInputException(pred, e.getMessage(), e);
+        }
+        report = report.withNotes(notes);
+        write(report, provenance);
+        return 0;
+    }
+
+    private EvalReport evaluateFreiHand(Protocol p, PredFormat format) {
+        FreiHandDataset ds = FreiHandDataset.open(dataset.data, split);
+        if (format == PredFormat.FREIHAND) {
+            return Evaluator.evaluateInOrder(p, FreiHandGroundTruth.view(ds), FreiHandPredictions.read(pred));
+        }
+        List<GroundTruthSample> truth = new ArrayList<>(ds.size());
+        FreiHandGroundTruth.view(ds).forEach(truth::add);
+        try (PredictionsReader predictions = PredictionsReader.open(pred)) {
+            return Evaluator.evaluate(p, truth, predictions);
+        }
+    }
+
+    private ProtocolOptions options() {
+        PckThresholds thresholds = null;
+        if (pckMaxMm != null || pckSteps != null) {
+            double max = pckMaxMm == null ? 50 : pckMaxMm;
+            int steps = pckSteps == null ? (protocol == ProtocolName.FREIHAND ? 100 : 200) : pckSteps;
+            if (!(max > 0) || steps < 2) {
+                throw new ParameterException(spec.commandLine(), "--pck-max-mm must be above 0 and --pck-steps at "
+                    + "least 2, got " + max + " and " + steps);
+            }
+            thresholds = new PckThresholds(0, max / 1000, steps);
+        }
+        return new ProtocolOptions(thresholds, rootJoint == RootJoint.WRIST ? Hands.WRIST : Hands.MIDDLE_MCP,
+            zhangValidity == ZhangValidity.AS_PUBLISHED ? ZhangProtocol.Validity.AS_PUBLISHED
+                : ZhangProtocol.Validity.REMAPPED, !zhangAllFrames, respectValidity);
+    }
+
+    private String describeOptions() {
+        List<String> o = new ArrayList<>();
+        switch (protocol) {
+            case DIR -> o.add("root joint " + rootJoint.name().toLowerCase(Locale.ROOT));
+            case ZHANG -> {
+                o.add("validity " + zhangValidity.name().toLowerCase(Locale.ROOT));
+                o.add(zhangAllFrames ? "all frames" : "interacting frames only");
+            }
+            default -> { }
+        }
+        if (respectValidity) {
+            o.add("respect validity");
+        }
+        if (pckMaxMm != null || pckSteps != null) {
+            o.add("PCK 0-" + (pckMaxMm == null ? 50 : pckMaxMm) + " mm, " + (pckSteps == null ? "default" : pckSteps)
+                + " steps");
+        }
+        return o.isEmpty() ? "reference defaults" : String.join(", ", o);
+    }
+
+    private void write(EvalReport report, Map<String, String> provenance) {
+        Map<String, String> images = new LinkedHashMap<>();
+        if (ReportCharts.writePck(out.resolve("pck.png"), report)) {
+            images.put("pck.png", "PCK curves");
+        }
+        if (ReportCharts.writePerJoint(out.resolve("per_joint.png"), report)) {
+            images.put("per_joint.png", "Per-joint error");
+        }
+        ReportJson.write(out.resolve("report.json"), report, provenance);
+        org.ambidex.core.AtomicOutput.writeString(out.resolve("report.md"),
+            ReportMarkdown.render(report, provenance, images));
+        PrintWriter w = spec.commandLine().getOut();
+        w.println(report.title());
+        for (EvalReport.MetricTable t : report.tables()) {
+            if (!t.official()) {
+                continue;
+            }
+            w.printf(Locale.ROOT, "%s [%s]%n", t.title(), "m".equals(t.unit()) ? "mm" : t.unit());
+            w.printf(Locale.ROOT, "  %-12s %9s %9s %9s%n", "frames", "left", "right", "both");
+            for (Split s : Split.values()) {
+                w.printf(Locale.ROOT, "  %-12s %9s %9s %9s%n", s.label(), cell(t, s, HandColumn.LEFT),
+                    cell(t, s, HandColumn.RIGHT), cell(t, s, HandColumn.BOTH));
+            }
+        }
+        for (EvalReport.Scalar s : report.scalars()) {
+            if (s.official()) {
+                String v = Double.isNaN(s.value()) ? "n/a" : "m".equals(s.unit())
+                    ? String.format(Locale.ROOT, "%.2f mm", s.value() * 1000) : String.format(Locale.ROOT, "%.4f", s.value());
+                w.printf(Locale.ROOT, "%s: %s%n", s.title(), v);
+            }
+        }
+        w.printf(Locale.ROOT, "evaluated %d of %d samples; report in %s%n", report.counts().evaluatedSamples(),
+            report.counts().groundTruthSamples(), out.resolve("report.md"));
+        w.flush();
+    }
+
+    private static String cell(EvalReport.MetricTable t, Split s, HandColumn h) {
+        double v = t.value(s, h);
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.2f", "m".equals(t.unit()) ? v * 1000 : v);
+    }
+
+    /** '{' starts an ambidex predictions object, '[' FreiHAND's list. */
+    private static PredFormat sniff(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file, "no such predictions file");
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int c;
+            do {
+                c = r.read();
+            } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xFEFF);
+            if (c == '{') {
+                return PredFormat.AMBIDEX;
+            }
+            if (c == '[') {
+                return PredFormat.FREIHAND;
+            }
+            throw new BadInputException(file, "not a JSON object or list; expected ambidex.predictions/1 or FreiHAND's "
+                + "pred.json");
+        }
+    }
+}

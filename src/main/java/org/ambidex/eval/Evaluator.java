@@ -1,0 +1,91 @@
+package org.ambidex.eval;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ambidex.core.Progress;
+
+/** Matches predictions to ground truth by sample id and runs a protocol over the pairs. */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    /**
+     * Evaluates {@code predictions} against {@code truth} under {@code protocol}. Predictions are consumed once, in
+     * order (they may be streamed from a file); ground truth is held by id.
+     *
+     * @throws IllegalArgumentException when two ground-truth samples or two predictions share an id
+     */
+    public static EvalReport evaluate(Protocol protocol, List<GroundTruthSample> truth,
+                                      Iterable<Prediction> predictions) {
+        return evaluate(protocol, GroundTruthIndex.of(truth), predictions);
+    }
+
+    /**
+     * Evaluates {@code predictions} (streamed, any order) against indexed ground truth: only the ids are held,
+     * each sample is fetched when its prediction arrives.
+     *
+     * @throws IllegalArgumentException when two ground-truth samples or two predictions share an id
+     */
+    public static EvalReport evaluate(Protocol protocol, GroundTruthIndex truth, Iterable<Prediction> predictions) {
+        Map<String, Integer> byId = new HashMap<>(Math.max(16, truth.size() * 4 / 3));
+        for (int i = 0; i < truth.size(); i++) {
+            if (byId.putIfAbsent(truth.id(i), i) != null) {
+                throw new IllegalArgumentException("two ground-truth samples share the id " + truth.id(i));
+            }
+        }
+        Protocol.Run run = protocol.start();
+        Set<String> seen = new HashSet<>();
+        long offered = 0;
+        long unmatched = 0;
+        try (Progress progress = Progress.start("evaluating " + protocol.name(), truth.size())) {
+            for (Prediction p : predictions) {
+                offered++;
+                if (!seen.add(p.id())) {
+                    throw new IllegalArgumentException("two predictions share the sample id " + p.id());
+                }
+                Integer i = byId.get(p.id());
+                if (i == null) {
+                    unmatched++;
+                    continue;
+                }
+                run.add(truth.get(i), p);
+                progress.step();
+            }
+        }
+        long matched = offered - unmatched;
+        return run.finish(new EvalCounts(byId.size(), offered, matched, 0, 0, byId.size() - matched, unmatched, 0, 0));
+    }
+
+    /**
+     * Evaluates sets whose samples come in the same order (FreiHAND's convention): the i-th prediction answers the
+     * i-th ground-truth sample. Both are streamed; nothing is held.
+     *
+     * @throws IllegalArgumentException when the counts differ or a pair's ids differ
+     */
+    public static EvalReport evaluateInOrder(Protocol protocol, Iterable<GroundTruthSample> truth,
+                                             Iterable<Prediction> predictions) {
+        Protocol.Run run = protocol.start();
+        java.util.Iterator<GroundTruthSample> gt = truth.iterator();
+        java.util.Iterator<Prediction> pred = predictions.iterator();
+        long n = 0;
+        while (gt.hasNext() && pred.hasNext()) {
+            GroundTruthSample g = gt.next();
+            Prediction p = pred.next();
+            if (!g.id().equals(p.id())) {
+                throw new IllegalArgumentException("prediction " + n + " answers sample " + p.id() + ", expected "
+                    + g.id());
+            }
+            run.add(g, p);
+            n++;
+        }
+        if (gt.hasNext() || pred.hasNext()) {
+            throw new IllegalArgumentException("the predictions end " + (gt.hasNext() ? "before" : "after")
+                + " the ground truth (" + n + " pairs matched); expected one prediction per sample, in order");
+        }
+        return run.finish(new EvalCounts(n, n, n, 0, 0, 0, 0, 0, 0));
+    }
+}

@@ -1,0 +1,35 @@
+package org.ambidex.eval;
+
+/**
+ * Settings of the named protocols, with the reference implementations' behaviour as the default.
+ *
+ * @param thresholds PCK thresholds, or null for the protocol's own (0-50 mm: 200 steps; FreiHAND: 100)
+ * @param dirRootJoint DIR's centring joint: {@link Hands#WRIST} (default) or {@link Hands#MIDDLE_MCP}
+ * @param zhangValidity Zhang et al.'s joint validity handling
+ * @param zhangInteractingOnly Zhang et al.: interacting frames only (the reference test set)
+ * @param respectValidity IntagHand / DIR: count only valid ground-truth joints (the references do not)
+ */
+public record ProtocolOptions(PckThresholds thresholds, int dirRootJoint, ZhangProtocol.Validity zhangValidity,
+                              boolean zhangInteractingOnly, boolean respectValidity) {
+
+    public static final ProtocolOptions DEFAULT =
+        new ProtocolOptions(null, Hands.WRIST, ZhangProtocol.Validity.REMAPPED, true, false);
+
+    /** The names {@link #create(String)} accepts. */
+    public static final java.util.List<String> NAMES = java.util.List.of(InterHandProtocol.NAME,
+        IntagHandProtocol.NAME, DirProtocol.NAME, ZhangProtocol.NAME, FreiHandProtocol.NAME);
+
+    /** The protocol named {@code name} with these settings. */
+    public Protocol create(String name) {
+        PckThresholds t = thresholds == null ? PckThresholds.DEFAULT : thresholds;
+        return switch (name) {
+            case InterHandProtocol.NAME -> new InterHandProtocol(t);
+            case IntagHandProtocol.NAME -> new IntagHandProtocol(t, respectValidity);
+            case DirProtocol.NAME -> new DirProtocol(dirRootJoint, t, respectValidity);
+            case ZhangProtocol.NAME -> new ZhangProtocol(t, zhangInteractingOnly, zhangValidity);
+            case FreiHandProtocol.NAME -> new FreiHandProtocol(thresholds == null ? PckThresholds.FREIHAND : thresholds,
+                new double[] {0.005, 0.015});
+            default -> throw new IllegalArgumentException("unknown protocol \"" + name + "\"; expected one of " + NAMES);
+        };
+    }
+}

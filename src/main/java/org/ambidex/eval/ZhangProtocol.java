@@ -1,0 +1,145 @@
+package org.ambidex.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ambidex.geom.SimilarityTransform;
+import org.ambidex.hand.JointOrder;
+
+/**
+ * Zhang et al. (ICCV 2021) v2 {@code Dataset.evaluate} with {@code EvalUtil} (SEED_SPEC.md C.5): per hand, the
+ * prediction is centred on its middle MCP, scaled by the wrist-to-MCP length ratio and moved to the true MCP
+ * (joints and vertices); MPJPE is the mean over the 42 joints of per-joint means over valid joints; MPVPE the
+ * mean over all vertices of all hands with a ground-truth mesh; the PCK/AUC over 0-50 mm (200 thresholds) is
+ * {@code EvalUtil}'s mean over the 42 keypoints.
+ *
+ * @param thresholds PCK thresholds (the reference: 0 to 50 mm, 200 steps)
+ * @param interactingOnly use interacting frames only, as the reference test set ({@code use_sh=False})
+ * @param validity how joint validity is applied
+ */
+public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, Validity validity)
+    implements Protocol {
+
+    public static final String NAME = "zhang";
+
+    /** Joint validity handling. */
+    public enum Validity {
+        /**
+         * The reference's behaviour: validity is read in InterHand2.6M order but applied to joints in MANO order, and
+         * each hand's validity is multiplied by its InterHand2.6M entries 4 and 0 (index and thumb tips) where the
+         * code meant the middle MCP and the wrist. Needed to reproduce the published numbers.
+         */
+        AS_PUBLISHED,
+        /** Validity of each joint applied to that joint, times the hand's wrist and middle-MCP validity. */
+        REMAPPED
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Run start() {
+        return new ZhangRun();
+    }
+
+    /** The validity mask (OpenPose order) that Zhang's evaluation ends up using for one hand. */
+    static boolean[] effectiveValidity(boolean[] valid, Validity validity) {
+        boolean[] out = new boolean[Hands.JOINTS];
+        if (validity == Validity.REMAPPED) {
+            boolean hand = valid[Hands.WRIST] && valid[Hands.MIDDLE_MCP];
+            for (int j = 0; j < Hands.JOINTS; j++) {
+                out[j] = valid[j] && hand;
+            }
+            return out;
+        }
+        // The annotation vector is in InterHand2.6M order: slot k holds the flag of OpenPose joint ihFromOp[k].
+        int[] ihFromOp = JointOrder.INTERHAND.gatherFrom(JointOrder.OPENPOSE);
+        boolean[] asInterHand = new boolean[Hands.JOINTS];
+        for (int k = 0; k < Hands.JOINTS; k++) {
+            asInterHand[k] = valid[ihFromOp[k]];
+        }
+        // The code multiplies by entries 4 and 0, meaning MANO joints 4 (middle MCP) and 0 (wrist).
+        boolean hand = asInterHand[4] && asInterHand[0];
+        // Entry m is then applied to the joint in MANO-16+tips slot m, i.e. OpenPose joint j reads entry manoSlot[j].
+        int[] manoSlot = JointOrder.OPENPOSE.gatherFrom(JointOrder.MANO16_TIPS);
+        for (int j = 0; j < Hands.JOINTS; j++) {
+            out[j] = asInterHand[manoSlot[j]] && hand;
+        }
+        return out;
+    }
+
+    private final class ZhangRun extends ProtocolRun {
+        private final JointErrorTable joints = new JointErrorTable(Hands.JOINTS, thresholds);
+        private final JointErrorTable vertices = new JointErrorTable(1, thresholds);
+
+        @Override
+        public void add(GroundTruthSample truth, Prediction prediction) {
+            if (interactingOnly && truth.handType().single()) {
+                outsideProtocol++;
+                return;
+            }
+            countFrame(truth);
+            addPredicted2d(truth, prediction);
+            Split frames = Split.of(truth.handType());
+            for (int h = 0; h < 2; h++) {
+                HandTruth gt = truth.hand(h);
+                if (gt == null) {
+                    continue;
+                }
+                boolean[] valid = effectiveValidity(gt.jointValid(), validity);
+                HandPrediction pred = prediction.hand(h);
+                if (pred == null) {
+                    handsWithoutPrediction++;
+                    continue;
+                }
+                SimilarityTransform t;
+                try {
+                    t = Alignment.MIDDLE_MCP_SCALED.fit(gt.jointsView(), pred.jointsView(), null);
+                } catch (DegenerateHandException e) {
+                    throw new DegenerateHandException("sample " + truth.id() + ", " + Hands.name(h) + " hand: "
+                        + e.getMessage());
+                }
+                addJoints(joints, frames, h, gt.jointsView(), t.applyToPoints(pred.jointsView()), valid);
+                if (gt.hasVertices() && pred.hasVertices()) {
+                    addVertices(vertices, frames, h, gt.verticesView(), t.applyToPoints(pred.verticesView()),
+                        truth.id());
+                }
+            }
+        }
+
+        @Override
+        public EvalReport finish(EvalCounts matching) {
+            EvalCounts c = counts(matching);
+            if (outsideProtocol > 0) {
+                notes.add(outsideProtocol + " single-hand frames are outside this protocol (interacting frames only, "
+                    + "as the reference test set).");
+            }
+            List<EvalReport.MetricTable> tables = new ArrayList<>();
+            tables.add(table("mpjpe", "MPJPE, middle-MCP root, length-scaled, moved to the true root", "m", true, joints,
+                Aggregation.MEAN_OF_POINT_MEANS));
+            if (vertices.count(Split.ALL, HandColumn.BOTH) > 0) {
+                tables.add(table("mpvpe", "MPVPE, same alignment", "m", true, vertices, Aggregation.POOLED));
+            }
+            JointErrorTable.Pck all = joints.pckOfPointMeans(Split.ALL, HandColumn.BOTH);
+            List<EvalReport.Scalar> scalars = List.of(new EvalReport.Scalar("auc",
+                "AUC of the 3-D PCK over 0-50 mm, 42 keypoints (EvalUtil)", "1", all == null ? Double.NaN : all.auc(),
+                joints.count(Split.ALL, HandColumn.BOTH), true));
+            return new EvalReport(NAME, "Zhang et al. ICCV 2021 v2 evaluation (Dataset.evaluate + EvalUtil)",
+                List.of("Prediction per hand: (pred - pred[MCP9]) * |J9 - J0|_gt / |J9 - J0|_pred + gt[MCP9].",
+                    validity == Validity.AS_PUBLISHED
+                        ? "Joint validity as published: InterHand2.6M-ordered flags applied to MANO-ordered joints, "
+                            + "hand validity times IH entries 4 and 0."
+                        : "Joint validity remapped to the right joints, times the hand's wrist and middle-MCP validity "
+                            + "(differs from the published code; use --zhang-validity as_published to reproduce it).",
+                    "MPJPE = mean over the 42 joints of per-joint means; MPVPE = mean over all vertices.",
+                    "AUC: EvalUtil over 42 keypoints, thresholds " + thresholds.steps() + " from "
+                        + thresholds.min() * 1000 + " to " + thresholds.max() * 1000 + " mm.",
+                    interactingOnly ? "Interacting frames only (use_sh=False)." : "Single and interacting frames."),
+                c, withSupplementary(tables), scalars,
+                curves("pck", "3-D PCK (EvalUtil), aligned", "m", joints),
+                perJoint("joint_error", "Per-joint error, aligned", "m", joints),
+                standardNotes(c));
+        }
+    }
+}

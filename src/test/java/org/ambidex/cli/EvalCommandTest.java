@@ -1,0 +1,232 @@
+package org.ambidex.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ambidex.data.Bbox;
+import org.ambidex.data.HandType;
+import org.ambidex.data.ManoPair;
+import org.ambidex.data.interhand.InterHandDataset;
+import org.ambidex.data.interhand.InterHandFilter;
+import org.ambidex.data.interhand.InterHandWriter;
+import org.ambidex.eval.GroundTruthSample;
+import org.ambidex.eval.HandPrediction;
+import org.ambidex.eval.HandTruth;
+import org.ambidex.eval.InterHandGroundTruth;
+import org.ambidex.eval.Prediction;
+import org.ambidex.eval.PredictionsWriter;
+import org.ambidex.geom.Camera;
+import org.ambidex.geom.Intrinsics;
+import org.ambidex.geom.Vec3;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: a synthetic InterHand2.6M-format set is written, its ground truth perturbed by a known amount, and
+ * {@code ambidex eval} must report exactly that amount.
+ */
+class EvalCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** Six frames (2 right, 2 left, 2 interacting), random hands 1 m in front of a camera at the origin. */
+    private Path writeSet() {
+        Path root = dir.resolve("ih");
+        SplittableRandom random = new SplittableRandom(8);
+        HandType[] types = {HandType.RIGHT, HandType.LEFT, HandType.INTERACTING, HandType.RIGHT, HandType.LEFT,
+            HandType.INTERACTING};
+        try (InterHandWriter w = InterHandWriter.create(root, "test")) {
+            w.addCamera(0, "400001", Camera.atOrigin(new Intrinsics(1200, 1200, 256, 192)));
+            for (int f = 0; f < types.length; f++) {
+                double[] world = new double[126];
+                for (int j = 0; j < 42; j++) {
+                    world[3 * j] = (j < 21 ? 0.06 : -0.06) + random.nextDouble(-0.05, 0.05);
+                    world[3 * j + 1] = random.nextDouble(-0.05, 0.05);
+                    world[3 * j + 2] = 1.0 + random.nextDouble(-0.05, 0.05);
+                }
+                boolean[] valid = new boolean[42];
+                for (int j = 0; j < 42; j++) {
+                    valid[j] = types[f].has(j / 21);
+                }
+                w.addFrame(0, f, new InterHandWriter.Frame(world, valid, types[f], ManoPair.NONE));
+                w.addImage(0, "seq", "400001", f, 512, 384, new Bbox(100, 100, 200, 200), valid, types[f], true);
+            }
+        }
+        return root;
+    }
+
+    private static double[] perturbed(double[] joints, SplittableRandom random, double mm, boolean keepWrist) {
+        double[] out = joints.clone();
+        for (int j = keepWrist ? 1 : 0; j < 21; j++) {
+            // A random direction, exactly `mm` long.
+            Vec3 d = new Vec3(random.nextGaussian(), random.nextGaussian(), random.nextGaussian()).normalized()
+                .times(mm / 1000);
+            out[3 * j] += d.x();
+            out[3 * j + 1] += d.y();
+            out[3 * j + 2] += d.z();
+        }
+        return out;
+    }
+
+    private List<GroundTruthSample> truth(Path root) {
+        List<GroundTruthSample> out = new ArrayList<>();
+        try (InterHandDataset ds = InterHandDataset.open(root, InterHandFilter.all("test"))) {
+            for (int i = 0; i < ds.size(); i++) {
+                out.add(InterHandGroundTruth.of(ds.get(i)));
+            }
+        }
+        return out;
+    }
+
+    private JsonNode run(Path root, Path pred, String... extra) throws IOException {
+        Path out = dir.resolve("out");
+        List<String> args = new ArrayList<>(List.of("eval", "--data", root.toString(), "--split", "test", "--pred",
+            pred.toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(out.resolve("report.md")).exists();
+        assertThat(out.resolve("pck.png")).exists();
+        assertThat(out.resolve("per_joint.png")).exists();
+        assertThat(Files.readAllBytes(out.resolve("pck.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(r.out()).contains("interacting");
+        return JSON.readTree(out.resolve("report.json").toFile());
+    }
+
+    private static double mm(JsonNode report, String table, String split, String hand) {
+        for (JsonNode t : report.get("tables")) {
+            if (t.get("key").asText().equals(table)) {
+                return t.get("values").get(split).get(hand).asDouble() * 1000;
+            }
+        }
+        throw new AssertionError("no table " + table);
+    }
+
+    @Test
+    void fiveMillimetresOnEveryJointButTheWristGiveTwentyTwentyFirstsOfFiveUnderInterHand() throws IOException {
+        Path root = writeSet();
+        SplittableRandom random = new SplittableRandom(3);
+        List<Prediction> preds = new ArrayList<>();
+        for (GroundTruthSample g : truth(root)) {
+            HandPrediction[] hands = new HandPrediction[2];
+            for (int h = 0; h < 2; h++) {
+                HandTruth t = g.hand(h);
+                if (t != null) {
+                    hands[h] = new HandPrediction(perturbed(t.joints(), random, 5, true), null, 0.9, null);
+                }
+            }
+            preds.add(new Prediction(g.id(), hands[0], hands[1], null));
+        }
+        Path pred = dir.resolve("pred.json");
+        PredictionsWriter.write(pred, Map.of("model", "perturbed ground truth"), preds);
+        JsonNode report = run(root, pred, "--protocol", "interhand");
+        // Wrist-aligned: the wrist is exact, the 20 other joints 5 mm off: mean of per-joint means = 5 * 20 / 21.
+        for (String split : List.of("single", "interacting", "all")) {
+            for (String hand : List.of("left", "right", "both")) {
+                assertThat(mm(report, "mpjpe", split, hand)).as(split + " " + hand)
+                    .isCloseTo(5.0 * 20 / 21, within(1e-6));
+            }
+        }
+        assertThat(report.get("counts").get("evaluated_samples").asLong()).isEqualTo(6);
+        assertThat(report.get("counts").get("interacting_samples").asLong()).isEqualTo(2);
+        assertThat(report.get("unit").asText()).isEqualTo("m");
+        String md = Files.readString(dir.resolve("out/report.md"));
+        assertThat(md).contains("| frames | left | right | both |").contains("| interacting | 4.76 | 4.76 | 4.76 |");
+    }
+
+    @Test
+    void aShiftOfTheLeftHandIsTheMrrpeAndInvisibleToRootAlignedErrors() throws IOException {
+        Path root = writeSet();
+        List<Prediction> preds = new ArrayList<>();
+        for (GroundTruthSample g : truth(root)) {
+            double[] right = g.right() == null ? null : g.right().joints();
+            double[] left = g.left() == null ? null : g.left().joints();
+            if (left != null) {
+                for (int j = 0; j < 21; j++) {
+                    left[3 * j] += 0.003;
+                    left[3 * j + 2] -= 0.004;
+                }
+            }
+            preds.add(new Prediction(g.id(), right == null ? null : HandPrediction.ofJoints(right),
+                left == null ? null : HandPrediction.ofJoints(left), null));
+        }
+        Path pred = dir.resolve("pred.json");
+        PredictionsWriter.write(pred, Map.of(), preds);
+        JsonNode report = run(root, pred, "--protocol", "interhand");
+        assertThat(mm(report, "mpjpe", "all", "both")).isCloseTo(0, within(1e-6));
+        JsonNode mrrpe = null;
+        for (JsonNode s : report.get("scalars")) {
+            if (s.get("key").asText().equals("mrrpe")) {
+                mrrpe = s;
+            }
+        }
+        assertThat(mrrpe.get("value").asDouble() * 1000).isCloseTo(5, within(1e-6));
+        assertThat(mrrpe.get("count").asLong()).isEqualTo(2);
+        // Under DIR (wrist root, length scaling), a pure shift is invisible too, and the root error is the shift.
+        JsonNode dirReport = run(root, pred, "--protocol", "dir");
+        assertThat(mm(dirReport, "mpjpe", "all", "both")).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
+    void badPredictionsGiveOneLineAndExitStatusTwo() throws IOException {
+        Path root = writeSet();
+        Path pred = dir.resolve("bad.json");
+        Files.writeString(pred, "{\"format\":\"something/else\",\"samples\":[]}");
+        CliRun r = CliRun.of("eval", "--protocol", "interhand", "--data", root.toString(), "--split", "test",
+            "--pred", pred.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).isEqualTo(1);
+        assertThat(r.err()).contains("bad.json").contains("format");
+        assertThat(dir.resolve("o/report.json")).doesNotExist();
+    }
+
+    @Test
+    void freiHandFolderAndPredJsonThroughTheCommand() throws IOException {
+        Path fh = dir.resolve("freihand");
+        Files.createDirectories(fh);
+        StringBuilder xyz = new StringBuilder("[");
+        StringBuilder pred = new StringBuilder("[[");
+        StringBuilder k = new StringBuilder("[");
+        for (int s = 0; s < 3; s++) {
+            StringBuilder gt = new StringBuilder("[");
+            StringBuilder pr = new StringBuilder("[");
+            for (int j = 0; j < 21; j++) {
+                double x = 0.01 * j + 0.001 * s;
+                double y = 0.003 * (j % 5);
+                double z = 0.6 + 0.002 * (j % 3);
+                gt.append(j == 0 ? "" : ",").append('[').append(x).append(',').append(y).append(',').append(z).append(']');
+                // 2 mm off in y everywhere.
+                pr.append(j == 0 ? "" : ",").append('[').append(x).append(',').append(y + 0.002).append(',').append(z)
+                    .append(']');
+            }
+            xyz.append(s == 0 ? "" : ",").append(gt).append(']');
+            pred.append(s == 0 ? "" : ",").append(pr).append(']');
+            k.append(s == 0 ? "" : ",").append("[[500,0,112],[0,500,112],[0,0,1]]");
+        }
+        Files.writeString(fh.resolve("evaluation_xyz.json"), xyz.append(']').toString());
+        Files.writeString(fh.resolve("evaluation_K.json"), k.append(']').toString());
+        Path predFile = dir.resolve("pred.json");
+        Files.writeString(predFile, pred.append("],[[[0,0,0]],[[0,0,0]],[[0,0,0]]]]").toString());
+        Path out = dir.resolve("fh-out");
+        CliRun r = CliRun.of("eval", "--protocol", "freihand", "--data", fh.toString(), "--split", "evaluation",
+            "--pred", predFile.toString(), "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(mm(report, "mpjpe", "single", "right")).isCloseTo(2, within(1e-6));
+        assertThat(mm(report, "pa_mpjpe", "single", "right")).isLessThan(1e-4);
+        assertThat(report.get("counts").get("evaluated_samples").asLong()).isEqualTo(3);
+        assertThat(r.out()).contains("PA-MPJPE");
+    }
+}
