@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
         InspectCommand.class,
         PoseCommand.class,
         DatasetCommand.class,
+        SynthCommand.class,
         EvalCommand.class,
     },
     usageHelpAutoWidth = true,
