@@ -44,7 +44,10 @@ final class Appearance {
         float[] r = new float[width * height];
         float[] g = new float[width * height];
         float[] b = new float[width * height];
-        double[] base = {random.nextDouble(), random.nextDouble(), random.nextDouble()};
+        // Moderately saturated base colours: a grey level plus a smaller random tint.
+        double grey = random.nextDouble(0.15, 0.85);
+        double[] base = {grey + random.nextDouble(-0.2, 0.2), grey + random.nextDouble(-0.2, 0.2),
+            grey + random.nextDouble(-0.2, 0.2)};
         for (int i = 0; i < r.length; i++) {
             r[i] = (float) base[0];
             g[i] = (float) base[1];
@@ -69,7 +72,9 @@ final class Appearance {
             int size = vertical ? width : height;
             int from = random.nextInt(size);
             int thickness = 2 + random.nextInt(Math.max(1, size / 6));
-            double[] colour = {random.nextDouble(), random.nextDouble(), random.nextDouble()};
+            double shade = random.nextDouble(0.1, 0.9);
+            double[] colour = {shade + random.nextDouble(-0.15, 0.15), shade + random.nextDouble(-0.15, 0.15),
+                shade + random.nextDouble(-0.15, 0.15)};
             double alpha = random.nextDouble(0.3, 1.0);
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {

@@ -9,8 +9,8 @@ import org.ambidex.geom.Rotations;
 import org.ambidex.geom.Vec3;
 
 /**
- * Cameras placed around the hands as in a capture dome: each at a random direction from the world origin, 0.6
- * to 0.9 m away, looking at a point near the origin with a random roll, 334 x 512 pixels (InterHand2.6M's
+ * Cameras placed around the hands as in a capture dome: each at a random direction from the world origin, 0.7
+ * to 1.0 m away, looking at a point near the origin with a random roll, 334 x 512 pixels (InterHand2.6M's
  * size) and a focal length that keeps two hands well inside the picture.
  */
 final class CameraRig {
@@ -23,7 +23,7 @@ final class CameraRig {
 
     static Camera sample(RandomGenerator random) {
         Vec3 direction = SceneSampler.randomDirection(random);
-        double distance = random.nextDouble(0.6, 0.9);
+        double distance = random.nextDouble(0.7, 1.0);
         Vec3 centre = direction.times(distance);
         Vec3 target = new Vec3(random.nextGaussian(), random.nextGaussian(), random.nextGaussian()).times(0.015);
         Vec3 z = target.minus(centre).normalized();

@@ -15,7 +15,7 @@ import org.ambidex.hand.HandSide;
  * Samples the hands of one frame: the interaction, each hand's finger posture (a preset with jitter), shape and
  * rigid placement relative to the other hand, then a random rotation of the whole group about the world origin
  * and a small independent jitter per hand. World frame: metres, y down (as the cameras' OpenCV frames), the
- * group near the origin. Hands are placed by their palm frames; contact is approximate (no collision test).
+ * mean of the hands' vertices at the origin. Hands are placed by their palm frames; contact is approximate (no collision test).
  */
 final class SceneSampler {
 
@@ -127,6 +127,20 @@ final class SceneSampler {
             Vec3 shift = new Vec3(random.nextGaussian(), random.nextGaussian(), random.nextGaussian()).times(0.002);
             // rotate about the palm centre, then shift
             h.transform(wobble, centre.minus(wobble.times(centre)).plus(shift));
+        }
+        // Centre the group's mesh on the world origin, where the cameras look.
+        Vec3 sum = Vec3.ZERO;
+        int count = 0;
+        for (PosedHand h : hands) {
+            double[] v = h.worldVertices();
+            for (int i = 0; i < v.length; i += 3) {
+                sum = sum.plus(Vec3.of(v, i));
+                count++;
+            }
+        }
+        Vec3 mean = sum.times(1.0 / count);
+        for (PosedHand h : hands) {
+            h.transform(Mat3.IDENTITY, mean.times(-1));
         }
         return new Hands(interaction, hands);
     }
