@@ -15,9 +15,11 @@ import picocli.CommandLine.ScopeType;
         InfoCommand.class,
         InspectCommand.class,
         PoseCommand.class,
+        RenderCommand.class,
         DatasetCommand.class,
         SynthCommand.class,
         EvalCommand.class,
+        ReconstructCommand.class,
     },
     usageHelpAutoWidth = true,
     footer = {"", "Exit status: 0 success, 2 bad input or usage, 1 internal failure."})

@@ -64,6 +64,13 @@ final class Inspection {
         }
     }
 
+    /** PROTO 2, LONG1 of 10 bytes: PyTorch's legacy magic number 0x1950a86a20f9469cfc6c, little-endian. */
+    private static final byte[] LEGACY_SIGNATURE = {(byte) 0x80, 2, (byte) 0x8a, 10, 0x6c, (byte) 0xfc, (byte) 0x9c,
+        0x46, (byte) 0xf9, 0x20, 0x6a, (byte) 0xa8, 0x50, 0x19};
+
+    /** Sparse matrices up to this many cells are summarised dense (zeros included). */
+    private static final long MAX_DENSE_CELLS = 16L << 20;
+
     private final String kind;
     private final List<ArrayEntry> arrays = new ArrayList<>();
     private final List<OtherEntry> others = new ArrayList<>();
@@ -81,7 +88,7 @@ final class Inspection {
             case "numpy .npy" -> Npy.readAny(file, allowObjectArrays);
             case "numpy .npz" -> Npz.readAll(file, allowObjectArrays);
             case "pytorch checkpoint (zip)", "pytorch checkpoint (legacy)" -> Checkpoints.readObject(file);
-            default -> PickleReader.read(file);
+            default -> PickleReader.read(file, allowObjectArrays);
         };
         inspection.walk(content);
         return inspection;
@@ -119,7 +126,13 @@ final class Inspection {
             if (value instanceof NdArray a) {
                 arrays.add(new ArrayEntry(name.isEmpty() ? "array" : name, a, null));
             } else if (value instanceof SparseMatrix m) {
-                arrays.add(new ArrayEntry(name, m.toDense(), m.format().scipyName() + " sparse, nnz " + m.nnz()));
+                if ((long) m.rowCount() * m.colCount() <= MAX_DENSE_CELLS) {
+                    arrays.add(new ArrayEntry(name, m.toDense(), m.format().scipyName() + " sparse, nnz " + m.nnz()));
+                } else {
+                    // Too large to show dense: its stored values stand in for it.
+                    arrays.add(new ArrayEntry(name + " (stored values of " + m.rowCount() + "x" + m.colCount() + ")",
+                        m.values(), m.format().scipyName() + " sparse, nnz " + m.nnz()));
+                }
             } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
                 List<Object[]> children = new ArrayList<>();
                 map.forEach((k, v) -> children.add(new Object[] {join(name, keyText(k)), v}));
@@ -222,11 +235,12 @@ final class Inspection {
         if (zip) {
             return name.endsWith(".npz") ? "numpy .npz" : "pytorch checkpoint (zip)";
         }
+        if (head.length >= LEGACY_SIGNATURE.length
+            && java.util.Arrays.equals(head, 0, LEGACY_SIGNATURE.length, LEGACY_SIGNATURE, 0, LEGACY_SIGNATURE.length)) {
+            return "pytorch checkpoint (legacy)";
+        }
         if (name.endsWith(".pkl") || name.endsWith(".pickle")) {
             return "python pickle";
-        }
-        if (head.length >= 4 && (head[0] & 0xff) == 0x80 && (head[2] & 0xff) == 0x8a && head[3] == 10) {
-            return "pytorch checkpoint (legacy)";
         }
         if (name.endsWith(".npy") || name.endsWith(".npz")) {
             throw new BadInputException(file, "is not a NumPy file (wrong magic bytes)");

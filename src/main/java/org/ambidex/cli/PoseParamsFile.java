@@ -80,6 +80,17 @@ final class PoseParamsFile {
         return entries;
     }
 
+    /** Fails when an entry has more betas than the model's {@code shapeCount} shape directions. */
+    static void checkBetas(Path file, List<Entry> entries, int shapeCount) {
+        for (int i = 0; i < entries.size(); i++) {
+            int n = entries.get(i).betas().length;
+            if (n > shapeCount) {
+                throw new BadInputException(file, (entries.size() > 1 ? "entry " + i + ": " : "") + "betas has " + n
+                    + " values, the model takes at most " + shapeCount);
+            }
+        }
+    }
+
     private static Entry entry(Path file, JsonNode node, String where, int handPoseLength, int maxBetas) {
         if (!node.isObject()) {
             throw new BadInputException(file, where + "expected an object with betas, global_orient, hand_pose, transl");

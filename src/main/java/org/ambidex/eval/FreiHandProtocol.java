@@ -64,6 +64,7 @@ public record FreiHandProtocol(PckThresholds thresholds, double[] fScoreThreshol
         @Override
         public void add(GroundTruthSample truth, Prediction prediction) {
             countFrame(truth);
+            addPredicted2d(truth, prediction);
             Split frames = Split.of(truth.handType());
             for (int h = 0; h < 2; h++) {
                 HandTruth gt = truth.hand(h);
@@ -180,7 +181,7 @@ public record FreiHandProtocol(PckThresholds thresholds, double[] fScoreThreshol
                     "Mesh (same vertex count as the ground truth): errors as given and after aligning the vertices on "
                         + "their own.",
                     "F-scores between vertex sets: nearest-neighbour distances both ways, strict < threshold."),
-                c, tables, scalars, curves,
+                c, withSupplementary(tables), scalars, curves,
                 perJoint("joint_error", "Per-joint error, Procrustes-aligned", "m", xyzAligned),
                 standardNotes(c));
         }

@@ -10,8 +10,9 @@ import org.ambidex.hand.JointOrder;
 
 /**
  * Ground truth for evaluation from InterHand2.6M-format samples ({@link Sample}, InterHand2.6M joint order):
- * each hand the frame's hand type shows becomes a {@link HandTruth} with its 21 joints and validity in the
- * OpenPose order; the sample id is the COCO annotation id, as a decimal string.
+ * each hand the frame's hand type shows, or whose annotation has a valid joint, becomes a {@link HandTruth}
+ * with its 21 joints and validity in the OpenPose order; the sample id is the COCO annotation id, as a decimal
+ * string.
  *
  * <p>The joints are the dataset's triangulated annotation. Protocols whose reference regresses ground-truth
  * joints from MANO meshes (IntagHand, DIR, Zhang) therefore see slightly different ground truth; reports say so.
@@ -26,7 +27,9 @@ public final class InterHandGroundTruth {
     public static GroundTruthSample of(Sample s) {
         HandTruth[] hands = new HandTruth[2];
         for (int h = 0; h < 2; h++) {
-            if (!s.handType().has(h)) {
+            if (!s.handType().has(h) && !anyValid(s, h)) {
+                // The official evaluation uses every valid joint whatever the hand type says, so a hand the type
+                // leaves out is kept when the annotation marks some of its joints valid.
                 continue;
             }
             double[] joints = new double[3 * Hands.JOINTS];
@@ -43,6 +46,15 @@ public final class InterHandGroundTruth {
         }
         return new GroundTruthSample(Long.toString(s.annotationId()), s.handType(), s.handTypeValid(),
             hands[Hands.RIGHT], hands[Hands.LEFT], s.camera().intrinsics());
+    }
+
+    private static boolean anyValid(Sample s, int hand) {
+        for (int k = 0; k < Hands.JOINTS; k++) {
+            if (s.valid(Sample.handOffset(hand) + k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A lazy view of a list of samples (each converted when iterated). */

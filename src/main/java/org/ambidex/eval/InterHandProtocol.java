@@ -49,6 +49,7 @@ public record InterHandProtocol(PckThresholds thresholds) implements Protocol {
         @Override
         public void add(GroundTruthSample truth, Prediction prediction) {
             countFrame(truth);
+            addPredicted2d(truth, prediction);
             Split frames = Split.of(truth.handType());
             for (int h = 0; h < 2; h++) {
                 HandTruth gt = truth.hand(h);
@@ -120,8 +121,8 @@ public record InterHandProtocol(PckThresholds thresholds) implements Protocol {
                     "MRRPE over interacting frames with both wrists valid.",
                     "Handedness: presence probabilities against 0.5 per hand type."),
                 c,
-                List.of(table("mpjpe", "MPJPE, wrist-aligned", "m", true, joints,
-                    Aggregation.MEAN_OF_POINT_MEANS)),
+                withSupplementary(List.of(table("mpjpe", "MPJPE, wrist-aligned", "m", true, joints,
+                    Aggregation.MEAN_OF_POINT_MEANS))),
                 scalars,
                 curves("pck", "3-D PCK, wrist-aligned", "m", joints),
                 perJoint("joint_error", "Per-joint error, wrist-aligned", "m", joints),

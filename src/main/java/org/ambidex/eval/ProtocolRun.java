@@ -34,6 +34,49 @@ abstract class ProtocolRun implements Protocol.Run {
     protected long handsWithoutPrediction;
     protected long outsideProtocol;
     protected final List<String> notes = new ArrayList<>();
+    /** Errors of the predictors' own 2-D joints ({@code joints_2d}) against the projected ground truth, pixels. */
+    private final JointErrorTable predicted2d = new JointErrorTable(Hands.JOINTS, new PckThresholds(0, 30, 700));
+
+    /**
+     * Adds the 2-D errors of the hands whose prediction carries {@code joints_2d}, against the ground-truth joints
+     * projected with the frame's camera, over valid joints. Supplementary in every protocol.
+     */
+    protected void addPredicted2d(GroundTruthSample truth, Prediction prediction) {
+        if (truth.intrinsics() == null) {
+            return;
+        }
+        Split frames = Split.of(truth.handType());
+        for (int h = 0; h < 2; h++) {
+            HandTruth gt = truth.hand(h);
+            HandPrediction pred = prediction.hand(h);
+            if (gt == null || pred == null || pred.joints2dView() == null) {
+                continue;
+            }
+            double[] e = PointErrors.distances2d(PointErrors.project(gt.jointsView(), truth.intrinsics()),
+                pred.joints2dView());
+            for (int j = 0; j < Hands.JOINTS; j++) {
+                if (gt.valid(j)) {
+                    predicted2d.add(frames, h, j, e[j]);
+                }
+            }
+        }
+    }
+
+    /** {@code tables} followed by the supplementary ones. */
+    protected List<EvalReport.MetricTable> withSupplementary(List<EvalReport.MetricTable> tables) {
+        List<EvalReport.MetricTable> all = new ArrayList<>(tables);
+        all.addAll(supplementaryTables());
+        return all;
+    }
+
+    /** The supplementary tables every protocol reports when it has their data. */
+    protected List<EvalReport.MetricTable> supplementaryTables() {
+        if (predicted2d.count(Split.ALL, HandColumn.BOTH) == 0) {
+            return List.of();
+        }
+        return List.of(table("predicted_joint_2d", "2-D joint error of the predicted joints_2d", "px", false,
+            predicted2d, Aggregation.POOLED));
+    }
 
     /** Counts a frame the protocol evaluates. */
     protected void countFrame(GroundTruthSample truth) {

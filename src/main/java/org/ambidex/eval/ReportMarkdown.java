@@ -134,7 +134,13 @@ public final class ReportMarkdown {
     private static String range(EvalReport.PckCurve c) {
         double f = "m".equals(c.unit()) ? 1000 : 1;
         double[] t = c.thresholds();
-        return String.format(Locale.ROOT, "%g-%g %s, %d thresholds", t[0] * f, t[t.length - 1] * f,
-            unitLabel(c.unit()), t.length);
+        return plain(t[0] * f) + "-" + plain(t[t.length - 1] * f) + " " + unitLabel(c.unit()) + ", " + t.length
+            + " thresholds";
+    }
+
+    /** A number without trailing zeros (50, 0.5, 12.75), rounded to 6 decimals. */
+    private static String plain(double v) {
+        return new java.math.BigDecimal(v).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+            .toPlainString();
     }
 }

@@ -26,6 +26,7 @@ final class ScaledRootRun extends ProtocolRun {
     private long rootCount;
     private long rootMissing;
     private long noIntrinsics;
+    private long invalidCounted;
 
     ScaledRootRun(String name, String title, int rootJoint, boolean respectValidity, boolean dirExtras,
                   PckThresholds thresholds) {
@@ -44,6 +45,7 @@ final class ScaledRootRun extends ProtocolRun {
     @Override
     public void add(GroundTruthSample truth, Prediction prediction) {
         countFrame(truth);
+        addPredicted2d(truth, prediction);
         Split frames = Split.of(truth.handType());
         Alignment alignment = new Alignment.Root(rootJoint, true);
         for (int h = 0; h < 2; h++) {
@@ -64,6 +66,11 @@ final class ScaledRootRun extends ProtocolRun {
                     + e.getMessage());
             }
             boolean[] valid = respectValidity ? gt.jointValid() : null;
+            if (!respectValidity) {
+                for (int j = 0; j < Hands.JOINTS; j++) {
+                    invalidCounted += gt.valid(j) ? 0 : 1;
+                }
+            }
             double[] alignedJoints = t.applyToPoints(pred.jointsView());
             addJoints(joints, frames, h, gt.jointsView(), alignedJoints, valid);
             double[] alignedVertices = null;
@@ -123,6 +130,11 @@ final class ScaledRootRun extends ProtocolRun {
     @Override
     public EvalReport finish(EvalCounts matching) {
         EvalCounts c = counts(matching);
+        if (invalidCounted > 0) {
+            notes.add(invalidCounted + " ground-truth joints marked invalid were counted, as the reference counts every "
+                + "joint (its ground truth, regressed from MANO meshes, has no invalid joints); --respect-validity "
+                + "leaves them out.");
+        }
         List<EvalReport.MetricTable> tables = new ArrayList<>();
         String align = new Alignment.Root(rootJoint, true).describe();
         tables.add(table("mpjpe", "MPJPE, " + align, "m", true, joints, Aggregation.HAND_AVERAGE));
@@ -165,7 +177,7 @@ final class ScaledRootRun extends ProtocolRun {
             method.add("2-D errors: the aligned prediction, moved to the true root, projected with the frame's camera;"
                 + " pixels of the frame's image (the reference prints them labelled mm).");
         }
-        return new EvalReport(name, title, method, c, tables, scalars,
+        return new EvalReport(name, title, method, c, withSupplementary(tables), scalars,
             curves("pck", "3-D PCK, " + align, "m", joints),
             perJoint("joint_error", "Per-joint error, " + align, "m", joints),
             standardNotes(c));

@@ -184,8 +184,9 @@ public final class HandModelLoader {
             LOG.debug("{}: left shapedirs differ from {}: no fix needed", leftFile, rightFile);
             return left;
         }
-        LOG.info("{}: the shape directions' x-components equal those of {} (the released left MANO defect); "
-            + "negated them (disable with --no-left-fix)", leftFile, rightFile.getFileName());
+        // Warning level so that it shows by default: the model used differs from the file as stored.
+        LOG.warn("{}: the shape directions' x-components equal those of {} (the released left MANO defect); "
+            + "negated them (keep them with --no-left-fix)", leftFile, rightFile.getFileName());
         return left.withShapedirsXNegated();
     }
 

@@ -244,7 +244,10 @@ final class Rasterizer {
         long stepY1 = dx1 * ONE;
         long stepY2 = dx2 * ONE;
         double[] depth = buffer.depth;
+        int[] meshes = buffer.mesh;
+        int storedId = meshId + 1;
         int[] coverage = coverageCount;
+        buffer.touch((int) minX, (int) minY, (int) maxX, (int) maxY);
         for (long y = minY; y <= maxY; y++) {
             long e0 = row0;
             long e1 = row1;
@@ -259,9 +262,9 @@ final class Rasterizer {
                     coverage[index]++;
                 }
                 double z = 1 / (zRow + zu * x);
-                if (z < depth[index]) {
+                if (meshes[index] == 0 || z < depth[index]) {
                     depth[index] = z;
-                    buffer.mesh[index] = meshId;
+                    meshes[index] = storedId;
                     buffer.face[index] = faceId;
                     buffer.b0[index] = (float) ((aa + au * x + av * y) * z);
                     buffer.b1[index] = (float) ((ba + bu * x + bv * y) * z);

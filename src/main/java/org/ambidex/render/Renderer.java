@@ -1,7 +1,9 @@
 package org.ambidex.render;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ambidex.geom.Extrinsics;
 import org.ambidex.geom.Intrinsics;
@@ -103,19 +105,30 @@ public final class Renderer {
         Lighting light = scene.lighting();
         double[] key = light.key();
         double[] fill = light.fill();
+        // Highlights below 1e-6 are skipped (their powers would also run into slow subnormal numbers).
+        double cutoff = Math.exp(Math.log(1e-6) / light.shininess());
         double opacity = scene.opacity();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] background = scene.background() != null
-            ? scene.background().getRGB(0, 0, w, h, null, 0, w) : null;
-        int plain = scene.backgroundColor().toHex();
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        if (scene.background() != null) {
+            scene.background().getRGB(0, 0, w, h, pixels, 0, w);
+        } else {
+            Arrays.fill(pixels, scene.backgroundColor().toHex());
+        }
         double[] depth = new double[w * h];
+        Arrays.fill(depth, Double.POSITIVE_INFINITY);
         float[] normalMap = new float[3 * w * h];
         short[][] counts = new short[meshes.size()][w * h];
-        int[] row = new int[w];
+        Prepared[] prepared = meshes.toArray(new Prepared[0]);
         double[] rgb = new double[3];
         double[] nrm = new double[3];
-        for (int py = 0; py < h; py++) {
-            for (int px = 0; px < w; px++) {
+        // Only pixels under the rasterized bounding box can differ from the background.
+        int x0 = samples.minX / s;
+        int x1 = Math.min(w - 1, samples.maxX / s);
+        int y0 = samples.minY / s;
+        int y1 = Math.min(h - 1, samples.maxY / s);
+        for (int py = y0; py <= y1; py++) {
+            for (int px = x0; px <= x1; px++) {
                 int pixel = py * w + px;
                 double sr = 0;
                 double sg = 0;
@@ -128,14 +141,15 @@ public final class Renderer {
                 for (int sy = 0; sy < s; sy++) {
                     int i = (py * s + sy) * sw + px * s;
                     for (int sx = 0; sx < s; sx++, i++) {
-                        int m = samples.mesh[i];
+                        int m = samples.mesh[i] - 1;
                         if (m < 0) {
                             continue;
                         }
                         covered++;
                         counts[m][pixel]++;
                         nearest = Math.min(nearest, samples.depth[i]);
-                        shade(meshes.get(m), samples.face[i], samples.b0[i], samples.b1[i], light, key, fill, rgb, nrm);
+                        shade(prepared[m], samples.face[i], samples.b0[i], samples.b1[i], light, key, fill, cutoff, rgb,
+                            nrm);
                         sr += rgb[0];
                         sg += rgb[1];
                         sb += rgb[2];
@@ -144,12 +158,10 @@ public final class Renderer {
                         nz += nrm[2];
                     }
                 }
-                depth[pixel] = nearest;
-                int bg = background != null ? background[pixel] : plain;
                 if (covered == 0) {
-                    row[px] = bg & 0xFFFFFF;
                     continue;
                 }
+                depth[pixel] = nearest;
                 double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
                 if (len > 0) {
                     normalMap[3 * pixel] = (float) (nx / len);
@@ -157,14 +169,14 @@ public final class Renderer {
                     normalMap[3 * pixel + 2] = (float) (nz / len);
                 }
                 // Premultiplied: the samples' mean colour weighs covered/s^2, the background the rest.
+                int bg = pixels[pixel];
                 double alpha = opacity * covered / perPixel;
                 double keep = 1 - alpha;
                 double r = opacity * sr / perPixel + keep * SRGB_TO_LINEAR[(bg >> 16) & 0xFF];
                 double g = opacity * sg / perPixel + keep * SRGB_TO_LINEAR[(bg >> 8) & 0xFF];
                 double b = opacity * sb / perPixel + keep * SRGB_TO_LINEAR[bg & 0xFF];
-                row[px] = (encode(r) << 16) | (encode(g) << 8) | encode(b);
+                pixels[pixel] = (encode(r) << 16) | (encode(g) << 8) | encode(b);
             }
-            image.setRGB(0, py, w, 1, row, 0, w);
         }
         List<Mask> masks = new ArrayList<>();
         for (short[] c : counts) {
@@ -180,7 +192,7 @@ public final class Renderer {
 
     /** Shades one sample of face {@code f}: linear colour into {@code rgb}, camera-facing normal into {@code n}. */
     private static void shade(Prepared m, int f, float b0, float b1, Lighting light, double[] key, double[] fill,
-                              double[] rgb, double[] n) {
+                              double cutoff, double[] rgb, double[] n) {
         int a = 3 * m.faces[3 * f];
         int b = 3 * m.faces[3 * f + 1];
         int c = 3 * m.faces[3 * f + 2];
@@ -234,8 +246,10 @@ public final class Renderer {
             double hy = key[1] - py / plen;
             double hz = key[2] - pz / plen;
             double hl = Math.sqrt(hx * hx + hy * hy + hz * hz);
-            double nh = hl > 0 ? Math.max(0, (x * hx + y * hy + z * hz) / hl) : 0;
-            specular = light.specular() * power(nh, light.shininess());
+            double nh = hl > 0 ? (x * hx + y * hy + z * hz) / hl : 0;
+            if (nh > cutoff) {
+                specular = light.specular() * power(nh, light.shininess());
+            }
         }
         if (m.vertexAlbedo != null) {
             float[] va = m.vertexAlbedo;

@@ -191,4 +191,42 @@ class EvalCommandTest {
         assertThat(r.err()).contains("bad.json").contains("format");
         assertThat(dir.resolve("o/report.json")).doesNotExist();
     }
+
+    @Test
+    void freiHandFolderAndPredJsonThroughTheCommand() throws IOException {
+        Path fh = dir.resolve("freihand");
+        Files.createDirectories(fh);
+        StringBuilder xyz = new StringBuilder("[");
+        StringBuilder pred = new StringBuilder("[[");
+        StringBuilder k = new StringBuilder("[");
+        for (int s = 0; s < 3; s++) {
+            StringBuilder gt = new StringBuilder("[");
+            StringBuilder pr = new StringBuilder("[");
+            for (int j = 0; j < 21; j++) {
+                double x = 0.01 * j + 0.001 * s;
+                double y = 0.003 * (j % 5);
+                double z = 0.6 + 0.002 * (j % 3);
+                gt.append(j == 0 ? "" : ",").append('[').append(x).append(',').append(y).append(',').append(z).append(']');
+                // 2 mm off in y everywhere.
+                pr.append(j == 0 ? "" : ",").append('[').append(x).append(',').append(y + 0.002).append(',').append(z)
+                    .append(']');
+            }
+            xyz.append(s == 0 ? "" : ",").append(gt).append(']');
+            pred.append(s == 0 ? "" : ",").append(pr).append(']');
+            k.append(s == 0 ? "" : ",").append("[[500,0,112],[0,500,112],[0,0,1]]");
+        }
+        Files.writeString(fh.resolve("evaluation_xyz.json"), xyz.append(']').toString());
+        Files.writeString(fh.resolve("evaluation_K.json"), k.append(']').toString());
+        Path predFile = dir.resolve("pred.json");
+        Files.writeString(predFile, pred.append("],[[[0,0,0]],[[0,0,0]],[[0,0,0]]]]").toString());
+        Path out = dir.resolve("fh-out");
+        CliRun r = CliRun.of("eval", "--protocol", "freihand", "--data", fh.toString(), "--split", "evaluation",
+            "--pred", predFile.toString(), "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        assertThat(mm(report, "mpjpe", "single", "right")).isCloseTo(2, within(1e-6));
+        assertThat(mm(report, "pa_mpjpe", "single", "right")).isLessThan(1e-4);
+        assertThat(report.get("counts").get("evaluated_samples").asLong()).isEqualTo(3);
+        assertThat(r.out()).contains("PA-MPJPE");
+    }
 }

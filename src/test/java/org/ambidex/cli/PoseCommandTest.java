@@ -171,6 +171,20 @@ class PoseCommandTest {
         assertThat(bad.err()).contains("hand_pose has 6 values, expected 5 PCA coefficients");
     }
 
+    @Test
+    void theDefaultModelIsTheOpenModelOrAClearRefusal() throws IOException {
+        Path params = Files.writeString(dir.resolve("p.json"), "{}");
+        CliRun run = CliRun.of("pose", "--params", params.toString(), "--out", dir.resolve("o.json").toString());
+        if (org.ambidex.hand.OpenModelSource.isAvailable()) {
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(JSON.readTree(dir.resolve("o.json").toFile()).get("hand_model_source").asText()).contains("open");
+        } else {
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.err()).contains("the open hand model is not built yet");
+            assertThat(dir.resolve("o.json")).doesNotExist();
+        }
+    }
+
     private static double[] flat(JsonNode n) {
         List<Double> out = new ArrayList<>();
         collect(n, out);

@@ -33,7 +33,8 @@ final class NpyFormat {
     }
 
     /**
-     * Reads one array from {@code in}, which holds {@code length} bytes (-1 if unknown).
+     * Reads one array from {@code in}, which holds at most {@code length} bytes (-1 if unknown; give a length
+     * only when it truly bounds the stream, such as a file's size).
      *
      * @return an {@link NdArray}, a {@link TextArray}, or (when allowed) an {@link ObjectArray}
      */
@@ -99,10 +100,22 @@ final class NpyFormat {
             throw new BadInputException(file, where + "the array of shape " + Arrays.toString(header.shape) + " and "
                 + header.descr + " needs " + bytes + " bytes, the file holds " + remaining + " (truncated?)");
         }
-        byte[] data = in.readNBytes((int) bytes);
-        if (data.length < bytes) {
-            throw new BadInputException(file, where + "the file is truncated: the array needs " + bytes
-                + " bytes, found " + data.length);
+        byte[] data;
+        if (remaining >= 0) {
+            // A true bound (the file's size) checked above: allocate once.
+            data = new byte[(int) bytes];
+            int got = in.readNBytes(data, 0, data.length);
+            if (got < bytes) {
+                throw new BadInputException(file, where + "the file is truncated: the array needs " + bytes
+                    + " bytes, found " + got);
+            }
+        } else {
+            // Unknown length (a deflated entry): grow while reading, so a lying header cannot exhaust memory.
+            data = in.readNBytes((int) bytes);
+            if (data.length < bytes) {
+                throw new BadInputException(file, where + "the file is truncated: the array needs " + bytes
+                    + " bytes, found " + data.length);
+            }
         }
         if (header.kind == 'U' || header.kind == 'S') {
             return text(header, data);

@@ -60,6 +60,9 @@ public final class Npz {
                 if (entry.getMethod() == ZipEntry.STORED && length > size) {
                     throw new BadInputException(file, name + ": declares " + length + " bytes, more than the archive holds");
                 }
+                if (entry.getMethod() != ZipEntry.STORED) {
+                    length = -1; // a deflated entry's declared size is not a bound
+                }
                 try (InputStream in = zip.getInputStream(entry)) {
                     Object value = NpyFormat.read(in, length, file, name, allowObjectArrays);
                     out.put(name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name, value);

@@ -32,8 +32,9 @@ public final class PickleSource {
     }
 
     /**
-     * Reads the pickle from {@code in}; {@code length} is the number of bytes the stream holds at most
-     * (for example the file size), or -1 when unknown.
+     * Reads the pickle from {@code in}; {@code length} is the number of bytes the stream holds at most, or -1
+     * when unknown. Give a length only when it is a true bound (a file's size), never a size declared by the
+     * input itself: declared lengths up to it are allocated at once.
      */
     public static PickleSource of(InputStream in, long length) {
         return new PickleSource(in, null, length);
@@ -88,9 +89,11 @@ public final class PickleSource {
         }
         try {
             if (length >= 0 || count <= CHUNK) {
-                byte[] out = in.readNBytes(count);
-                position += out.length;
-                if (out.length < count) {
+                // The length is known and bounds n (or n is small): allocate once and fill.
+                byte[] out = new byte[count];
+                int got = in.readNBytes(out, 0, count);
+                position += got;
+                if (got < count) {
                     throw new EOFException();
                 }
                 return out;

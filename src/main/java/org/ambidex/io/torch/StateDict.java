@@ -27,14 +27,25 @@ public final class StateDict {
 
     private final Path source;
     private final String path;
+    private final Map<String, Object> entries;
     private final Map<String, NdArray> tensors;
     private final Map<String, Object> others;
 
-    private StateDict(Path source, String path, Map<String, NdArray> tensors, Map<String, Object> others) {
+    private StateDict(Path source, String path, Map<String, Object> entries) {
         this.source = source;
         this.path = path;
-        this.tensors = Collections.unmodifiableMap(tensors);
-        this.others = Collections.unmodifiableMap(others);
+        this.entries = Collections.unmodifiableMap(entries);
+        Map<String, NdArray> t = new LinkedHashMap<>();
+        Map<String, Object> o = new LinkedHashMap<>();
+        entries.forEach((k, v) -> {
+            if (v instanceof NdArray a) {
+                t.put(k, a);
+            } else {
+                o.put(k, v);
+            }
+        });
+        this.tensors = Collections.unmodifiableMap(t);
+        this.others = Collections.unmodifiableMap(o);
     }
 
     /**
@@ -48,17 +59,13 @@ public final class StateDict {
     }
 
     private static StateDict of(Path source, String path, Map<?, ?> dictionary) {
-        Map<String, NdArray> tensors = new LinkedHashMap<>();
-        Map<String, Object> others = new LinkedHashMap<>();
+        Map<String, Object> entries = new LinkedHashMap<>();
         dictionary.forEach((k, v) -> {
-            String key = String.valueOf(k);
-            if (v instanceof NdArray a) {
-                tensors.put(key, a);
-            } else {
-                others.put(key, v);
+            if (entries.put(String.valueOf(k), v) != null) {
+                throw new BadInputException(source, "has two entries named '" + k + "' (keys of different types)");
             }
         });
-        return new StateDict(source, path, tensors, others);
+        return new StateDict(source, path, entries);
     }
 
     /** The tensors of this dictionary (not of nested ones), by name. */
@@ -148,11 +155,9 @@ public final class StateDict {
      * from DataParallel); other names are kept as they are.
      */
     public StateDict stripPrefix(String prefix) {
-        Map<String, NdArray> t = new LinkedHashMap<>();
-        tensors.forEach((k, v) -> put(t, k.startsWith(prefix) ? k.substring(prefix.length()) : k, v));
-        Map<String, Object> o = new LinkedHashMap<>();
-        others.forEach((k, v) -> put(o, k.startsWith(prefix) ? k.substring(prefix.length()) : k, v));
-        return new StateDict(source, path, t, o);
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        entries.forEach((k, v) -> put(renamed, k.startsWith(prefix) ? k.substring(prefix.length()) : k, v));
+        return new StateDict(source, path, renamed);
     }
 
     private <V> void put(Map<String, V> target, String key, V value) {
@@ -169,7 +174,7 @@ public final class StateDict {
         Map<String, NdArray> out = new LinkedHashMap<>();
         Deque<Object[]> work = new ArrayDeque<>();
         // Depth-first, in order: push children reversed.
-        work.push(new Object[] {"", this.asMap()});
+        work.push(new Object[] {"", entries});
         while (!work.isEmpty()) {
             Object[] item = work.pop();
             String name = (String) item[0];
@@ -193,16 +198,13 @@ public final class StateDict {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Tensors and other entries together, in checkpoint order as far as each kind goes (tensors first). */
-    private Map<String, Object> asMap() {
-        Map<String, Object> all = new LinkedHashMap<>(tensors);
-        all.putAll(others);
-        return all;
+    /** Tensors and other entries together, in checkpoint order. */
+    public Map<String, Object> entries() {
+        return entries;
     }
 
     private List<String> keys() {
-        List<String> k = new java.util.ArrayList<>(tensors.keySet());
-        k.addAll(others.keySet());
+        List<String> k = List.copyOf(entries.keySet());
         return k.size() > 20 ? k.subList(0, 20) : k;
     }
 

@@ -14,8 +14,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.ambidex.core.BadInputException;
+import org.ambidex.io.pickle.CopyBudget;
 import org.ambidex.io.pickle.PickleSource;
 import org.ambidex.io.pickle.TorchStorage;
+import org.ambidex.io.pickle.TorchStorageId;
 import org.ambidex.io.pickle.Unpickler;
 
 /**
@@ -32,20 +34,35 @@ final class ZipCheckpoint {
     static Object read(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             String prefix = findPrefix(zip, file);
+            if (zip.getEntry(prefix + "constants.pkl") != null) {
+                throw new BadInputException(file, "is a TorchScript archive (torch.jit.save), which holds code;"
+                    + " ambidex reads torch.save checkpoints: save model.state_dict() with torch.save instead");
+            }
             ByteOrder order = byteOrder(zip, prefix, file);
             ZipEntry pickle = zip.getEntry(prefix + "data.pkl");
             Map<String, TorchStorage> storages = new HashMap<>();
             Unpickler unpickler;
+            long fileSize = java.nio.file.Files.size(file);
+            long bound = pickle.getMethod() == ZipEntry.STORED ? Math.min(pickle.getSize(), fileSize) : -1;
             try (InputStream in = zip.getInputStream(pickle)) {
-                unpickler = new Unpickler(PickleSource.of(in, pickle.getSize()), file, pickle.getName(),
+                unpickler = new Unpickler(PickleSource.of(in, bound), file, pickle.getName(),
                     pid -> storage(zip, prefix, pid, storages, order, file), false);
-                return unpickler.load();
+                Object object = unpickler.loadDeferred();
+                long storageBytes = 0;
+                for (TorchStorage s : storages.values()) {
+                    storageBytes += s.elementCount() * s.dtype().itemSize();
+                }
+                return unpickler.resolveDeferred(object, CopyBudget.forStorages(storageBytes));
             }
         } catch (ZipException e) {
             throw new BadInputException(file, "not a valid zip checkpoint (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new BadInputException(file, "cannot read the checkpoint (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static long fileSize(Path file) throws IOException {
+        return java.nio.file.Files.size(file);
     }
 
     /** The folder holding {@code data.pkl}: exactly one top-level folder must have one. */
@@ -86,7 +103,7 @@ final class ZipCheckpoint {
 
     private static TorchStorage storage(ZipFile zip, String prefix, Object pid, Map<String, TorchStorage> storages,
                                         ByteOrder order, Path file) {
-        StorageId id = StorageId.parseZip(pid, file);
+        TorchStorageId id = TorchStorageId.parseZip(pid, file);
         TorchStorage known = storages.get(id.key());
         if (known != null) {
             if (known.dtype() != id.type().dtype()) {
@@ -110,9 +127,18 @@ final class ZipCheckpoint {
         }
         TorchStorage storage = new TorchStorage(id.type(), id.key(), id.location(), id.elementCount());
         try (InputStream in = zip.getInputStream(entry)) {
-            byte[] bytes = in.readNBytes((int) expected);
-            if (bytes.length != expected) {
-                throw new BadInputException(file, name + " is truncated");
+            byte[] bytes;
+            if (entry.getMethod() == ZipEntry.STORED && expected <= fileSize(file)) {
+                // PyTorch stores storages uncompressed: the size is bounded by the file, allocate once.
+                bytes = new byte[(int) expected];
+                if (in.readNBytes(bytes, 0, bytes.length) != expected) {
+                    throw new BadInputException(file, name + " is truncated");
+                }
+            } else {
+                bytes = in.readNBytes((int) expected);
+                if (bytes.length != expected) {
+                    throw new BadInputException(file, name + " is truncated");
+                }
             }
             storage.setBytes(bytes, order);
         } catch (IOException e) {

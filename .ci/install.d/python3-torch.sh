@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs Debian's PyTorch (1.13) and OpenCV Python bindings (a few minutes) for the InterNet comparison tests
+# (src/test/python/internet_reference.py); without them those tests skip with a message.
+set -euo pipefail
+if /usr/bin/python3 -c 'import torch, numpy, cv2' 2>/dev/null; then
+    exit 0
+fi
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "python3-torch.sh: no apt-get; the PyTorch comparison tests will be skipped" >&2
+    exit 0
+fi
+as_root apt-get update -qq
+DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends python3-torch python3-opencv \
+    python3-numpy >/dev/null

@@ -1,0 +1,268 @@
+package org.ambidex.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.ambidex.core.AtomicOutput;
+import org.ambidex.core.BadInputException;
+import org.ambidex.core.Progress;
+import org.ambidex.data.Bbox;
+import org.ambidex.geom.Intrinsics;
+import org.ambidex.io.image.Images;
+import org.ambidex.nets.Threads;
+import org.ambidex.pipeline.HandReconstruction;
+import org.ambidex.pipeline.ModelSpec;
+import org.ambidex.pipeline.Reconstruction;
+import org.ambidex.pipeline.ReconstructionJson;
+import org.ambidex.pipeline.ReconstructionRequest;
+import org.ambidex.pipeline.Reconstructor;
+import org.ambidex.render.Overlays;
+import org.ambidex.render.Palette;
+import org.ambidex.render.SkeletonSheet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ambidex reconstruct}: hands from images with a model. For each image {@code NAME.json}
+ * ({@code ambidex.reconstruction/1}), {@code NAME_overlay.png} (both skeletons over the image) and
+ * {@code NAME_skeleton.png} (the 3D skeletons from four sides).
+ */
+@Command(name = "reconstruct", mixinStandardHelpOptions = true,
+    description = {"Reconstruct both hands from images.",
+        "Writes per image NAME.json (ambidex.reconstruction/1: presence, 21 joints per hand in pixels, depths in"
+            + " metres), NAME_overlay.png and NAME_skeleton.png into --out."})
+final class ReconstructCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images (JPEG, PNG, ...).")
+    List<Path> images;
+
+    @Option(names = "--model", paramLabel = "ARCH:PATH",
+        description = "The model: internet:PATH (an InterNet snapshot_N.pth.tar as published, or one trained by"
+            + " ambidex train).")
+    String model;
+
+    @Option(names = "--bbox", paramLabel = "X,Y,W,H", description = "The hands' box in pixels (every image).")
+    String bbox;
+
+    @Option(names = "--boxes", paramLabel = "FILE.json",
+        description = "Boxes per image: a JSON object from image file name (or path as given) to [x, y, w, h].")
+    Path boxes;
+
+    @Option(names = "--focal", paramLabel = "FX,FY", description = "Focal lengths, pixels.")
+    String focal;
+
+    @Option(names = "--princpt", paramLabel = "CX,CY", description = "Principal point, pixels.")
+    String princpt;
+
+    @Option(names = "--root-depth", paramLabel = "MM",
+        description = "Depth of the right wrist (of the left when only the left hand is present), millimetres;"
+            + " with --focal and --princpt the joints are also given in the camera frame.")
+    Double rootDepthMm;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".",
+        description = "Output folder (default: the current folder).")
+    Path out;
+
+    @Option(names = "--no-images", description = "Write only the JSON results.")
+    boolean noImages;
+
+    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: PyTorch's).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelSpec modelSpec = modelSpec();
+        Intrinsics intrinsics = intrinsics();
+        Double rootDepth = rootDepthMm == null ? null : rootDepthMm / 1000.0;
+        if (rootDepth != null && !(rootDepth > 0 && Double.isFinite(rootDepth))) {
+            throw new BadInputException("--root-depth must be a positive number of millimetres, got " + rootDepthMm);
+        }
+        Map<Path, Bbox> boxByImage = boxes();
+        Set<String> stems = new HashSet<>();
+        for (Path image : images) {
+            if (!stems.add(stem(image))) {
+                throw new BadInputException(image, "has the same name as another image; outputs would collide");
+            }
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                throw new BadInputException("--threads must be at least 1, got " + threads);
+            }
+            Threads.set(threads);
+        }
+        Files.createDirectories(out);
+        try (Reconstructor reconstructor = Reconstructor.open(modelSpec);
+             Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
+                 : Progress.silent()) {
+            for (Path image : images) {
+                progress.status(image.getFileName().toString());
+                BufferedImage picture = Images.read(image);
+                ReconstructionRequest request;
+                try {
+                    request = new ReconstructionRequest(boxByImage.get(image), intrinsics, rootDepth);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(image, e.getMessage());
+                }
+                Reconstruction r = reconstructor.reconstruct(picture, request);
+                write(image, picture, r);
+                progress.step();
+            }
+        }
+        return 0;
+    }
+
+    private ModelSpec modelSpec() {
+        if (model == null) {
+            throw new BadInputException("no model given: use --model internet:PATH");
+        }
+        try {
+            return ModelSpec.parse(model);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--model: " + e.getMessage());
+        }
+    }
+
+    private void write(Path image, BufferedImage picture, Reconstruction r) {
+        String stem = stem(image);
+        AtomicOutput.writeString(out.resolve(stem + ".json"), ReconstructionJson.toJson(r, image.toString()));
+        if (noImages) {
+            return;
+        }
+        BufferedImage overlay = Images.toRgb(picture);
+        Overlays.drawBox(overlay, r.cropBox().x(), r.cropBox().y(), r.cropBox().x() + r.cropBox().width(),
+            r.cropBox().y() + r.cropBox().height(), Palette.NEUTRAL);
+        List<SkeletonSheet.Skeleton> skeletons = new ArrayList<>();
+        boolean metric = r.hands().stream().allMatch(h -> h.jointsCamera() != null);
+        for (HandReconstruction h : r.hands()) {
+            if (!h.present()) {
+                continue;
+            }
+            double[] uv = h.joints2d();
+            double[][] pts = new double[21][];
+            for (int j = 0; j < 21; j++) {
+                pts[j] = new double[] {uv[2 * j], uv[2 * j + 1]};
+            }
+            Overlays.drawSkeleton(overlay, pts, h.side().index());
+            skeletons.add(new SkeletonSheet.Skeleton(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
+                h.side().index()));
+        }
+        Images.write(out.resolve(stem + "_overlay.png"), overlay);
+        String caption = metric ? "camera frame, metres" : "x, y pixels; z depth, mm (right wrist = 0)";
+        Images.write(out.resolve(stem + "_skeleton.png"), SkeletonSheet.render(skeletons, 320, caption));
+    }
+
+    /** x, y in pixels and z in millimetres from the right wrist, as the reference demo plots them. */
+    private static double[] pixelsAndDepth(HandReconstruction h, Reconstruction r) {
+        double[] uv = h.joints2d();
+        double[] rel = h.relativeDepth();
+        double offset = h.side().index() == 1 ? r.relativeRootDepth() : 0;
+        double[] xyz = new double[63];
+        for (int j = 0; j < 21; j++) {
+            xyz[3 * j] = uv[2 * j];
+            xyz[3 * j + 1] = uv[2 * j + 1];
+            xyz[3 * j + 2] = (rel[j] + offset) * 1000;
+        }
+        return xyz;
+    }
+
+    private static String stem(Path image) {
+        String name = image.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private Intrinsics intrinsics() {
+        if ((focal == null) != (princpt == null)) {
+            throw new BadInputException("--focal and --princpt go together");
+        }
+        if (focal == null) {
+            return null;
+        }
+        double[] f = numbers("--focal", focal, 2);
+        double[] c = numbers("--princpt", princpt, 2);
+        if (!(f[0] > 0 && f[1] > 0)) {
+            throw new BadInputException("--focal must be positive, got " + focal);
+        }
+        return new Intrinsics(f[0], f[1], c[0], c[1]);
+    }
+
+    private Map<Path, Bbox> boxes() {
+        if ((bbox == null) == (boxes == null)) {
+            throw new BadInputException("give the hands' box with --bbox X,Y,W,H or --boxes FILE.json (one of them)");
+        }
+        Map<Path, Bbox> map = new HashMap<>();
+        if (bbox != null) {
+            double[] b = numbers("--bbox", bbox, 4);
+            for (Path image : images) {
+                map.put(image, new Bbox(b[0], b[1], b[2], b[3]));
+            }
+            return map;
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(boxes.toFile());
+        } catch (IOException e) {
+            throw new BadInputException(boxes, "is not JSON (" + e.getMessage().lines().findFirst().orElse("")
+                + "); expected an object from image name to [x, y, w, h]", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(boxes, "expected a JSON object from image name to [x, y, w, h]");
+        }
+        Map<String, Bbox> byName = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (!v.isArray() || v.size() != 4 || !v.get(0).isNumber() || !v.get(1).isNumber() || !v.get(2).isNumber()
+                || !v.get(3).isNumber()) {
+                throw new BadInputException(boxes, "entry '" + e.getKey() + "' is not [x, y, w, h]");
+            }
+            byName.put(e.getKey(), new Bbox(v.get(0).asDouble(), v.get(1).asDouble(), v.get(2).asDouble(),
+                v.get(3).asDouble()));
+        }
+        for (Path image : images) {
+            Bbox b = byName.getOrDefault(image.toString(), byName.get(image.getFileName().toString()));
+            if (b == null) {
+                throw new BadInputException(boxes, "has no box for " + image.getFileName());
+            }
+            map.put(image, b);
+        }
+        return map;
+    }
+
+    private static double[] numbers(String option, String text, int count) {
+        String[] parts = text.split(",");
+        if (parts.length != count) {
+            throw new BadInputException(option + " expects " + count + " comma-separated numbers, got '" + text + "'");
+        }
+        double[] v = new double[count];
+        for (int i = 0; i < count; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new BadInputException(option + " expects numbers, got '" + text + "'");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new BadInputException(option + " expects finite numbers, got '" + text + "'");
+            }
+        }
+        return v;
+    }
+
+}

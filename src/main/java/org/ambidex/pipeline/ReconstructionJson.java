@@ -1,0 +1,98 @@
+package org.ambidex.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ambidex.core.BuildInfo;
+import org.ambidex.data.Bbox;
+
+/**
+ * The result file of {@code ambidex reconstruct}, format {@code ambidex.reconstruction/1}: metres for lengths
+ * ({@code "unit": "m"}), pixels for image coordinates, joints in the OpenPose 21-joint order, hands right then left.
+ */
+public final class ReconstructionJson {
+
+    /** The format name and version written into every file. */
+    public static final String FORMAT = "ambidex.reconstruction/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReconstructionJson() {
+    }
+
+    /** The JSON text for {@code r}, made from the image {@code image} (as given on the command line). */
+    public static String toJson(Reconstruction r, String image) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("unit", "m");
+        root.put("imageUnit", "px");
+        root.put("jointOrder", "openpose");
+        ObjectNode img = root.putObject("image");
+        img.put("path", image);
+        img.put("width", r.imageWidth());
+        img.put("height", r.imageHeight());
+        BuildInfo build = BuildInfo.current();
+        ObjectNode prov = root.putObject("provenance");
+        prov.put("model", r.model());
+        prov.put("ambidex", build.version());
+        prov.put("commit", build.commit());
+        prov.put("djl", build.djlVersion());
+        prov.put("pytorch", build.pytorchVersion());
+        box(root.putArray("bbox"), r.bbox());
+        box(root.putArray("cropBox"), r.cropBox());
+        if (r.intrinsics() != null) {
+            ObjectNode cam = root.putObject("intrinsics");
+            cam.put("fx", r.intrinsics().fx());
+            cam.put("fy", r.intrinsics().fy());
+            cam.put("cx", r.intrinsics().cx());
+            cam.put("cy", r.intrinsics().cy());
+        } else {
+            root.putNull("intrinsics");
+        }
+        if (r.rootDepth() != null) {
+            root.put("rootDepth", r.rootDepth());
+        } else {
+            root.putNull("rootDepth");
+        }
+        root.put("relativeRootDepth", r.relativeRootDepth());
+        ArrayNode hands = root.putArray("hands");
+        for (HandReconstruction h : r.hands()) {
+            ObjectNode hand = hands.addObject();
+            hand.put("side", h.side().name().toLowerCase(java.util.Locale.ROOT));
+            hand.put("presence", h.presence());
+            hand.put("present", h.present());
+            rows(hand.putArray("joints2d"), h.joints2d(), 2);
+            rows(hand.putArray("relativeDepth"), h.relativeDepth(), 1);
+            if (h.jointsCamera() != null) {
+                rows(hand.putArray("jointsCamera"), h.jointsCamera(), 3);
+            } else {
+                hand.putNull("jointsCamera");
+            }
+            rows(hand.putArray("scores"), h.scores(), 1);
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void box(ArrayNode a, Bbox b) {
+        a.add(b.x()).add(b.y()).add(b.width()).add(b.height());
+    }
+
+    private static void rows(ArrayNode a, double[] v, int width) {
+        for (int i = 0; i < v.length; i += width) {
+            if (width == 1) {
+                a.add(v[i]);
+            } else {
+                ArrayNode row = a.addArray();
+                for (int k = 0; k < width; k++) {
+                    row.add(v[i + k]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.ambidex.nets;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the reference script with Debian's python3-torch, when it is installed (tests skip otherwise). */
+public final class PyTorch {
+
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+    public static final Path SCRIPT = Path.of("src/test/python/internet_reference.py");
+
+    private PyTorch() {
+    }
+
+    /** Skips the calling test, saying why, unless /usr/bin/python3 imports torch, numpy and (optionally) cv2. */
+    public static void assumeAvailable(boolean needOpenCv) {
+        String imports = needOpenCv ? "import torch, numpy, cv2" : "import torch, numpy";
+        boolean ok;
+        try {
+            ok = run(List.of(PYTHON.toString(), "-c", imports), 120).isEmpty();
+        } catch (IOException e) {
+            ok = false;
+        }
+        assumeTrue(ok, "PyTorch comparison skipped: " + PYTHON + " cannot '" + imports + "' (install Debian's "
+            + "python3-torch" + (needOpenCv ? " and python3-opencv" : "") + ", as .ci/install.d/python3-torch.sh does)");
+    }
+
+    /** Runs the reference script with {@code args}; fails with its output when it fails. */
+    public static void script(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString()));
+        cmd.addAll(List.of(args));
+        String error = run(cmd, 900);
+        if (!error.isEmpty()) {
+            throw new AssertionError("reference script failed: " + error);
+        }
+    }
+
+    /** Runs {@code cmd}; returns "" on success, else its exit status and output. */
+    private static String run(List<String> cmd, int timeoutSeconds) throws IOException {
+        if (!Files.isExecutable(Path.of(cmd.get(0)))) {
+            return "no " + cmd.get(0);
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("AMBIDEX_SAVE_HEATMAP", "1");
+        Process p = pb.start();
+        try {
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "timed out";
+            }
+            return p.exitValue() == 0 ? "" : "exit " + p.exitValue() + ": " + new String(out, StandardCharsets.UTF_8);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return "interrupted";
+        }
+    }
+}
