@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
         DatasetCommand.class,
         EvalCommand.class,
         ReconstructCommand.class,
+        TrainCommand.class,
+        ExportCommand.class,
     },
     usageHelpAutoWidth = true,
     footer = {"", "Exit status: 0 success, 2 bad input or usage, 1 internal failure."})
