@@ -2,7 +2,7 @@
 """The same InterNet (ResNet-50) in PyTorch on the CPU, timed as InterNetBench times ambidex: network forward and
 the reference's hard-argmax decoding, evaluation mode, no gradients. Prints the median milliseconds per batch.
 
-  /usr/bin/python3 internet_speed.py BATCH [REPEATS]
+  /usr/bin/python3 internet_speed.py BATCH [REPEATS [THREADS]]
 """
 import statistics
 import sys
@@ -14,6 +14,8 @@ from internet_reference import InterNet, decode
 
 batch = int(sys.argv[1])
 repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+if len(sys.argv) > 3:
+    torch.set_num_threads(int(sys.argv[3]))
 torch.manual_seed(1)
 model = InterNet(50, 64, 21, 64, 256, 512, 64).eval()
 x = torch.rand(batch, 3, 256, 256)

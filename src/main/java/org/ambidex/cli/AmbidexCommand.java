@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
         EvalCommand.class,
         ReconstructCommand.class,
         HandModelCommand.class,
+        TrainCommand.class,
+        ExportCommand.class,
     },
     usageHelpAutoWidth = true,
     footer = {"", "Exit status: 0 success, 2 bad input or usage, 1 internal failure."})

@@ -13,11 +13,18 @@ public final class Threads {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        loadEngine();
         JniUtils.setNumThreads(threads);
     }
 
     /** PyTorch's current intra-op thread count. */
     public static int get() {
+        loadEngine();
         return JniUtils.getNumThreads();
+    }
+
+    /** The native library must be loaded before its functions are called directly. */
+    private static void loadEngine() {
+        ai.djl.engine.Engine.getEngine("PyTorch");
     }
 }

@@ -39,11 +39,18 @@ public class InterNetBench {
     @Param({"1", "8"})
     int batch;
 
+    /** PyTorch intra-op threads; 0 keeps PyTorch's default (to compare with a Python run at the same count). */
+    @Param({"0"})
+    int threads;
+
     private InterNetModel model;
     private float[] input;
 
     @Setup(Level.Trial)
     public void setUp() {
+        if (threads > 0) {
+            org.ambidex.nets.Threads.set(threads);
+        }
         model = InterNetModel.initialised(InterNetConfig.DEFAULT, 1);
         input = new float[batch * 3 * 256 * 256];
         SplittableRandom r = new SplittableRandom(2);

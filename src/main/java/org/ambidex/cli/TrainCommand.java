@@ -1,0 +1,209 @@
+package org.ambidex.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ambidex.core.BadInputException;
+import org.ambidex.data.Sample;
+import org.ambidex.data.interhand.InterHandDataset;
+import org.ambidex.nets.Threads;
+import org.ambidex.train.LearningRateSchedule;
+import org.ambidex.train.TrainLoop;
+import org.ambidex.train.TrainSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ambidex train --arch NAME}: trains a network on InterHand2.6M-format data into a run folder that can be
+ * resumed. The options shared by every architecture live here; {@link TrainArchitecture} implementations read
+ * their own and supply the defaults of their reference (InterNet: SEED_SPEC B.5).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Train a network on InterHand2.6M-format data.",
+        "Writes --out/checkpoint.pth.tar (every --checkpoint-every steps and at each epoch's end; an existing one is"
+            + " resumed exactly) and --out/val/epoch_N/report.json (interhand protocol) after each epoch."})
+final class TrainCommand implements Callable<Integer> {
+
+    /** The architectures, by {@code --arch} name. */
+    static final Map<String, TrainArchitecture> ARCHITECTURES = architectures(new InterNetTrainArchitecture());
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arch", required = true, paramLabel = "NAME",
+        description = "Architecture: internet (InterNet, SEED_SPEC B).")
+    String arch;
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "Run folder (checkpoint, validation reports). A folder holding a checkpoint is resumed.")
+    Path out;
+
+    @Option(names = "--train-split", paramLabel = "S", defaultValue = "train",
+        description = "Split to train on (default: ${DEFAULT-VALUE}).")
+    String trainSplit;
+
+    @Option(names = "--val-split", paramLabel = "S", defaultValue = "val",
+        description = "Split evaluated after each epoch, or 'none' (default: ${DEFAULT-VALUE}).")
+    String valSplit;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (InterNet: 20).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per step (InterNet: 16).")
+    Integer batchSize;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "Initial learning rate (InterNet: 1e-4).")
+    Double lr;
+
+    @Option(names = "--lr-decay-epochs", paramLabel = "E", split = ",",
+        description = "Epochs at which the learning rate is divided by --lr-decay-factor (InterNet: 15,17).")
+    List<Integer> lrDecayEpochs;
+
+    @Option(names = "--lr-decay-factor", paramLabel = "F", description = "Learning-rate divisor (InterNet: 10).")
+    Double lrDecayFactor;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+        description = "Seed of initialisation, data order and augmentation (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
+        description = "Steps between checkpoints, 0 for epoch ends only (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--max-train-samples", paramLabel = "N", defaultValue = "0",
+        description = "Train on the first N samples of the split only (0: all).")
+    int maxTrainSamples;
+
+    @Option(names = "--max-val-samples", paramLabel = "N", defaultValue = "0",
+        description = "Validate on the first N samples of the split only (0: all).")
+    int maxValSamples;
+
+    @Option(names = "--stop-after-steps", paramLabel = "N",
+        description = "Stop (after checkpointing) once N steps are done in total; run again to resume.")
+    Long stopAfterSteps;
+
+    @Option(names = "--export", paramLabel = "FILE.pth.tar",
+        description = "When training ends, also write the weights as a PyTorch snapshot {'epoch', 'network'} with"
+            + " the 'module.' prefix (torch.load-able; the layout of the published InterNet snapshots).")
+    Path export;
+
+    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: PyTorch's).")
+    Integer threads;
+
+    // InterNet's own options.
+
+    @Option(names = "--resnet", paramLabel = "DEPTH", defaultValue = "50",
+        description = "internet: backbone depth 18, 34, 50, 101 or 152 (default: ${DEFAULT-VALUE}).")
+    int resnetDepth;
+
+    @Option(names = "--backbone-weights", paramLabel = "FILE",
+        description = "internet: torchvision ImageNet ResNet weights for the backbone (e.g. resnet50-19c8e357.pth;"
+            + " fc.* is ignored), as the reference starts. Without it the backbone starts from N(0, 0.001).")
+    Path backboneWeights;
+
+    @Option(names = "--init", paramLabel = "FILE",
+        description = "internet: start from the weights of an InterNet snapshot (fine-tuning).")
+    Path init;
+
+    @Option(names = "--no-augment", description = "Train without the reference's augmentation.")
+    boolean noAugment;
+
+    @Option(names = "--resnet-width", paramLabel = "N", defaultValue = "64",
+        description = "internet: backbone stem width (default: ${DEFAULT-VALUE}; smaller for quick experiments).")
+    int resnetWidth;
+
+    @Option(names = "--head-channels", paramLabel = "N", defaultValue = "256",
+        description = "internet: deconvolution channels (default: ${DEFAULT-VALUE}).")
+    int headChannels;
+
+    @Option(names = "--head-units", paramLabel = "N", defaultValue = "512",
+        description = "internet: hidden units of the root and hand-type heads (default: ${DEFAULT-VALUE}).")
+    int headUnits;
+
+    @Override
+    public Integer call() {
+        TrainArchitecture a = ARCHITECTURES.get(arch);
+        if (a == null) {
+            throw new BadInputException("--arch: unknown architecture '" + arch + "'; expected one of "
+                + String.join(", ", ARCHITECTURES.keySet()));
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                throw new BadInputException("--threads must be at least 1, got " + threads);
+            }
+            Threads.set(threads);
+        }
+        if (checkpointEvery < 0 || maxTrainSamples < 0 || maxValSamples < 0) {
+            throw new BadInputException("--checkpoint-every, --max-train-samples and --max-val-samples must not be"
+                + " negative");
+        }
+        return a.train(this);
+    }
+
+    /** Defaults of an architecture's reference, used for the shared options the user left out. */
+    record Defaults(int epochs, int batchSize, double lr, List<Integer> lrDecayEpochs, double lrDecayFactor) {
+    }
+
+    /**
+     * The shared settings with {@code defaults} for the options not given; {@code identity} adds the
+     * architecture's settings that a resumed run must share.
+     */
+    TrainSettings settings(Defaults defaults, Map<String, Object> identity) {
+        int e = epochs != null ? epochs : defaults.epochs();
+        int b = batchSize != null ? batchSize : defaults.batchSize();
+        double rate = lr != null ? lr : defaults.lr();
+        List<Integer> decay = lrDecayEpochs != null ? lrDecayEpochs : defaults.lrDecayEpochs();
+        double factor = lrDecayFactor != null ? lrDecayFactor : defaults.lrDecayFactor();
+        if (e < 1 || b < 1 || !(rate > 0) || !(factor > 0)) {
+            throw new BadInputException("--epochs, --batch-size, --lr and --lr-decay-factor must be positive");
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("arch", arch);
+        all.put("data", dataset.data.toAbsolutePath().normalize().toString());
+        all.put("train_split", trainSplit);
+        all.put("max_train_samples", (long) maxTrainSamples);
+        all.put("lr", rate);
+        List<Object> decayList = new ArrayList<>();
+        decay.forEach(x -> decayList.add((long) x));
+        all.put("lr_decay_epochs", decayList);
+        all.put("lr_decay_factor", factor);
+        all.putAll(identity);
+        int[] decayEpochs = decay.stream().mapToInt(Integer::intValue).toArray();
+        return new TrainSettings(out, e, b, seed, checkpointEvery,
+            LearningRateSchedule.stepDecay(rate, factor, decayEpochs), all);
+    }
+
+    /** The samples of an open dataset (all, or the first {@code max}), read when asked for. */
+    static List<Sample> samples(InterHandDataset data, int max) {
+        List<Sample> all = data.samples();
+        return max > 0 && max < all.size() ? all.subList(0, max) : all;
+    }
+
+    /** Where log lines go (stderr; stdout stays for results). */
+    PrintWriter log() {
+        return spec.commandLine().getErr();
+    }
+
+    /** The steps limit for {@link TrainLoop#run}. */
+    long stopAfter() {
+        return stopAfterSteps == null ? -1 : stopAfterSteps;
+    }
+
+    private static Map<String, TrainArchitecture> architectures(TrainArchitecture... list) {
+        Map<String, TrainArchitecture> map = new LinkedHashMap<>();
+        for (TrainArchitecture a : list) {
+            map.put(a.name(), a);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,156 @@
+package org.ambidex.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ambidex.core.BadInputException;
+import org.ambidex.core.Progress;
+
+/**
+ * The training loop every architecture shares: steps in the seeded {@link DataOrder}, the learning rate from the
+ * schedule, a checkpoint every {@code checkpointEvery} steps and at the end of every epoch (written atomically, so
+ * an interrupted run leaves the previous one intact), validation at the end of every epoch, and a progress bar
+ * with the loss, the throughput and the time left.
+ *
+ * <p>A run folder that already holds {@link #CHECKPOINT} is resumed: network, optimizer state and step are
+ * restored, and since the data order and each sample's augmentation follow from the seed and the step, the run
+ * continues with exactly the batches it would have seen. The settings recorded in the checkpoint must match.
+ */
+public final class TrainLoop {
+
+    /** The resumable checkpoint in the run folder. */
+    public static final String CHECKPOINT = "checkpoint.pth.tar";
+
+    private TrainLoop() {
+    }
+
+    /**
+     * The summary of one epoch.
+     *
+     * @param epoch the epoch (from 0)
+     * @param step global steps after it
+     * @param meanLoss mean total loss over its steps (NaN when the run was resumed inside it)
+     * @param lr the learning rate of its last step
+     * @param validation headline validation metrics (empty without a validation set)
+     */
+    public record EpochSummary(int epoch, long step, double meanLoss, double lr, Map<String, Double> validation) {
+
+        /** One line for the log. */
+        public String describe() {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %d: step %d, mean loss %.6g, lr %.3g",
+                epoch, step, meanLoss, lr));
+            validation.forEach((k, v) -> b.append(String.format(Locale.ROOT, ", %s %.4g", k, v)));
+            return b.toString();
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param resumedFrom the step the run started from (0 for a fresh run)
+     * @param step steps done at the end
+     * @param totalSteps steps of the whole run ({@code epochs * stepsPerEpoch})
+     * @param epochs the epochs that ended in this run
+     * @param lastLoss the loss of the last step (NaN when no step ran)
+     */
+    public record Result(long resumedFrom, long step, long totalSteps, List<EpochSummary> epochs, double lastLoss) {
+
+        public boolean finished() {
+            return step == totalSteps;
+        }
+    }
+
+    /**
+     * Trains {@code task} until {@code settings.epochs()} are done or {@code stopAfter} steps have been taken in
+     * total ({@code stopAfter < 0}: no limit; a limit is for interrupting a run on purpose, as tests do).
+     *
+     * @param log receives a line per epoch, checkpoint resumption and similar events
+     */
+    public static Result run(TrainingTask task, TrainSettings settings, long stopAfter, Consumer<String> log) {
+        DataOrder order = new DataOrder(settings.seed(), task.trainSize(), settings.batchSize());
+        long perEpoch = order.stepsPerEpoch();
+        long total = perEpoch * settings.epochs();
+        Path folder = settings.out();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new BadInputException(folder, "cannot create the run folder: " + e.getMessage(), e);
+        }
+        Path checkpoint = folder.resolve(CHECKPOINT);
+        long start = 0;
+        if (Files.exists(checkpoint)) {
+            TrainingCheckpoint.Loaded saved = TrainingCheckpoint.read(checkpoint, task.arch());
+            saved.requireSettings(checkpoint, settings.identity());
+            task.restore(saved);
+            start = saved.step();
+            log.accept("resuming from step " + start + " of " + total + " (" + checkpoint + ")");
+        }
+        long end = stopAfter < 0 ? total : Math.min(total, stopAfter);
+        List<EpochSummary> epochs = new ArrayList<>();
+        double lossSum = 0;
+        long lossCount = 0;
+        double last = Double.NaN;
+        double lr = Double.NaN;
+        long step = start;
+        long timed = 0;
+        long began = System.nanoTime();
+        try (Progress progress = Progress.start("training " + task.arch(), total)) {
+            progress.stepBy(start);
+            while (step < end) {
+                int epoch = order.epochOf(step);
+                int[] indices = order.batch(step);
+                long[] seeds = new long[indices.length];
+                for (int i = 0; i < indices.length; i++) {
+                    seeds[i] = order.sampleSeed(epoch, indices[i]);
+                }
+                lr = settings.schedule().at(epoch, step);
+                TrainingTask.StepLoss loss = task.step(indices, seeds, lr);
+                if (!Double.isFinite(loss.total())) {
+                    throw new IllegalStateException("the loss became " + loss.total() + " at step " + step
+                        + " (terms " + loss.terms() + "); lower the learning rate");
+                }
+                step++;
+                timed++;
+                last = loss.total();
+                lossSum += last;
+                lossCount++;
+                progress.step();
+                double seconds = (System.nanoTime() - began) / 1e9;
+                double rate = timed * settings.batchSize() / Math.max(seconds, 1e-9);
+                progress.status(String.format(Locale.ROOT, "epoch %d loss %.5g %.2f img/s ETA %s", epoch, last, rate,
+                    eta((end - step) * settings.batchSize() / rate)));
+                boolean epochEnd = step % perEpoch == 0;
+                if (epochEnd || settings.checkpointEvery() > 0 && step % settings.checkpointEvery() == 0
+                    || step == end) {
+                    task.checkpoint(step, Math.toIntExact(step / perEpoch), lr, settings.identity(), true)
+                        .write(checkpoint);
+                }
+                if (epochEnd) {
+                    Map<String, Double> metrics = task.validate(epoch, folder.resolve("val").resolve("epoch_"
+                        + epoch));
+                    EpochSummary summary = new EpochSummary(epoch, step,
+                        lossCount == perEpoch ? lossSum / lossCount : Double.NaN, lr, new LinkedHashMap<>(metrics));
+                    epochs.add(summary);
+                    log.accept(summary.describe());
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+            }
+        }
+        return new Result(start, step, total, epochs, last);
+    }
+
+    private static String eta(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+}

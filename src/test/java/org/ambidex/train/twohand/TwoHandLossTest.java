@@ -1,0 +1,124 @@
+package org.ambidex.train.twohand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.Map;
+import org.ambidex.hand.HandModel;
+import org.ambidex.hand.HandSide;
+import org.ambidex.nets.twohand.DecodedHand;
+import org.ambidex.nets.twohand.HandVector;
+import org.ambidex.nets.twohand.TinyHandModels;
+import org.ambidex.nets.twohand.TwoHandDecoder;
+import org.ambidex.nets.twohand.TwoHandOutput;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Loss values worked out by hand on one frame: the right hand annotated (one joint invalid, hand-model
+ * parameters all zero, so the target mesh is the rest mesh), the left hand absent.
+ */
+class TwoHandLossTest {
+
+    private static final double THETA = 0.3;
+
+    @Test
+    void everyTermMatchesItsDefinition() {
+        HandModel right = TinyHandModels.of(HandSide.RIGHT, 3);
+        try (NDManager m = NDManager.newBaseManager();
+             TwoHandDecoder decoder = new TwoHandDecoder(right, TinyHandModels.of(HandSide.LEFT, 4), m)) {
+            int nv = right.vertexCount();
+            // Rest-mesh vertices relative to the wrist (the regressed joint 0 with zero pose and shape).
+            double[] template = right.vTemplate().toDoubleArray();
+            double[] reg = right.jRegressor().toDoubleArray();
+            double[] wrist = new double[3];
+            for (int v = 0; v < nv; v++) {
+                for (int c = 0; c < 3; c++) {
+                    wrist[c] += reg[v] * template[3 * v + c];
+                }
+            }
+            float[] predVertices = new float[nv * 3];
+            for (int v = 0; v < nv; v++) {
+                predVertices[3 * v] = (float) (template[3 * v] - wrist[0] + 0.002);
+                predVertices[3 * v + 1] = (float) (template[3 * v + 1] - wrist[1]);
+                predVertices[3 * v + 2] = (float) (template[3 * v + 2] - wrist[2] + 0.003);
+            }
+            float[] predJoints = new float[63];
+            float[] predUv = new float[42];
+            for (int j = 0; j < 21; j++) {
+                predJoints[3 * j] = 0.01f;
+                predUv[2 * j] = 0.1f;
+                predUv[2 * j + 1] = -0.2f;
+            }
+            float c = (float) Math.cos(THETA);
+            float s = (float) Math.sin(THETA);
+            DecodedHand r = new DecodedHand(m.create(predJoints, new Shape(1, 21, 3)),
+                m.create(predVertices, new Shape(1, nv, 3)), m.create(predUv, new Shape(1, 21, 2)),
+                m.create(new float[] {c, -s, 0, s, c, 0, 0, 0, 1}, new Shape(1, 3, 3)), m.ones(new Shape(1, 1)),
+                m.zeros(new Shape(1, 2)));
+            // The left hand's prediction is arbitrary: it is absent, so it must not count.
+            DecodedHand l = new DecodedHand(m.ones(new Shape(1, 21, 3)), m.ones(new Shape(1, nv, 3)),
+                m.ones(new Shape(1, 21, 2)), m.ones(new Shape(1, 3, 3)), m.ones(new Shape(1, 1)), m.ones(new Shape(1, 2)));
+            float[] vectors = new float[2 * HandVector.SIZE];
+            for (int i = 0; i < HandVector.POSE_SIZE; i++) {
+                vectors[HandVector.POSE + i] = 0.3f;
+                vectors[HandVector.SIZE + HandVector.POSE + i] = 5f;
+            }
+            for (int i = 0; i < HandVector.BETAS_SIZE; i++) {
+                vectors[HandVector.BETAS + i] = 0.5f;
+            }
+            TwoHandOutput out = new TwoHandOutput(List.of(m.create(vectors, new Shape(1, 2, HandVector.SIZE))),
+                List.<DecodedHand[]>of(new DecodedHand[] {r, l}), List.of(m.create(new float[] {1, 2, 3}, new Shape(1, 3))),
+                m.create(new float[] {2, -1}, new Shape(1, 2)));
+
+            float[] valid = new float[42];
+            for (int j = 0; j < 21; j++) {
+                valid[j] = j == 5 ? 0 : 1;
+            }
+            float[] uvTarget = new float[84];
+            uvTarget[2 * 5] = 100; // an invalid joint's target must not count
+            TwoHandBatch batch = new TwoHandBatch(m.zeros(new Shape(1, 3, 32, 32)),
+                m.create(new float[] {1, 0}, new Shape(1, 2)), m.zeros(new Shape(1, 2, 21, 3)),
+                m.create(valid, new Shape(1, 2, 21)), m.create(uvTarget, new Shape(1, 2, 21, 2)),
+                m.zeros(new Shape(1, 3)), m.zeros(new Shape(1)), m.zeros(new Shape(1, 2, 3)),
+                m.zeros(new Shape(1, 2, 45)), m.zeros(new Shape(1, 2, 10)), m.create(new float[] {1, 0}, new Shape(1, 2)));
+
+            TwoHandLoss.Terms terms = new TwoHandLoss(TwoHandLossWeights.DEFAULT).compute(out, batch, decoder);
+            Map<String, Double> v = terms.values();
+            double joints = 0.01 / 0.1;
+            double vertices = 0.005 / 0.1;
+            double uv = 0.3;
+            double rotation = 4 * (1 - Math.cos(THETA));
+            double pose = 0.09;
+            double shape = 0.25;
+            double presence = (Math.log1p(Math.exp(-2)) + Math.log1p(Math.exp(-1))) / 2;
+            assertThat(v.get("joints")).isCloseTo(joints, within(1e-6));
+            assertThat(v.get("vertices")).isCloseTo(vertices, within(1e-5));
+            assertThat(v.get("uv")).isCloseTo(uv, within(1e-6));
+            assertThat(v.get("rotation")).isCloseTo(rotation, within(1e-5));
+            assertThat(v.get("pose")).isCloseTo(pose, within(1e-6));
+            assertThat(v.get("shape")).isCloseTo(shape, within(1e-6));
+            assertThat(v.get("offset")).isEqualTo(0.0);
+            assertThat(v.get("presence")).isCloseTo(presence, within(1e-6));
+            TwoHandLossWeights w = TwoHandLossWeights.DEFAULT;
+            double total = w.joints() * joints + w.vertices() * vertices + w.uv() * uv + w.rotation() * rotation
+                + w.pose() * pose + w.shape() * shape + w.presence() * presence;
+            assertThat(v.get("total")).isCloseTo(total, within(1e-5));
+        }
+    }
+
+    @Test
+    void offsetTermCountsOnlyFramesWithBothWrists() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray pred = m.create(new float[] {0.1f, 0, 0, 0.5f, 0.5f, 0.5f}, new Shape(2, 3));
+            NDArray target = m.create(new float[] {0, 0.02f, 0, 0, 0, 0}, new Shape(2, 3));
+            NDArray valid = m.create(new float[] {1, 0}, new Shape(2));
+            double term = TwoHandLoss.maskedMean(pred.sub(target).abs().sum(new int[] {1}), valid).getFloat();
+            assertThat(term).isCloseTo(0.12, within(1e-6));
+            assertThat(TwoHandLoss.maskedMean(pred.sum(new int[] {1}), m.zeros(new Shape(2))).getFloat()).isEqualTo(0f);
+        }
+    }
+}
