@@ -193,6 +193,7 @@ public final class TwoHandModel implements AutoCloseable {
             float[][] uv = new float[2][];
             float[][] scale = new float[2][];
             float[][] root = new float[2][];
+            float[][] wrist = new float[2][];
             float[] vectors = out.vectors().get(out.stageCount() - 1).toFloatArray();
             for (int h = 0; h < 2; h++) {
                 DecodedHand d = out.result(h);
@@ -201,6 +202,7 @@ public final class TwoHandModel implements AutoCloseable {
                 uv[h] = d.uv().toFloatArray();
                 scale[h] = d.scale().toFloatArray();
                 root[h] = d.rootUv().toFloatArray();
+                wrist[h] = d.wrist().toFloatArray();
             }
             int v = (int) (vertices[0].length / batch / 3);
             int vl = (int) (vertices[1].length / batch / 3);
@@ -211,6 +213,7 @@ public final class TwoHandModel implements AutoCloseable {
                 double[][] u = new double[2][];
                 double[][] r = new double[2][];
                 double[][] vec = new double[2][];
+                double[][] w = new double[2][];
                 double[] sc = new double[2];
                 for (int h = 0; h < 2; h++) {
                     int nv = h == 0 ? v : vl;
@@ -220,9 +223,10 @@ public final class TwoHandModel implements AutoCloseable {
                     r[h] = slice(root[h], i * 2, 2, s / 2.0, s / 2.0);
                     vec[h] = slice(vectors, (i * 2 + h) * HandVector.SIZE, HandVector.SIZE, 1, 0);
                     sc[h] = scale[h][i];
+                    w[h] = slice(wrist[h], i * 3, 3, 1, 0);
                 }
                 list.add(new TwoHandPrediction(new double[] {presence[2 * i], presence[2 * i + 1]}, j, vv, u, sc, r,
-                    vec, slice(offset, i * 3, 3, 1, 0)));
+                    vec, slice(offset, i * 3, 3, 1, 0), w));
             }
             return list;
         }
