@@ -31,10 +31,10 @@ import org.ambidex.nets.twohand.TinyHandModels;
  * in front of a camera at the origin, each image a grey canvas with the projected joints drawn as dots coloured by
  * hand and finger (enough signal for a network to fit).
  */
-final class TinyTwoHandSet {
+public final class TinyTwoHandSet {
 
-    static final HandModel RIGHT = TinyHandModels.of(HandSide.RIGHT, 21);
-    static final HandModel LEFT = TinyHandModels.of(HandSide.LEFT, 22);
+    public static final HandModel RIGHT = TinyHandModels.of(HandSide.RIGHT, 21);
+    public static final HandModel LEFT = TinyHandModels.of(HandSide.LEFT, 22);
     static final int SIZE = 96;
     static final Intrinsics K = new Intrinsics(150, 150, SIZE / 2.0, SIZE / 2.0);
 
@@ -42,7 +42,7 @@ final class TinyTwoHandSet {
     }
 
     /** Writes {@code frames} frames to split {@code split} of {@code root}, drawn from {@code seed}. */
-    static Path write(Path root, String split, int frames, long seed) {
+    public static Path write(Path root, String split, int frames, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         HandType[] types = {HandType.INTERACTING, HandType.RIGHT, HandType.LEFT, HandType.INTERACTING};
         try (NDManager m = NDManager.newBaseManager();
