@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         PoseCommand.class,
         RenderCommand.class,
         DatasetCommand.class,
+        SynthCommand.class,
         EvalCommand.class,
         ReconstructCommand.class,
         TrainCommand.class,

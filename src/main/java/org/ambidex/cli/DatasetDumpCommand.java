@@ -11,7 +11,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.Progress;
+import org.ambidex.data.HandLayerRootJoint;
+import org.ambidex.data.ManoCameraConversion;
+import org.ambidex.data.ManoPair;
+import org.ambidex.data.ManoParams;
 import org.ambidex.data.Sample;
+import org.ambidex.hand.HandModelLoader;
+import org.ambidex.hand.HandSide;
 import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.geom.Intrinsics;
 import picocli.CommandLine.Command;
@@ -44,12 +50,24 @@ final class DatasetDumpCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--hand-model", paramLabel = "open|DIR",
+        description = "Also write each hand's MANO parameters, as in the file (mano_world) and converted to the camera "
+            + "frame with this hand model (mano_cam; 'open' or a folder with MANO_RIGHT and MANO_LEFT).")
+    String handModel;
+
     @Override
     public Integer call() throws IOException {
         if (limit != null && limit < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
         }
-        try (InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split))) {
+        HandLayerRootJoint root = null;
+        InterHandDataset.Options options = InterHandDataset.Options.DEFAULT;
+        if (handModel != null) {
+            root = new HandLayerRootJoint(HandModelLoader.resolve(handModel, HandSide.RIGHT, true),
+                HandModelLoader.resolve(handModel, HandSide.LEFT, true));
+            options = new InterHandDataset.Options(new ManoCameraConversion(root), null);
+        }
+        try (InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split), options)) {
             int n = limit == null ? ds.size() : Math.min(limit, ds.size());
             if (out == null) {
                 PrintWriter w = spec.commandLine().getOut();
@@ -61,6 +79,10 @@ final class DatasetDumpCommand implements Callable<Integer> {
                     write(ds, n, w);
                     w.flush();
                 });
+            }
+        } finally {
+            if (root != null) {
+                root.close();
             }
         }
         return 0;
@@ -115,6 +137,31 @@ final class DatasetDumpCommand implements Callable<Integer> {
             g.writeNumber(s.valid(j) ? 1 : 0);
         }
         g.writeEndArray();
+        if (s.manoCamera() != null) {
+            writeMano(g, "mano_world", s.manoWorld());
+            writeMano(g, "mano_cam", s.manoCamera());
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeMano(JsonGenerator g, String name, ManoPair pair) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (int hand = 0; hand < 2; hand++) {
+            ManoParams p = pair.get(hand);
+            g.writeFieldName(hand == 0 ? "right" : "left");
+            if (p == null) {
+                g.writeNull();
+                continue;
+            }
+            g.writeStartObject();
+            g.writeFieldName("pose");
+            g.writeArray(p.pose(), 0, ManoParams.POSE_SIZE);
+            g.writeFieldName("shape");
+            g.writeArray(p.shape(), 0, ManoParams.SHAPE_SIZE);
+            g.writeFieldName("trans");
+            g.writeArray(p.trans(), 0, 3);
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 }

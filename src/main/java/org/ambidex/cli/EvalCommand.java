@@ -139,10 +139,11 @@ final class EvalCommand implements Callable<Integer> {
                         + "works with a FreiHAND folder only; expected an ambidex.predictions/1 file for "
                         + dataset.data);
                 }
-                try (InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split));
-                     PredictionsReader predictions = PredictionsReader.open(pred)) {
-                    predictions.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));
-                    report = Evaluator.evaluate(p, InterHandGroundTruth.index(ds), predictions);
+                PredictionsReader reader = PredictionsReader.open(pred);
+                reader.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));
+                try (PredictionsReader.Index predictions = reader.index();
+                     InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split))) {
+                    report = Evaluator.evaluate(p, InterHandGroundTruth.view(ds.samples()), ds.size(), predictions);
                 }
                 if (!name.equals("interhand")) {
                     notes.add("Ground-truth joints are InterHand2.6M's annotation (joint_3d.json); the " + name

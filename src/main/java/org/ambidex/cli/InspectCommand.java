@@ -43,7 +43,8 @@ final class InspectCommand implements Callable<Integer> {
     String values;
 
     @Option(names = "--allow-object-arrays",
-        description = "Read NumPy object arrays in .npy/.npz files (their elements go through the safe pickle reader).")
+        description = "Read NumPy object arrays (dtype=object) in .pkl, .npy and .npz files; their elements"
+            + " go through the same safe pickle reader.")
     boolean allowObjectArrays;
 
     @Override

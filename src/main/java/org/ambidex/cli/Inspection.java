@@ -88,7 +88,7 @@ final class Inspection {
             case "numpy .npy" -> Npy.readAny(file, allowObjectArrays);
             case "numpy .npz" -> Npz.readAll(file, allowObjectArrays);
             case "pytorch checkpoint (zip)", "pytorch checkpoint (legacy)" -> Checkpoints.readObject(file);
-            default -> PickleReader.read(file);
+            default -> PickleReader.read(file, allowObjectArrays);
         };
         inspection.walk(content);
         return inspection;

@@ -15,12 +15,16 @@ import org.ambidex.geom.Vec3;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandSide;
 import org.ambidex.hand.JointOrder;
+import org.ambidex.io.NdArray;
 import org.ambidex.io.image.Images;
 import org.ambidex.io.mesh.Mesh;
 import org.ambidex.io.mesh.ObjReader;
 import org.ambidex.io.mesh.PlyReader;
+import org.ambidex.io.numpy.Npy;
+import org.ambidex.render.Mask;
 import org.ambidex.render.Overlays;
 import org.ambidex.render.Palette;
+import org.ambidex.render.RenderResult;
 import org.ambidex.render.Renderer;
 import org.ambidex.render.Scene;
 import org.ambidex.render.SceneMesh;
@@ -88,6 +92,18 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--skeleton", description = "Draw each hand's 21-joint skeleton over the picture.")
     boolean skeleton;
 
+    @Option(names = "--depth", paramLabel = "FILE.npy",
+        description = "Also write the depth map: float64 (height, width), camera z in metres, inf where empty.")
+    Path depthFile;
+
+    @Option(names = "--mask", paramLabel = "FILE.png",
+        description = "Also write the silhouettes: an 8-bit label picture, 0 empty, k for the k-th mesh drawn.")
+    Path maskFile;
+
+    @Option(names = "--normal-map", paramLabel = "FILE.png",
+        description = "Also write the camera-frame normal map as a picture, rgb = (n + 1) / 2.")
+    Path normalFile;
+
     @Option(names = "--opacity", paramLabel = "A", defaultValue = "1",
         description = "Opacity of the meshes over the photo or background, 0..1 (default: ${DEFAULT-VALUE}).")
     double opacity;
@@ -140,7 +156,9 @@ final class RenderCommand implements Callable<Integer> {
                     scene = scene.withMesh(m, Palette.GROUND_TRUTH);
                 }
             }
-            picture = Renderer.render(scene).image();
+            RenderResult result = Renderer.render(scene);
+            picture = result.image();
+            writeMaps(result, width, height);
             if (skeleton) {
                 for (Drawn d : drawn) {
                     if (d.joints() != null) {
@@ -156,7 +174,39 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void writeMaps(RenderResult result, int width, int height) {
+        if (depthFile != null) {
+            Npy.write(depthFile, NdArray.ofDoubles(new int[] {height, width}, result.depth().toArray()));
+        }
+        if (maskFile != null) {
+            BufferedImage labels = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            for (int k = 0; k < result.masks().size(); k++) {
+                Mask mask = result.mask(k);
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        if (mask.contains(x, y)) {
+                            labels.getRaster().setSample(x, y, 0, k + 1);
+                        }
+                    }
+                }
+            }
+            Images.write(maskFile, labels);
+        }
+        if (normalFile != null) {
+            Images.write(normalFile, result.normals().toImage());
+        }
+    }
+
     private void checkOptions() {
+        if ((depthFile != null || maskFile != null || normalFile != null) && views) {
+            throw new BadInputException("--depth, --mask and --normal-map describe the single view; drop --views");
+        }
+        if (depthFile != null && !depthFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            throw new BadInputException(depthFile, "the depth map is written as NumPy: expected a name ending in .npy");
+        }
+        if (maskFile != null && !maskFile.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new BadInputException(maskFile, "the mask is a label picture: expected a name ending in .png");
+        }
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".png") && !name.endsWith(".jpg") && !name.endsWith(".jpeg")) {
             throw new BadInputException(out, "unknown picture type: expected a file name ending in .png or .jpg");
@@ -175,6 +225,9 @@ final class RenderCommand implements Callable<Integer> {
         }
         if (leftParams != null && hand.side == HandSide.LEFT) {
             throw new BadInputException("with --left-params, --params is the right hand: drop --side left");
+        }
+        if (meshFiles.size() + 2 > 255) {
+            throw new BadInputException("at most 253 --mesh files (the mask picture has 8 bits)");
         }
         if (supersampling < 1 || supersampling > 8) {
             throw new BadInputException("--supersampling must be 1..8, got " + supersampling);

@@ -9,6 +9,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes output files so that a reader never sees a half-written file: the content goes to a temporary file
@@ -53,6 +57,7 @@ public final class AtomicOutput {
                 writer.writeTo(out);
             }
             forceToDisk(temporary);
+            makeReadable(temporary, absolute);
             moveIntoPlace(temporary, absolute);
             temporary = null;
         } catch (IOException | UncheckedIOException e) {
@@ -70,6 +75,20 @@ public final class AtomicOutput {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); an output file should have the permissions of the file it
+     * replaces, or the usual rw-r--r-- for a new file, so datasets and meshes stay readable by others.
+     */
+    private static void makeReadable(Path temporary, Path target) throws IOException {
+        if (!Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temporary, permissions);
     }
 
     private static void forceToDisk(Path file) throws IOException {

@@ -88,4 +88,32 @@ public final class Evaluator {
         }
         return run.finish(new EvalCounts(n, n, n, 0, 0, 0, 0, 0, 0));
     }
+
+    /**
+     * Evaluates ground truth streamed in its own order against predictions looked up by id (each parsed when its
+     * sample comes): one pass over the ground truth, nothing but ids held.
+     */
+    public static EvalReport evaluate(Protocol protocol, Iterable<GroundTruthSample> truth, int truthSize,
+                                      PredictionsReader.Index predictions) {
+        Protocol.Run run = protocol.start();
+        Set<String> seen = new HashSet<>();
+        long gtCount = 0;
+        long matched = 0;
+        try (Progress progress = Progress.start("evaluating " + protocol.name(), truthSize)) {
+            for (GroundTruthSample g : truth) {
+                gtCount++;
+                if (!seen.add(g.id())) {
+                    throw new IllegalArgumentException("two ground-truth samples share the id " + g.id());
+                }
+                Prediction p = predictions.get(g.id());
+                if (p != null) {
+                    run.add(g, p);
+                    matched++;
+                }
+                progress.step();
+            }
+        }
+        return run.finish(new EvalCounts(gtCount, predictions.size(), matched, 0, 0, gtCount - matched,
+            predictions.size() - matched, 0, 0));
+    }
 }

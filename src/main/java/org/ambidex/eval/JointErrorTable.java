@@ -114,6 +114,11 @@ final class JointErrorTable {
      * mean of the points' normalised AUCs; null without data.
      */
     Pck pckOfPointMeans(Split split, HandColumn column) {
+        return pckOfPointMeans(split, column, 0, thresholds.steps());
+    }
+
+    /** As {@link #pckOfPointMeans(Split, HandColumn)} with the AUC over thresholds {@code from..to-1} only. */
+    Pck pckOfPointMeans(Split split, HandColumn column, int from, int to) {
         double[] curve = new double[thresholds.steps()];
         double auc = 0;
         int n = 0;
@@ -129,7 +134,7 @@ final class JointErrorTable {
                 for (int i = 0; i < curve.length; i++) {
                     curve[i] += pck[i];
                 }
-                auc += thresholds.normalisedArea(pck);
+                auc += thresholds.normalisedArea(pck, from, to);
                 n++;
             }
         }

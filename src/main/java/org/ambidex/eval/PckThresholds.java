@@ -36,13 +36,24 @@ public record PckThresholds(double min, double max, int steps) {
 
     /** {@code trapz(y, t) / trapz(1, t)}: the normalised area under a curve sampled at these thresholds. */
     public double normalisedArea(double[] y) {
+        return normalisedArea(y, 0, steps);
+    }
+
+    /**
+     * The normalised area over thresholds {@code from} (inclusive) to {@code to} (exclusive), as NumPy computes
+     * {@code trapz(y[from:to], t[from:to]) / trapz(1, t[from:to])}.
+     */
+    public double normalisedArea(double[] y, int from, int to) {
         double[] t = values();
         if (y.length != t.length) {
             throw new IllegalArgumentException("curve has " + y.length + " values for " + t.length + " thresholds");
         }
+        if (from < 0 || to > t.length || to - from < 2) {
+            throw new IllegalArgumentException("an area needs at least 2 thresholds in range, got " + from + ".." + to);
+        }
         double area = 0;
         double norm = 0;
-        for (int i = 0; i + 1 < t.length; i++) {
+        for (int i = from; i + 1 < to; i++) {
             double dt = t[i + 1] - t[i];
             area += dt * (y[i] + y[i + 1]) / 2;
             norm += dt;

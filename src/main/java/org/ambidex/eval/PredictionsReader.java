@@ -28,10 +28,15 @@ import org.ambidex.hand.JointOrder;
  */
 public final class PredictionsReader implements Iterable<Prediction>, AutoCloseable {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    /** For reads at an offset of a channel that stays open between reads. */
+    private static final JsonFactory JSON_KEEP_OPEN = JsonFactory.builder()
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+        .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
     private final Path file;
-    private final JsonParser parser;
+    private JsonParser parser;
     private final Map<String, String> provenance;
     private final double toMetres;
     private final boolean interHandOrder;
@@ -380,6 +385,103 @@ public final class PredictionsReader implements Iterable<Prediction>, AutoClosea
                 out.put(key, p.getText());
             } else {
                 p.skipChildren();
+            }
+        }
+    }
+
+    /**
+     * Scans the remaining samples once, recording where each starts, and returns random access by id; this
+     * reader is used up. Each {@link Index#get(String)} parses one sample from its offset, so any number of
+     * predictions can be matched to ground truth read in its own order, holding only the ids.
+     *
+     * @throws BadInputException when two samples share an id or a sample has no id
+     */
+    public Index index() {
+        if (iterated) {
+            throw new IllegalStateException("the predictions of " + file + " were already read");
+        }
+        iterated = true;
+        Map<String, Long> offsets = new java.util.HashMap<>();
+        try {
+            JsonToken t;
+            while ((t = parser.nextToken()) == JsonToken.START_OBJECT) {
+                long offset = parser.currentTokenLocation().getByteOffset();
+                String id = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (name.equals("id") && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT)) {
+                        id = parser.getText();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                if (id == null) {
+                    throw bad("no \"id\"");
+                }
+                if (offsets.putIfAbsent(id, offset) != null) {
+                    throw bad("the id \"" + id + "\" was already used by another sample");
+                }
+                index++;
+            }
+            if (t != JsonToken.END_ARRAY) {
+                throw bad("expected an object");
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file, "sample " + index + ": not readable as JSON (" + describe(e) + ")", e);
+        } finally {
+            close();
+        }
+        return new Index(offsets);
+    }
+
+    /** Random access to the samples of a predictions file by id (not thread-safe; close it when done). */
+    public final class Index implements AutoCloseable {
+        private final Map<String, Long> offsets;
+        private java.nio.channels.FileChannel channel;
+
+        private Index(Map<String, Long> offsets) {
+            this.offsets = offsets;
+        }
+
+        /** Number of samples in the file. */
+        public int size() {
+            return offsets.size();
+        }
+
+        /** The sample with id {@code id}, parsed now; null when the file has none. */
+        public Prediction get(String id) {
+            Long offset = offsets.get(id);
+            if (offset == null) {
+                return null;
+            }
+            try {
+                if (channel == null) {
+                    channel = java.nio.channels.FileChannel.open(file);
+                }
+                channel.position(offset);
+                try (JsonParser p = JSON_KEEP_OPEN.createParser(java.nio.channels.Channels.newInputStream(channel))) {
+                    parser = p;
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        throw new BadInputException(file, "the sample with id \"" + id + "\" changed since the file "
+                            + "was indexed");
+                    }
+                    return readSample();
+                }
+            } catch (IOException e) {
+                throw new BadInputException(file, "sample " + id + ": not readable (" + describe(e) + ")", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing was written
+                }
+                channel = null;
             }
         }
     }

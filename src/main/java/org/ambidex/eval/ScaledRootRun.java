@@ -26,6 +26,7 @@ final class ScaledRootRun extends ProtocolRun {
     private long rootCount;
     private long rootMissing;
     private long noIntrinsics;
+    private long invalidCounted;
 
     ScaledRootRun(String name, String title, int rootJoint, boolean respectValidity, boolean dirExtras,
                   PckThresholds thresholds) {
@@ -65,6 +66,11 @@ final class ScaledRootRun extends ProtocolRun {
                     + e.getMessage());
             }
             boolean[] valid = respectValidity ? gt.jointValid() : null;
+            if (!respectValidity) {
+                for (int j = 0; j < Hands.JOINTS; j++) {
+                    invalidCounted += gt.valid(j) ? 0 : 1;
+                }
+            }
             double[] alignedJoints = t.applyToPoints(pred.jointsView());
             addJoints(joints, frames, h, gt.jointsView(), alignedJoints, valid);
             double[] alignedVertices = null;
@@ -124,6 +130,11 @@ final class ScaledRootRun extends ProtocolRun {
     @Override
     public EvalReport finish(EvalCounts matching) {
         EvalCounts c = counts(matching);
+        if (invalidCounted > 0) {
+            notes.add(invalidCounted + " ground-truth joints marked invalid were counted, as the reference counts every "
+                + "joint (its ground truth, regressed from MANO meshes, has no invalid joints); --respect-validity "
+                + "leaves them out.");
+        }
         List<EvalReport.MetricTable> tables = new ArrayList<>();
         String align = new Alignment.Root(rootJoint, true).describe();
         tables.add(table("mpjpe", "MPJPE, " + align, "m", true, joints, Aggregation.HAND_AVERAGE));

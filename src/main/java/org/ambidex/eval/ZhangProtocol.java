@@ -69,6 +69,12 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
         return out;
     }
 
+    /** "a-b mm" for thresholds {@code from} to {@code to - 1}, two decimals. */
+    private String rangeMm(int from, int to) {
+        double[] t = thresholds.values();
+        return String.format(java.util.Locale.ROOT, "%.2f-%.2f mm", t[from] * 1000, t[to - 1] * 1000);
+    }
+
     private final class ZhangRun extends ProtocolRun {
         private final JointErrorTable joints = new JointErrorTable(Hands.JOINTS, thresholds);
         private final JointErrorTable vertices = new JointErrorTable(1, thresholds);
@@ -122,9 +128,19 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                 tables.add(table("mpvpe", "MPVPE, same alignment", "m", true, vertices, Aggregation.POOLED));
             }
             JointErrorTable.Pck all = joints.pckOfPointMeans(Split.ALL, HandColumn.BOTH);
-            List<EvalReport.Scalar> scalars = List.of(new EvalReport.Scalar("auc",
-                "AUC of the 3-D PCK over 0-50 mm, 42 keypoints (EvalUtil)", "1", all == null ? Double.NaN : all.auc(),
-                joints.count(Split.ALL, HandColumn.BOTH), true));
+            long n = joints.count(Split.ALL, HandColumn.BOTH);
+            List<EvalReport.Scalar> scalars = new ArrayList<>();
+            scalars.add(new EvalReport.Scalar("auc", "AUC of the 3-D PCK over " + rangeMm(0, thresholds.steps())
+                + ", 42 keypoints (EvalUtil)", "1", all == null ? Double.NaN : all.auc(), n, true));
+            if (thresholds.equals(PckThresholds.DEFAULT)) {
+                // main/eval.py also prints the areas over thresholds[80:] (20-50 mm) and thresholds[:120] (0-30 mm).
+                JointErrorTable.Pck high = joints.pckOfPointMeans(Split.ALL, HandColumn.BOTH, 80, thresholds.steps());
+                JointErrorTable.Pck low = joints.pckOfPointMeans(Split.ALL, HandColumn.BOTH, 0, 120);
+                scalars.add(new EvalReport.Scalar("auc_20_50", "AUC over " + rangeMm(80, thresholds.steps())
+                    + " (thresholds[80:])", "1", high == null ? Double.NaN : high.auc(), n, true));
+                scalars.add(new EvalReport.Scalar("auc_0_30", "AUC over " + rangeMm(0, 120) + " (thresholds[:120])",
+                    "1", low == null ? Double.NaN : low.auc(), n, true));
+            }
             return new EvalReport(NAME, "Zhang et al. ICCV 2021 v2 evaluation (Dataset.evaluate + EvalUtil)",
                 List.of("Prediction per hand: (pred - pred[MCP9]) * |J9 - J0|_gt / |J9 - J0|_pred + gt[MCP9].",
                     validity == Validity.AS_PUBLISHED

@@ -37,6 +37,7 @@ public final class HandLayer implements AutoCloseable {
     private final int shapeCount;
     private final int[] parents;
     private final List<int[]> levels;
+    private final int chains;
     private final NDArray vTemplate;        // (V*3)
     private final NDArray shapedirsT;       // (S, V*3)
     private final NDArray jTemplate;        // (16, 3)
@@ -48,6 +49,7 @@ public final class HandLayer implements AutoCloseable {
     private final NDArray componentsInverse; // (45, 45)
     private final NDArray handsMean;        // (45)
     private final NDArray identity;         // (3, 3)
+    private final NDArray skewBasis;        // (3, 9): a -> skew(a), row-major
     private final NDArray homogeneousRow;   // (1, 1, 1, 4): 0 0 0 1
     private final ConcurrentMap<Integer, NDArray> leadingComponents = new ConcurrentHashMap<>();
 
@@ -56,6 +58,11 @@ public final class HandLayer implements AutoCloseable {
      * {@link DataType#FLOAT64}) on the device of {@code manager}.
      */
     public HandLayer(HandModel model, NDManager manager, DataType dataType) {
+        this(model, manager, dataType, true);
+    }
+
+    /** As the public constructor; {@code chainFastPath} false forces the general tree kinematics (for tests). */
+    HandLayer(HandModel model, NDManager manager, DataType dataType, boolean chainFastPath) {
         this.model = Objects.requireNonNull(model, "model");
         if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
             throw new IllegalArgumentException("the hand layer computes in float32 or float64, not " + dataType);
@@ -69,6 +76,7 @@ public final class HandLayer implements AutoCloseable {
         this.shapeCount = s;
         this.parents = model.parents();
         this.levels = levels(parents);
+        this.chains = chainFastPath ? chainCount(parents) : 0;
 
         double[] template = model.vTemplate().toDoubleArray();
         double[] shapedirs = model.shapedirs().toDoubleArray(); // (V,3,S)
@@ -112,6 +120,10 @@ public final class HandLayer implements AutoCloseable {
         this.componentsInverse = constant(model.handsComponentsInverse(), 45, 45);
         this.handsMean = constant(model.handsMean().toDoubleArray(), 45);
         this.identity = constant(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, 3, 3);
+        this.skewBasis = constant(new double[] {
+            0, 0, 0, 0, 0, -1, 0, 1, 0,   // x
+            0, 0, 1, 0, 0, 0, -1, 0, 0,   // y
+            0, -1, 0, 1, 0, 0, 0, 0, 0}, 3, 9); // z
         this.homogeneousRow = constant(new double[] {0, 0, 0, 1}, 1, 1, 1, 4);
     }
 
@@ -165,13 +177,21 @@ public final class HandLayer implements AutoCloseable {
             // Finger pose as axis-angle, hand mean added unless flat.
             NDArray fingers = params.handPoseKind() == HandPoseKind.PCA
                 ? handPose.matMul(pcaRows((int) handPose.getShape().get(1))) : handPose;
-            NDArray fingerRotations;
             if (!params.flatHandMean()) {
                 fingers = fingers.add(handsMean);
             }
-            fingerRotations = rodrigues(fingers.reshape(b * 15, 3)).reshape(b, 15, 3, 3);
-            NDArray rootRotation = rootRotation(globalOrient, b).reshape(b, 1, 3, 3);
-            NDArray rotations = NDArrays.concat(new NDList(rootRotation, fingerRotations), 1); // (B,16,3,3)
+            NDArray rotations; // (B,16,3,3)
+            NDArray fingerRotations; // (B,15,3,3)
+            if (globalOrient.getShape().dimension() == 2 && globalOrient.getShape().get(1) == 3) {
+                // One Rodrigues call for all 16 joints.
+                rotations = rodrigues(NDArrays.concat(new NDList(globalOrient, fingers), 1).reshape(b * J, 3))
+                    .reshape(b, J, 3, 3);
+                fingerRotations = rotations.get(":, 1:");
+            } else {
+                fingerRotations = rodrigues(fingers.reshape(b * 15, 3)).reshape(b, 15, 3, 3);
+                NDArray rootRotation = rootRotation(globalOrient, b).reshape(b, 1, 3, 3);
+                rotations = NDArrays.concat(new NDList(rootRotation, fingerRotations), 1);
+            }
 
             // Pose blend shapes.
             NDArray poseFeature = fingerRotations.sub(identity).reshape(b, HandModel.POSE_FEATURES);
@@ -179,36 +199,9 @@ public final class HandLayer implements AutoCloseable {
 
             // Forward kinematics, level by level of the tree.
             NDArray relJoints = joints.transpose(0, 2, 1).matMul(relativeToParentT).transpose(0, 2, 1);
-            NDList localR = rotations.split(J, 1);   // 16 x (B,1,3,3)
-            NDList localT = relJoints.split(J, 1);   // 16 x (B,1,3)
-            NDArray[] globalR = new NDArray[J];
-            NDArray[] globalT = new NDArray[J];
-            globalR[0] = localR.get(0);
-            globalT[0] = localT.get(0);
-            for (int[] level : levels) {
-                NDList pr = new NDList();
-                NDList pt = new NDList();
-                NDList lr = new NDList();
-                NDList lt = new NDList();
-                for (int k : level) {
-                    pr.add(globalR[parents[k]]);
-                    pt.add(globalT[parents[k]]);
-                    lr.add(localR.get(k));
-                    lt.add(localT.get(k));
-                }
-                NDArray parentR = NDArrays.concat(pr, 1);
-                NDArray newR = parentR.matMul(NDArrays.concat(lr, 1));
-                NDArray newT = parentR.matMul(NDArrays.concat(lt, 1).expandDims(-1)).squeeze(-1)
-                    .add(NDArrays.concat(pt, 1));
-                NDList rs = newR.split(level.length, 1);
-                NDList ts = newT.split(level.length, 1);
-                for (int i = 0; i < level.length; i++) {
-                    globalR[level[i]] = rs.get(i);
-                    globalT[level[i]] = ts.get(i);
-                }
-            }
-            NDArray rg = NDArrays.concat(new NDList(globalR), 1); // (B,16,3,3)
-            NDArray tg = NDArrays.concat(new NDList(globalT), 1); // (B,16,3)
+            NDArray[] global = chains > 0 ? chainKinematics(rotations, relJoints, b) : treeKinematics(rotations, relJoints);
+            NDArray rg = global[0]; // (B,16,3,3)
+            NDArray tg = global[1]; // (B,16,3)
 
             // Skinning: A_k = [Rg | tg - Rg J], T_v = sum_k w_vk A_k.
             NDArray at = tg.sub(rg.matMul(joints.expandDims(-1)).squeeze(-1));
@@ -242,6 +235,86 @@ public final class HandLayer implements AutoCloseable {
             }
             return out;
         }
+    }
+
+    /** Forward kinematics for any tree, level by level: global rotations (B,16,3,3) and positions (B,16,3). */
+    private NDArray[] treeKinematics(NDArray rotations, NDArray relJoints) {
+        NDList localR = rotations.split(J, 1);   // 16 x (B,1,3,3)
+        NDList localT = relJoints.split(J, 1);   // 16 x (B,1,3)
+        NDArray[] globalR = new NDArray[J];
+        NDArray[] globalT = new NDArray[J];
+        globalR[0] = localR.get(0);
+        globalT[0] = localT.get(0);
+        for (int[] level : levels) {
+            NDList pr = new NDList();
+            NDList pt = new NDList();
+            NDList lr = new NDList();
+            NDList lt = new NDList();
+            for (int k : level) {
+                pr.add(globalR[parents[k]]);
+                pt.add(globalT[parents[k]]);
+                lr.add(localR.get(k));
+                lt.add(localT.get(k));
+            }
+            NDArray parentR = NDArrays.concat(pr, 1);
+            NDArray newR = parentR.matMul(NDArrays.concat(lr, 1));
+            NDArray newT = parentR.matMul(NDArrays.concat(lt, 1).expandDims(-1)).squeeze(-1)
+                .add(NDArrays.concat(pt, 1));
+            NDList rs = newR.split(level.length, 1);
+            NDList ts = newT.split(level.length, 1);
+            for (int i = 0; i < level.length; i++) {
+                globalR[level[i]] = rs.get(i);
+                globalT[level[i]] = ts.get(i);
+            }
+        }
+        return new NDArray[] {NDArrays.concat(new NDList(globalR), 1), NDArrays.concat(new NDList(globalT), 1)};
+    }
+
+    /**
+     * Forward kinematics for MANO's tree shape (joints 1..15 are {@link #chains} chains of equal length, each
+     * stored contiguously and hanging from the root): all chains advance together, one level per step.
+     */
+    private NDArray[] chainKinematics(NDArray rotations, NDArray relJoints, long b) {
+        int length = (J - 1) / chains;
+        NDArray rootR = rotations.get(":, 0:1");                                     // (B,1,3,3)
+        NDArray rootT = relJoints.get(":, 0:1");                                     // (B,1,3)
+        NDArray chainR = rotations.get(":, 1:").reshape(b, chains, length, 3, 3);
+        NDArray chainT = relJoints.get(":, 1:").reshape(b, chains, length, 3, 1);
+        NDArray parentR = rootR;
+        NDArray parentT = rootT;
+        NDList rs = new NDList();
+        NDList ts = new NDList();
+        for (int l = 0; l < length; l++) {
+            NDArray r = chainR.get(":, :, " + l);                                   // (B,F,3,3)
+            NDArray t = chainT.get(":, :, " + l);                                   // (B,F,3,1)
+            NDArray newT = parentR.matMul(t).squeeze(-1).add(parentT);              // (B,F,3)
+            parentR = parentR.matMul(r);
+            parentT = newT;
+            rs.add(parentR.expandDims(2));
+            ts.add(newT.expandDims(2));
+        }
+        NDArray r = NDArrays.concat(rs, 2).reshape(b, J - 1, 3, 3);
+        NDArray t = NDArrays.concat(ts, 2).reshape(b, J - 1, 3);
+        return new NDArray[] {NDArrays.concat(new NDList(rootR, r), 1), NDArrays.concat(new NDList(rootT, t), 1)};
+    }
+
+    /** The number of equal chains hanging contiguously from the root (MANO: 5 of 3), or 0 for another tree. */
+    private static int chainCount(int[] parents) {
+        for (int chains = 1; chains < parents.length; chains++) {
+            if ((parents.length - 1) % chains != 0) {
+                continue;
+            }
+            int length = (parents.length - 1) / chains;
+            boolean ok = true;
+            for (int k = 1; k < parents.length && ok; k++) {
+                int position = (k - 1) % length;
+                ok = parents[k] == (position == 0 ? 0 : k - 1);
+            }
+            if (ok) {
+                return chains;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -306,12 +379,9 @@ public final class HandLayer implements AutoCloseable {
             ax.mul(by).sub(ay.mul(bx))), 1);
     }
 
-    private static NDArray skew(NDArray dir, long n) {
-        NDArray x = dir.get(":, 0");
-        NDArray y = dir.get(":, 1");
-        NDArray z = dir.get(":, 2");
-        NDArray zero = x.zerosLike();
-        return NDArrays.stack(new NDList(zero, z.neg(), y, z, zero, x.neg(), y.neg(), x, zero), 1).reshape(n, 3, 3);
+    private NDArray skew(NDArray dir, long n) {
+        // K = skew(dir) as one product with a constant 3x9 basis (entries 0 and +-1: exact).
+        return dir.matMul(skewBasis).reshape(n, 3, 3);
     }
 
     private NDArray pcaRows(int n) {

@@ -40,6 +40,23 @@ class DatasetCommandTest {
     }
 
     @Test
+    void dumpWithAHandModelAddsCameraFrameManoParameters() throws Exception {
+        String mano = Path.of(DatasetCommandTest.class.getResource("/fixtures/mano-format/MANO_RIGHT.pkl").toURI())
+            .getParent().toString();
+        CliRun run = CliRun.of("--quiet", "dataset", "dump", "--data", DATA, "--split", "test", "--limit", "1",
+            "--hand-model", mano);
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode first = new ObjectMapper().readTree(run.out().lines().findFirst().orElseThrow());
+        assertThat(first.get("mano_world").get("left").isNull()).isTrue();
+        assertThat(first.get("mano_world").get("right").get("trans").get(0).asDouble()).isEqualTo(0.01);
+        JsonNode cam = first.get("mano_cam").get("right");
+        assertThat(cam.get("pose")).hasSize(48);
+        // the finger pose is unchanged by the conversion, the root orientation is not
+        assertThat(cam.get("pose").get(47).asDouble()).isCloseTo(0.48, within(1e-12));
+        assertThat(cam.get("pose").get(2).asDouble()).isNotCloseTo(0.03, within(1e-6));
+    }
+
+    @Test
     void dumpToFileAndWithFilters(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("dump.jsonl");
         CliRun run = CliRun.of("--quiet", "dataset", "dump", "--data", DATA, "--split", "test", "--hand-type",

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.function.BiFunction;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,26 +151,7 @@ class InspectCommandTest {
         assertThat(run.err()).contains(message).doesNotContain("Exception");
     }
 
-    /** Copies a zip, passing each entry's bytes through {@code change} (null drops the entry). */
     static void rewriteZip(String from, Path to, BiFunction<String, byte[], byte[]> change) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (ZipFile zip = new ZipFile(from); ZipOutputStream out = new ZipOutputStream(buffer)) {
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                byte[] bytes;
-                try (InputStream in = zip.getInputStream(e)) {
-                    bytes = in.readAllBytes();
-                }
-                byte[] changed = change.apply(e.getName(), bytes);
-                if (changed == null) {
-                    continue;
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(changed);
-                out.closeEntry();
-            }
-        }
-        Files.write(to, buffer.toByteArray());
+        ZipRewrite.rewrite(Path.of(from), to, change);
     }
 }

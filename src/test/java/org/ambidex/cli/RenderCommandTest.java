@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import org.ambidex.geom.Camera;
 import org.ambidex.geom.Vec3;
 import org.ambidex.io.image.Images;
+import org.ambidex.io.mesh.GltfValidator;
 import org.ambidex.io.mesh.Mesh;
 import org.ambidex.io.mesh.ObjReader;
 import org.ambidex.io.mesh.ObjWriter;
@@ -95,8 +96,11 @@ class RenderCommandTest {
         Path cam = Files.writeString(dir.resolve("cam.json"), "{\"focal\": [300, 300], \"princpt\": [79.5, 59.5],"
             + " \"camrot\": [[-1, 0, 0], [0, 1, 0], [0, 0, -1]], \"campos\": [0, 0, 1000]}");
         Path out = dir.resolve("over.png");
+        Path depth = dir.resolve("depth.npy");
+        Path mask = dir.resolve("mask.png");
         CliRun run = CliRun.of("render", "--mesh", boxFile.toString(), "--image", photoFile.toString(), "--camera",
-            cam.toString(), "--out", out.toString(), "--supersampling", "1");
+            cam.toString(), "--out", out.toString(), "--supersampling", "1", "--depth", depth.toString(), "--mask",
+            mask.toString(), "--normal-map", dir.resolve("n.png").toString());
         assertThat(run.status()).as(run.err()).isZero();
         BufferedImage img = Images.read(out);
         assertThat(img.getWidth()).isEqualTo(160);
@@ -105,6 +109,15 @@ class RenderCommandTest {
         assertThat(img.getRGB(5, 5) & 0xFFFFFF).isEqualTo(0x204060);
         assertThat(img.getRGB(80 + 20, 60) & 0xFFFFFF).isEqualTo(0x204060);
         assertThat(img.getRGB(80 + 12, 60) & 0xFFFFFF).isNotEqualTo(0x204060);
+        // The box's front face is at z = 0.95 m; the label picture marks it 1.
+        org.ambidex.io.NdArray d = org.ambidex.io.numpy.Npy.read(depth);
+        assertThat(d.shape()).containsExactly(120, 160);
+        assertThat(d.getDouble(60 * 160 + 80)).isCloseTo(0.95, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(d.getDouble(5 * 160 + 5)).isInfinite();
+        BufferedImage labels = javax.imageio.ImageIO.read(mask.toFile());
+        assertThat(labels.getRaster().getSample(80, 60, 0)).isEqualTo(1);
+        assertThat(labels.getRaster().getSample(5, 5, 0)).isZero();
+        assertThat(dir.resolve("n.png")).exists();
 
         // The same camera as R, t in metres.
         Camera ih = CameraFile.read(cam);
@@ -189,6 +202,12 @@ class RenderCommandTest {
         int offset = 28 + jsonLength + gltf.at("/bufferViews/0/byteOffset").asInt();
         for (int i = 0; i < 3 * 778; i++) {
             assertThat(b.getFloat(offset + 4 * i)).isEqualTo((float) reference.position(i / 3, i % 3));
+        }
+        // Last, as it skips the rest when the validator is not installed outside CI.
+        try {
+            GltfValidator.assertValid(out);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,18 @@ class AtomicOutputTest {
         AtomicOutput.writeString(target, "second");
         assertThat(Files.readString(target)).isEqualTo("second");
         assertThat(leftovers()).isZero();
+    }
+
+    @Test
+    void newFilesAreWorldReadableAndReplacementsKeepTheirPermissions() throws IOException {
+        Path fresh = dir.resolve("fresh.json");
+        AtomicOutput.writeString(fresh, "{}");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rw-r--r--");
+        Path kept = dir.resolve("kept.json");
+        Files.writeString(kept, "old");
+        Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicOutput.writeString(kept, "new");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-rw----");
     }
 
     @Test

@@ -92,4 +92,29 @@ class PredictionsIoTest {
         assertThatThrownBy(() -> PredictionsReader.readAll(presence)).isInstanceOf(BadInputException.class)
             .hasMessageContaining("[0, 1]");
     }
+
+    @Test
+    void anIndexGivesRandomAccessById() throws IOException {
+        List<Prediction> preds = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            preds.add(new Prediction("id" + i, HandPrediction.ofJoints(TestHands.hand(0.01 * i, 0, 0.5)), null,
+                i == 3 ? new Vec3(0.1, 0.2, 0.3) : null));
+        }
+        Path file = dir.resolve("indexed.json");
+        PredictionsWriter.write(file, Map.of(), preds);
+        try (PredictionsReader.Index index = PredictionsReader.open(file).index()) {
+            assertThat(index.size()).isEqualTo(5);
+            for (int i = 4; i >= 0; i--) {
+                Prediction p = index.get("id" + i);
+                assertThat(p.right().joints()).containsExactly(preds.get(i).right().joints());
+            }
+            assertThat(index.get("id3").relativeRoot()).isEqualTo(new Vec3(0.1, 0.2, 0.3));
+            assertThat(index.get("nope")).isNull();
+        }
+        Path twice = dir.resolve("twice.json");
+        Files.writeString(twice, "{\"format\":\"ambidex.predictions/1\",\"unit\":\"m\",\"joint_order\":\"openpose\","
+            + "\"samples\":[{\"id\":\"a\",\"hands\":{}},{\"id\":\"a\",\"hands\":{}}]}");
+        assertThatThrownBy(() -> PredictionsReader.open(twice).index()).isInstanceOf(BadInputException.class)
+            .hasMessageContaining("\"a\" was already used");
+    }
 }

@@ -56,6 +56,7 @@ class ScaledRootProtocolsTest {
         assertThat(v.value(Split.ALL, HandColumn.LEFT) / MM).isCloseTo(0.25, within(TOL));
         assertThat(v.value(Split.ALL, HandColumn.BOTH) / MM).isCloseTo(0.125, within(TOL));
         assertThat(j.value(Split.SINGLE, HandColumn.BOTH)).isNaN();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("1 ground-truth joints marked invalid"));
     }
 
     @Test

@@ -88,4 +88,27 @@ class ZhangProtocolTest {
         // (0 + 0 + 1/2 + 1) / 4 = 3/8. Mean over 42 keypoints: (41 + 3/8) / 42.
         assertThat(r.scalar("auc").value()).isCloseTo((41 + 3.0 / 8) / 42, within(1e-15));
     }
+
+    @Test
+    void subRangeAreasFollowNumpySlicing() {
+        // One keypoint error of 25 mm, 41 at 0 (default thresholds 0..50 mm, 200 steps).
+        EvalReport r = Evaluator.evaluate(new ZhangProtocol(PckThresholds.DEFAULT, true, Validity.REMAPPED),
+            List.of(new GroundTruthSample("i", HandType.INTERACTING, true, new HandTruth(R, valid(), null),
+                new HandTruth(L, valid(), null), null)),
+            List.of(new Prediction("i", HandPrediction.ofJoints(shifted(R, 3, 0.025, 0, 0)),
+                HandPrediction.ofJoints(L), null)));
+        double[] t = PckThresholds.DEFAULT.values();
+        double[] step = new double[200];
+        for (int i = 0; i < 200; i++) {
+            step[i] = t[i] >= 0.025 ? 1 : 0;
+        }
+        // Over thresholds[80:] (20.1-50 mm) and [:120] (0-29.9 mm) the one keypoint's areas are computed alike.
+        double high = (41 + PckThresholds.DEFAULT.normalisedArea(step, 80, 200)) / 42;
+        double low = (41 + PckThresholds.DEFAULT.normalisedArea(step, 0, 120)) / 42;
+        assertThat(r.scalar("auc_20_50").value()).isCloseTo(high, within(1e-15));
+        assertThat(r.scalar("auc_0_30").value()).isCloseTo(low, within(1e-15));
+        // By hand: the step is at t[100] = 25.126 mm (t[99] = 24.874 < 25): over [80, 200) it is 0 for 20 intervals,
+        // half for one, 1 for 99: (0.5 + 99) / 119.
+        assertThat(PckThresholds.DEFAULT.normalisedArea(step, 80, 200)).isCloseTo(99.5 / 119, within(1e-12));
+    }
 }

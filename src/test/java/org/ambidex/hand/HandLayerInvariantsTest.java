@@ -134,6 +134,27 @@ class HandLayerInvariantsTest {
     }
 
     @Test
+    void theChainFastPathEqualsTheGeneralTreeKinematics() {
+        Random r = new Random(21);
+        double[] pose = SyntheticHandModels.gaussian(r, 3 * 45, 0.5);
+        double[] orient = SyntheticHandModels.gaussian(r, 3 * 3, 1);
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             HandLayer fast = new HandLayer(model, m, DataType.FLOAT64);
+             HandLayer general = new HandLayer(model, m, DataType.FLOAT64, false)) {
+            HandParams p = HandParams.axisAngle(m.create(orient, new Shape(3, 3)), m.create(pose, new Shape(3, 45)),
+                false).withTransl(m.create(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, new Shape(3, 3)));
+            HandOutput a = fast.forward(p);
+            HandOutput b = general.forward(p);
+            assertThat(a.vertices().toDoubleArray()).containsExactly(b.vertices().toDoubleArray(),
+                org.assertj.core.data.Offset.offset(1e-14));
+            assertThat(a.skinningTransforms().toDoubleArray()).containsExactly(b.skinningTransforms().toDoubleArray(),
+                org.assertj.core.data.Offset.offset(1e-14));
+            assertThat(a.keypoints().toDoubleArray()).containsExactly(b.keypoints().toDoubleArray(),
+                org.assertj.core.data.Offset.offset(1e-14));
+        }
+    }
+
+    @Test
     void float32AgreesWithFloat64() {
         double[] pose = SyntheticHandModels.gaussian(new Random(9), 45, 0.5);
         try (NDManager m = NDManager.newBaseManager("PyTorch");
@@ -191,6 +212,53 @@ class HandLayerInvariantsTest {
                     assertThat(Math.abs(grads[which][i] - numeric))
                         .as("d loss / d %s[%d]: autograd %s, finite differences %s", names[which], i, grads[which][i],
                             numeric)
+                        .isLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void gradientsThroughPcaCoefficientsAndSixDOrientationMatchFiniteDifferences() {
+        Random r = new Random(13);
+        double[] sixD = SyntheticHandModels.gaussian(r, 6, 1);
+        double[] pca = SyntheticHandModels.gaussian(r, 12, 1);
+        double[] weights = SyntheticHandModels.gaussian(r, V * 3, 1);
+        try (NDManager m = NDManager.newBaseManager("PyTorch");
+             HandLayer layer = new HandLayer(model, m, DataType.FLOAT64)) {
+            java.util.function.Function<double[][], Double> loss = in -> {
+                try (NDManager scope = m.newSubManager()) {
+                    double[] v = layer.forward(HandParams.pca(scope.create(in[0], new Shape(1, 6)),
+                        scope.create(in[1], new Shape(1, 12)), false)).vertices().toDoubleArray();
+                    double sum = 0;
+                    for (int i = 0; i < v.length; i++) {
+                        sum += v[i] * weights[i];
+                    }
+                    return sum;
+                }
+            };
+            NDArray o = m.create(sixD, new Shape(1, 6));
+            NDArray c = m.create(pca, new Shape(1, 12));
+            o.setRequiresGradient(true);
+            c.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                NDArray l = layer.forward(HandParams.pca(o, c, false)).vertices()
+                    .mul(m.create(weights, new Shape(1, V, 3))).sum();
+                gc.backward(l);
+            }
+            double[][] inputs = {sixD, pca};
+            double[][] grads = {o.getGradient().toDoubleArray(), c.getGradient().toDoubleArray()};
+            double h = 1e-6;
+            for (int which = 0; which < 2; which++) {
+                for (int i = 0; i < inputs[which].length; i++) {
+                    double saved = inputs[which][i];
+                    inputs[which][i] = saved + h;
+                    double plus = loss.apply(inputs);
+                    inputs[which][i] = saved - h;
+                    double minus = loss.apply(inputs);
+                    inputs[which][i] = saved;
+                    double numeric = (plus - minus) / (2 * h);
+                    assertThat(Math.abs(grads[which][i] - numeric)).as("input %d[%d]", which, i)
                         .isLessThan(1e-6 * Math.max(1, Math.abs(numeric)));
                 }
             }

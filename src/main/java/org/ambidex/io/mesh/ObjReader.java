@@ -98,6 +98,7 @@ public final class ObjReader {
             int[] normalOf = new int[v];
             java.util.Arrays.fill(normalOf, -1);
             boolean normalsConsistent = normals.size() > 0;
+            boolean anyNormal = false;
             for (int f = f0; f < f1; f++) {
                 for (int k = 0; k < 3; k++) {
                     int base = 9 * f + 3 * k;
@@ -109,6 +110,7 @@ public final class ObjReader {
                     }
                     int local = vi - v0;
                     tri[3 * (f - f0) + k] = local;
+                    anyNormal |= ni >= 0;
                     if (ni < 0 || (normalOf[local] >= 0 && !sameNormal(normalOf[local], ni))) {
                         normalsConsistent = false;
                     }
@@ -131,7 +133,7 @@ public final class ObjReader {
                     }
                 }
             }
-            if (normal == null && normals.size() > 0 && f1 > f0) {
+            if (normal == null && anyNormal) {
                 LOG.warn("{}: normals are not one per vertex; they were dropped (recompute them if needed)", path);
             }
             byte[] color = null;

@@ -71,11 +71,12 @@ final class Args {
         if (!(value instanceof List<?> dims)) {
             throw new PickleException(what + " is " + typeName(value) + ", expected a tuple of dimensions");
         }
+        if (dims.size() > 64) {
+            throw new PickleException(what + " has " + dims.size() + " dimensions, more than an array may have");
+        }
         int[] shape = new int[dims.size()];
-        long total = 1;
         for (int i = 0; i < shape.length; i++) {
             shape[i] = dimension(dims.get(i), what);
-            total = Math.multiplyExact(total, Math.max(shape[i], 1));
         }
         return shape;
     }

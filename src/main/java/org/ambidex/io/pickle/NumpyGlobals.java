@@ -135,7 +135,8 @@ final class NumpyGlobals {
             Object data = s.get(base + 3);
             if (type.object()) {
                 if (!allowObjectArrays) {
-                    throw new PickleException("numpy object arrays are refused here");
+                    throw new PickleException("holds a numpy object array, refused unless object arrays are allowed"
+                        + " (inspect: --allow-object-arrays)");
                 }
                 if (!(data instanceof List<?> items)) {
                     throw new PickleException("numpy object array without a list of elements");

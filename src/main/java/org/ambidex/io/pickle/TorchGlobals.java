@@ -37,6 +37,7 @@ final class TorchGlobals {
         put(globals, new Simple("torch._utils", "_rebuild_parameter_with_state", TorchGlobals::parameter));
         put(globals, new Simple("torch._tensor", "_rebuild_from_type_v2", TorchGlobals::fromType));
         put(globals, new Simple("torch", "Size", args -> args.isEmpty() ? PyTuple.EMPTY : args.get(0)));
+        put(globals, new Simple("torch.storage", "_load_from_bytes", TorchGlobals::storageFromBytes));
         for (String cls : List.of("torch.Tensor", "torch._tensor.Tensor", "torch.nn.parameter.Parameter")) {
             int dot = cls.lastIndexOf('.');
             put(globals, new ClassToken(cls.substring(0, dot), cls.substring(dot + 1)));
@@ -60,6 +61,27 @@ final class TorchGlobals {
         int[] shape = Args.shape(args.get(2), what + " size");
         long[] stride = Args.longs(args.get(3), what + " stride");
         return new TorchTensorRef(storage, offset, shape, stride);
+    }
+
+    /**
+     * {@code torch.storage._load_from_bytes(blob)}: how a storage is pickled by plain {@code pickle.dump} of a
+     * tensor, the blob being a legacy {@code torch.save} container of the storage alone. It is read with the
+     * same safe reader.
+     */
+    private static Object storageFromBytes(List<Object> args) {
+        Args.count(args, 1, "torch.storage._load_from_bytes");
+        byte[] blob = Args.bytes(args.get(0), "torch.storage._load_from_bytes data");
+        Object storage;
+        try {
+            storage = LegacyTorchContainer.read(PickleSource.of(blob), null);
+        } catch (org.ambidex.core.BadInputException e) {
+            throw new PickleException("an embedded torch storage is malformed: " + e.getMessage());
+        }
+        if (!(storage instanceof TorchStorage)) {
+            throw new PickleException("torch.storage._load_from_bytes holds " + Args.typeName(storage)
+                + ", expected a storage");
+        }
+        return storage;
     }
 
     /** {@code _rebuild_parameter(data, requires_grad, hooks)}: the parameter's tensor. */

@@ -86,11 +86,6 @@ public final class TorchStorage {
         littleEndian = bytes;
     }
 
-    /** The little-endian bytes, not a copy: callers must not modify them. */
-    public byte[] littleEndianBytes() {
-        return bytes();
-    }
-
     /** The little-endian bytes (not a copy; do not modify). */
     byte[] bytes() {
         if (littleEndian == null) {

@@ -46,7 +46,7 @@ final class TorchTensorRef implements Deferred {
     }
 
     @Override
-    public NdArray resolve() {
+    public NdArray resolve(CopyBudget budget) {
         byte[] source = storage.bytes();
         int item = storage.dtype().itemSize();
         long size = 1;
@@ -59,10 +59,11 @@ final class TorchTensorRef implements Deferred {
         if (size == 0) {
             return NdArray.wrap(storage.dtype(), shape, NdArray.Order.C, new byte[0]);
         }
+        if (isCContiguous() && offset == 0 && size * item == source.length) {
+            return NdArray.wrap(storage.dtype(), shape, NdArray.Order.C, source);
+        }
+        budget.charge(size * item, storage.key());
         if (isCContiguous()) {
-            if (offset == 0 && size * item == source.length) {
-                return NdArray.wrap(storage.dtype(), shape, NdArray.Order.C, source);
-            }
             byte[] slice = Arrays.copyOfRange(source, (int) (offset * item), (int) ((offset + size) * item));
             return NdArray.wrap(storage.dtype(), shape, NdArray.Order.C, slice);
         }

@@ -74,12 +74,13 @@ public final class Unpickler {
 
     /** Reads the pickle and resolves every value, tensors included (their storages must be loaded by then). */
     public Object load() {
-        return resolveDeferred(loadDeferred());
+        long size = in.remaining();
+        return resolveDeferred(loadDeferred(), size < 0 ? CopyBudget.unlimited() : CopyBudget.forStorages(size));
     }
 
     /**
      * Reads the pickle but leaves tensors as references to their storages, for containers that store the
-     * storage bytes after the pickle; call {@link #resolveDeferred(Object)} once the storages are loaded.
+     * storage bytes after the pickle; call {@link #resolveDeferred(Object, CopyBudget)} once the storages are loaded.
      */
     public Object loadDeferred() {
         try {
@@ -101,10 +102,13 @@ public final class Unpickler {
         }
     }
 
-    /** Replaces every deferred value (tensor reference) reachable from {@code root}. */
-    public Object resolveDeferred(Object root) {
+    /**
+     * Replaces every deferred value (tensor reference) reachable from {@code root}, copying at most what
+     * {@code budget} allows.
+     */
+    public Object resolveDeferred(Object root, CopyBudget budget) {
         try {
-            return Resolver.resolve(root);
+            return new Resolver(budget).resolve(root);
         } catch (PickleException e) {
             throw fail(e.getMessage(), null);
         } catch (StackOverflowError e) {
@@ -414,15 +418,12 @@ public final class Unpickler {
             }
             return key;
         }
-        if (key instanceof List || key instanceof Map || (key instanceof Set && !isFrozen(key))
+        // Frozensets are unmodifiable sets and hashable; a set built by EMPTY_SET or set() is a LinkedHashSet.
+        if (key instanceof List || key instanceof Map || key instanceof LinkedHashSet
             || key instanceof NdArray || key instanceof Pending) {
             throw new PickleException("a dict key is " + Args.typeName(key) + ", which is not hashable");
         }
         return key;
-    }
-
-    private static boolean isFrozen(Object set) {
-        return set.getClass().getName().contains("Unmodifiable");
     }
 
     private byte[] line() throws EOFException {
@@ -543,10 +544,13 @@ public final class Unpickler {
 
     /** Replaces deferred values in a finished object graph, without recursion. */
     static final class Resolver {
-        private Resolver() {
+        private final CopyBudget budget;
+
+        Resolver(CopyBudget budget) {
+            this.budget = budget;
         }
 
-        static Object resolve(Object root) {
+        Object resolve(Object root) {
             Object top = replacement(root);
             Map<Object, Boolean> seen = new IdentityHashMap<>();
             Deque<Object> work = new ArrayDeque<>();
@@ -600,15 +604,15 @@ public final class Unpickler {
             return top;
         }
 
-        private static Object replacement(Object value) {
+        private Object replacement(Object value) {
             if (value instanceof Deferred d) {
-                return d.resolve();
+                return d.resolve(budget);
             }
             if (value instanceof Pending p) {
                 if (!p.isBuilt()) {
                     throw new PickleException("a " + p.describe() + " in the pickle never receives its state");
                 }
-                return p.result() instanceof Deferred d ? d.resolve() : p.result();
+                return p.result() instanceof Deferred d ? d.resolve(budget) : p.result();
             }
             if (value instanceof PyGlobal g) {
                 // A class or dtype kept as a value (torch.float32 in an optimizer state): its name.

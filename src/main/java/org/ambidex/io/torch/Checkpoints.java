@@ -80,6 +80,15 @@ public final class Checkpoints {
     }
 
     private static String describe(Object value) {
-        return value == null ? "None" : "a " + value.getClass().getSimpleName();
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof java.util.List<?>) {
+            return "a list";
+        }
+        if (value instanceof String || value instanceof Long || value instanceof Double) {
+            return "a single value";
+        }
+        return "a " + value.getClass().getSimpleName();
     }
 }

@@ -14,8 +14,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.ambidex.core.BadInputException;
+import org.ambidex.io.pickle.CopyBudget;
 import org.ambidex.io.pickle.PickleSource;
 import org.ambidex.io.pickle.TorchStorage;
+import org.ambidex.io.pickle.TorchStorageId;
 import org.ambidex.io.pickle.Unpickler;
 
 /**
@@ -45,7 +47,12 @@ final class ZipCheckpoint {
             try (InputStream in = zip.getInputStream(pickle)) {
                 unpickler = new Unpickler(PickleSource.of(in, bound), file, pickle.getName(),
                     pid -> storage(zip, prefix, pid, storages, order, file), false);
-                return unpickler.load();
+                Object object = unpickler.loadDeferred();
+                long storageBytes = 0;
+                for (TorchStorage s : storages.values()) {
+                    storageBytes += s.elementCount() * s.dtype().itemSize();
+                }
+                return unpickler.resolveDeferred(object, CopyBudget.forStorages(storageBytes));
             }
         } catch (ZipException e) {
             throw new BadInputException(file, "not a valid zip checkpoint (" + e.getMessage() + ")", e);
@@ -96,7 +103,7 @@ final class ZipCheckpoint {
 
     private static TorchStorage storage(ZipFile zip, String prefix, Object pid, Map<String, TorchStorage> storages,
                                         ByteOrder order, Path file) {
-        StorageId id = StorageId.parseZip(pid, file);
+        TorchStorageId id = TorchStorageId.parseZip(pid, file);
         TorchStorage known = storages.get(id.key());
         if (known != null) {
             if (known.dtype() != id.type().dtype()) {

@@ -144,6 +144,48 @@ class InterNetCropTest {
     }
 
     @Test
+    void patchPixelsComeFromTheBoxAndTheFlipMirrorsThem() {
+        try (InterHandDataset ds = InterHandDataset.open(TinyInterHand.root(), InterHandFilter.all("test"))) {
+            Sample s = ds.get(0);
+            float[] d = new float[334 * 512 * 3];
+            SplittableRandom random = new SplittableRandom(2);
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) random.nextInt(256);
+            }
+            FloatImage image = FloatImage.of(334, 512, 3, d);
+            // box centred on (100, 200), 128 wide: crop x' = 2 (x - 100) + 128, so crop pixel (128 + 2k, 128) is image (100 + k, 200)
+            Bbox box = new Bbox(36, 136, 128, 128);
+            InterNetInput plain = InterNetPreprocessing.prepare(s, image, box, InterNetAugmentation.none());
+            InterNetAugmentation flipBrighter = new InterNetAugmentation(0, 0, 1, 0, true, new double[] {1, 1, 0.5});
+            InterNetInput flipped = InterNetPreprocessing.prepare(s, image, box, flipBrighter);
+            for (int k = -3; k <= 3; k++) {
+                for (int c = 0; c < 3; c++) {
+                    assertThat(plain.patch().get(128 + 2 * k, 128, c)).isEqualTo(image.get(100 + k, 200, c));
+                    // mirrored about the box centre, channel 2 halved
+                    float expected = image.get(100 - k, 200, c) * (c == 2 ? 0.5f : 1f);
+                    assertThat(flipped.patch().get(128 + 2 * k, 128, c)).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void intagHandCropWarpsTheSquareAboutThePoints() {
+        float[] d = new float[64 * 48];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = i % 97;
+        }
+        FloatImage image = FloatImage.of(64, 48, 1, d);
+        // points spanning 20..40 in x and 10..30 in y: L = 20 / 2 / 0.8 = 12.5, s = 256 / 25 = 10.24
+        IntagHandCrop crop = IntagHandCrop.of(new double[] {20, 10, 40, 30}, new org.ambidex.geom.Intrinsics(50, 50, 32, 24));
+        FloatImage out = crop.apply(image);
+        assertThat(out.width()).isEqualTo(256);
+        double[] p = crop.inverse().apply(128, 128);
+        assertThat(p).containsExactly(new double[] {30, 20}, within(1e-9));
+        assertThat(out.get(128, 128, 0)).isCloseTo(image.get(30, 20, 0), within(1e-4f));
+    }
+
+    @Test
     void depthBinsByHand() {
         assertThat(InterNetTargets.depthToBins(0, 0.4)).isEqualTo(32);
         assertThat(InterNetTargets.depthToBins(-0.2, 0.4)).isEqualTo(0);

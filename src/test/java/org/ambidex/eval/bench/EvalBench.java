@@ -45,6 +45,8 @@ public class EvalBench {
 
     @Setup
     public void setUp() {
+        // Progress lines would interleave with JMH's iteration output.
+        org.ambidex.core.ProgressMode.set(org.ambidex.core.ProgressMode.OFF);
         SplittableRandom random = new SplittableRandom(1);
         twoHandTruth = new ArrayList<>();
         twoHandPredictions = new ArrayList<>();

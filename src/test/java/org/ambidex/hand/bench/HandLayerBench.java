@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Forward pass of the hand layer (MANO topology: 778 vertices, 10 betas, 45 axis-angle finger values,
- * translation), float32 on the CPU, for batch 1 and batch 256. Reads the results back to Java arrays, as a
- * caller would, so the time includes the whole computation.
+ * translation), float32 on the CPU, for batch 1 and batch 256, with PyTorch's default intra-op threads and
+ * with one thread. Reads the results back to Java arrays, as a caller would, so the time includes the whole
+ * computation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -45,6 +46,10 @@ public class HandLayerBench {
     @Param({"1", "256"})
     public int batch;
 
+    /** PyTorch intra-op threads; 0 keeps PyTorch's default (one per core). */
+    @Param({"0", "1"})
+    public int threads;
+
     private NDManager manager;
     private HandLayer layer;
     private HandParams params;
@@ -54,6 +59,10 @@ public class HandLayerBench {
         Path file = Path.of(HandLayerBench.class.getResource("/fixtures/mano-format/MANO_RIGHT.npz").toURI());
         HandModel model = HandModelLoader.load(file, null, true);
         manager = NDManager.newBaseManager("PyTorch");
+        if (threads > 0) {
+            // Process-wide setting; JMH runs each parameter set in its own fork.
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        }
         layer = new HandLayer(model, manager, DataType.FLOAT32);
         Random r = new Random(42);
         params = new HandParams(manager.create(gaussian(r, batch * 10, 1), new Shape(batch, 10)),

@@ -146,6 +146,43 @@ class NpyTest {
         assertThatThrownBy(() -> Npz.read(npz)).isInstanceOf(BadInputException.class).hasMessageContaining(".npz");
     }
 
+    @Test
+    void randomlyCorruptedFilesFailOnlyWithBadInput() throws IOException {
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        arrays.put("a", NdArray.ofDoubles(new int[] {2, 3}, 1, 2, 3, 4, 5, 6));
+        arrays.put("b", NdArray.ofInts(new int[] {4}, 1, 2, 3, 4));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(43);
+        for (boolean compressed : new boolean[] {false, true}) {
+            Path good = dir.resolve("good" + compressed + ".npz");
+            Npz.write(good, arrays, compressed);
+            byte[] whole = Files.readAllBytes(good);
+            Path npy = dir.resolve("good.npy");
+            Npy.write(npy, arrays.get("a"));
+            byte[] wholeNpy = Files.readAllBytes(npy);
+            Path file = dir.resolve("broken.npz");
+            Path fileNpy = dir.resolve("broken.npy");
+            for (int trial = 0; trial < 300; trial++) {
+                byte[] broken = whole.clone();
+                byte[] brokenNpy = wholeNpy.clone();
+                for (int f = 1 + random.nextInt(3); f > 0; f--) {
+                    broken[random.nextInt(broken.length)] = (byte) random.nextInt(256);
+                    brokenNpy[random.nextInt(brokenNpy.length)] = (byte) random.nextInt(256);
+                }
+                Files.write(file, broken);
+                Files.write(fileNpy, brokenNpy);
+                for (Runnable read : List.<Runnable>of(() -> Npz.readAll(file, false), () -> Npy.readAny(fileNpy, false))) {
+                    try {
+                        read.run();
+                    } catch (BadInputException expected) {
+                        assertThat(expected.getMessage()).doesNotContain("\n");
+                    } catch (RuntimeException | Error e) {
+                        throw new AssertionError("trial " + trial + " failed with " + e, e);
+                    }
+                }
+            }
+        }
+    }
+
     static byte[] npy(String dict, byte[] data) {
         int total = 10 + dict.length() + 1;
         int padded = (total + 63) / 64 * 64;

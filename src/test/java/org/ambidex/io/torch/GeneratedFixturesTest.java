@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Files written by the real tools (numpy 2.4 pickles of protocols 0, 2 and 5; PyTorch 1.13 checkpoints in
- * both containers with pickle protocol 4, parameters, views sharing a storage, a transposed and an expanded
+ * Files written by the real tools (numpy 2.4 pickles of protocols 0, 2, 4 and 5; PyTorch 1.13 checkpoints in
+ * both containers with pickle protocol 4 and a plain pickle.dump of tensors; parameters, views sharing a storage, a transposed and an expanded
  * view, bfloat16, complex, a numpy array inside) read as the tools' own dump (the .expected.json beside each,
  * made by make_fixtures.py) says, bit for bit.
  */
@@ -39,8 +39,8 @@ class GeneratedFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"numpy2_protocol0.pkl", "numpy2_protocol2.pkl", "numpy2_protocol5.pkl",
-        "torch_protocol4.pt", "torch_legacy_views.pth"})
+    @ValueSource(strings = {"numpy2_protocol0.pkl", "numpy2_protocol2.pkl", "numpy2_protocol4.pkl", "numpy2_protocol5.pkl",
+        "torch_protocol4.pt", "torch_legacy_views.pth", "plain_tensor.pkl"})
     void readsAsTheToolsSay(String name) throws IOException {
         JsonNode expected = new ObjectMapper().readTree(fixture(name + ".expected.json").toFile());
         Object actual = name.endsWith(".pkl") ? PickleReader.read(fixture(name)) : Checkpoints.readObject(fixture(name));

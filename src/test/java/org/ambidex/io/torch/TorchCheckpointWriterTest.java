@@ -111,4 +111,59 @@ class TorchCheckpointWriterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PickleReader.read(pkl, "data.pkl"))
             .hasMessageContaining("persistent ids");
     }
+
+    @Test
+    void bigEndianCheckpointsAreSwappedOnRead() throws IOException {
+        Path little = dir.resolve("little.pt");
+        Map<String, NdArray> t = new LinkedHashMap<>();
+        t.put("a", NdArray.ofFloats(new int[] {2, 2}, 1.5f, -2f, 3.25f, 1e-3f));
+        t.put("b", NdArray.ofFloats(new int[] {3}, 7f, 8f, 9f));
+        TorchCheckpointWriter.write(little, t, Map.of());
+        Path big = dir.resolve("big.pt");
+        org.ambidex.cli.ZipRewrite.rewrite(little, big, (name, bytes) -> {
+            if (name.endsWith("byteorder")) {
+                return "big".getBytes(StandardCharsets.US_ASCII);
+            }
+            if (name.contains("/data/")) {
+                byte[] swapped = bytes.clone();
+                for (int i = 0; i < swapped.length; i += 4) {
+                    for (int k = 0; k < 4; k++) {
+                        swapped[i + k] = bytes[i + 3 - k];
+                    }
+                }
+                return swapped;
+            }
+            return bytes;
+        });
+        StateDict back = Checkpoints.read(big);
+        assertThat(back.tensors()).isEqualTo(t);
+
+        Path odd = dir.resolve("odd.pt");
+        org.ambidex.cli.ZipRewrite.rewrite(little, odd, (name, bytes) -> name.endsWith("byteorder")
+            ? "middle".getBytes(StandardCharsets.US_ASCII) : bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Checkpoints.read(odd))
+            .hasMessageContaining("byteorder says 'middle'");
+    }
+
+    @Test
+    void viewsThatExpandAStorageBeyondReasonAreRefused() throws IOException {
+        Path small = dir.resolve("small.pt");
+        TorchCheckpointWriter.write(small, Map.of("w", NdArray.ofFloats(new int[] {4}, 1, 2, 3, 4)), Map.of());
+        // [view, view]: each a 20000 x 20000 stride-0 view (1.6 GB) of the 4-element storage
+        java.io.ByteArrayOutputStream p = new java.io.ByteArrayOutputStream();
+        p.writeBytes(new byte[] {(byte) 0x80, 2, ']', '('});
+        for (int i = 0; i < 2; i++) {
+            p.writeBytes("ctorch._utils\n_rebuild_tensor_v2\n((X\u0007\u0000\u0000\u0000storagectorch\nFloatStorage\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+            p.writeBytes(new byte[] {'X', 1, 0, 0, 0, '0', 'X', 3, 0, 0, 0, 'c', 'p', 'u', 'K', 4, 't', 'Q', 'K', 0,
+                '(', 'J', 0x20, 0x4e, 0, 0, 'J', 0x20, 0x4e, 0, 0, 't', '(', 'K', 0, 'K', 0, 't', (byte) 0x89, 'N', 't', 'R'});
+        }
+        p.writeBytes(new byte[] {'e', '.'});
+        Path hostile = dir.resolve("hostile.pt");
+        org.ambidex.cli.ZipRewrite.rewrite(small, hostile, (name, bytes) -> name.endsWith("data.pkl") ? p.toByteArray()
+            : bytes);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Checkpoints.readObject(hostile))
+            .isInstanceOf(org.ambidex.core.BadInputException.class)
+            .hasMessageContaining("expand to more than");
+    }
 }

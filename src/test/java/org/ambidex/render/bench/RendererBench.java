@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>./mvnw -q -Pbench test-compile exec:exec -Dbench='RendererBench -f 1 -wi 3 -i 5'</pre>
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
 @Fork(1)

@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * frame, so every frame is indexed and read): opening (streaming the data file, indexing the joint file) and
  * then reading every sample. The set is generated once with {@link InterHandWriter} under
  * {@code target/bench-data/} (not committed). Runs with a 256 MiB heap to show memory stays bounded; the peak
- * heap (sum of the heap pools' peaks) is printed after each iteration.
+ * heap (sum of the heap pools' peaks, an upper bound) and the benchmark thread's CPU time (which, unlike the wall
+ * time, does not depend on other load on the machine) are printed after each iteration.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -87,8 +88,11 @@ public class InterHandReadBench {
             Files.size(root.resolve("annotations/test/InterHand2.6M_test_data.json")) / 1e9);
     }
 
+    private long cpuAtStart;
+
     @Setup(Level.Iteration)
     public void resetPeaks() {
+        cpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
@@ -103,8 +107,9 @@ public class InterHandReadBench {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "%n[peak heap] %.1f MiB (max heap %.0f MiB)%n", peak / 1048576.0,
-            Runtime.getRuntime().maxMemory() / 1048576.0);
+        double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtStart) / 1e9;
+        System.out.printf(Locale.ROOT, "%n[peak heap] %.1f MiB (max heap %.0f MiB), benchmark thread CPU %.1f s%n",
+            peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, cpu);
     }
 
     /** Open the split (stream the data file, index the joint file) and read every sample. */

@@ -1,28 +1,27 @@
-package org.ambidex.io.torch;
+package org.ambidex.io.pickle;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.ambidex.core.BadInputException;
-import org.ambidex.io.pickle.TorchStorage;
 
 /**
- * A storage's persistent id: {@code ('storage', type, key, location, numel)} in zip checkpoints;
+ * A PyTorch storage's persistent id: {@code ('storage', type, key, location, numel)} in zip checkpoints;
  * {@code ('storage', type, root_key, location, numel, view_metadata)} in legacy ones, where
  * {@code view_metadata} is None or {@code (view_key, offset, view_size)}.
  */
-record StorageId(TorchStorage.Type type, String key, String location, long elementCount, String viewKey,
+public record TorchStorageId(TorchStorage.Type type, String key, String location, long elementCount, String viewKey,
                  long viewOffset, long viewSize) {
 
-    static StorageId parseZip(Object pid, Path file) {
+    public static TorchStorageId parseZip(Object pid, Path file) {
         List<?> t = tuple(pid, file);
         if (t.size() != 5) {
             throw bad(file, pid);
         }
-        return new StorageId(type(t.get(1), file), key(t.get(2), file), String.valueOf(t.get(3)),
+        return new TorchStorageId(type(t.get(1), file), key(t.get(2), file), String.valueOf(t.get(3)),
             count(t.get(4), file), null, 0, 0);
     }
 
-    static StorageId parseLegacy(Object pid, Path file) {
+    public static TorchStorageId parseLegacy(Object pid, Path file) {
         List<?> t = tuple(pid, file);
         if (t.size() != 6) {
             throw bad(file, pid);
@@ -37,7 +36,7 @@ record StorageId(TorchStorage.Type type, String key, String location, long eleme
         } else if (t.get(5) != null) {
             throw bad(file, pid);
         }
-        return new StorageId(type(t.get(1), file), key(t.get(2), file), String.valueOf(t.get(3)),
+        return new TorchStorageId(type(t.get(1), file), key(t.get(2), file), String.valueOf(t.get(3)),
             count(t.get(4), file), viewKey, offset, size);
     }
 

@@ -1,0 +1,74 @@
+package org.ambidex.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ambidex.core.BadInputException;
+import org.ambidex.core.Progress;
+import org.ambidex.hand.HandModel;
+import org.ambidex.hand.HandModelLoader;
+import org.ambidex.hand.HandSide;
+import org.ambidex.synth.SyntheticDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ambidex synth}: a synthetic two-hand dataset in the InterHand2.6M format. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+    description = {"Render a synthetic dataset of interacting hands (clasp, touch, cross, pinch, fist, point, pray) "
+        + "and single hands, seen by several cameras, written in the InterHand2.6M format (images, "
+        + "annotations in mm, MANO-format parameters), split into train, val and test.",
+        "Read it back with 'ambidex dataset ... --data DIR'."})
+final class SynthCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must not hold a dataset yet).")
+    Path out;
+
+    @Option(names = "--frames", required = true, paramLabel = "N", description = "Number of frames.")
+    int frames;
+
+    @Option(names = "--cameras", defaultValue = "4", paramLabel = "C",
+        description = "Cameras per capture (default: ${DEFAULT-VALUE}).")
+    int cameras;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--hand-model", defaultValue = "open", paramLabel = "open|DIR",
+        description = "'open' (ambidex's open hand model) or a folder with MANO_RIGHT and MANO_LEFT (.pkl or .npz) "
+            + "(default: ${DEFAULT-VALUE}).")
+    String handModel;
+
+    @Override
+    public Integer call() {
+        if (frames < 1 || cameras < 1) {
+            throw new ParameterException(spec.commandLine(), "--frames and --cameras must be at least 1");
+        }
+        if (Files.exists(out.resolve("annotations"))) {
+            throw new BadInputException(out, "already holds a dataset (annotations/); expected a new or empty folder");
+        }
+        if (!handModel.strip().equalsIgnoreCase(HandModelLoader.OPEN) && !Files.isDirectory(Path.of(handModel))) {
+            throw new BadInputException(Path.of(handModel), "expected 'open' or a folder holding MANO_RIGHT and "
+                + "MANO_LEFT (.pkl or .npz)");
+        }
+        HandModel right = HandModelLoader.resolve(handModel, HandSide.RIGHT, true);
+        HandModel left = HandModelLoader.resolve(handModel, HandSide.LEFT, true);
+        SyntheticDataset.Summary summary;
+        try (Progress progress = Progress.start("synth", frames)) {
+            summary = SyntheticDataset.generate(out, right, left, new SyntheticDataset.Options(frames, cameras, seed),
+                progress);
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT,
+            "%s: %d images (train %d, val %d, test %d) in %.1f s, %.2f images/s%n", out, summary.total(),
+            summary.images().get("train"), summary.images().get("val"), summary.images().get("test"),
+            summary.seconds(), summary.total() / summary.seconds());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}
