@@ -54,8 +54,9 @@ final class ReconstructCommand implements Callable<Integer> {
     List<Path> images;
 
     @Option(names = "--model", paramLabel = "ARCH:PATH",
-        description = "The model: internet:PATH (an InterNet snapshot_N.pth.tar as published, or one trained by"
-            + " ambidex train).")
+        description = "The model: twohand:PATH (ambidex train --arch twohand) or internet:PATH (an InterNet"
+            + " snapshot_N.pth.tar as published, or one trained by ambidex train). Default: the two-hand model"
+            + " shipped inside ambidex.")
     String model;
 
     @Option(names = "--bbox", paramLabel = "X,Y,W,H", description = "The hands' box in pixels (every image).")
@@ -79,6 +80,11 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".",
         description = "Output folder (default: the current folder).")
     Path out;
+
+    @Option(names = "--pred", paramLabel = "FILE",
+        description = "Also write every image's hands in the predictions format (ambidex.predictions/1, id = the"
+            + " image's file name without extension) for ambidex eval.")
+    Path pred;
 
     @Option(names = "--no-images", description = "Write only the JSON results.")
     boolean noImages;
@@ -108,6 +114,7 @@ final class ReconstructCommand implements Callable<Integer> {
             Threads.set(threads);
         }
         Files.createDirectories(out);
+        List<org.ambidex.eval.Prediction> predictions = new ArrayList<>();
         try (Reconstructor reconstructor = Reconstructor.open(modelSpec);
              Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
                  : Progress.silent()) {
@@ -120,17 +127,30 @@ final class ReconstructCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(image, e.getMessage());
                 }
-                Reconstruction r = reconstructor.reconstruct(picture, request);
+                Reconstruction r;
+                try {
+                    r = reconstructor.reconstruct(picture, request);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException(image, e.getMessage());
+                }
                 write(image, picture, r);
+                predictions.add(PredictionOfReconstruction.of(stem(image), r));
                 progress.step();
             }
+        }
+        if (pred != null) {
+            java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
+            provenance.put("model", modelSpec.toString());
+            provenance.put("ambidex", org.ambidex.core.BuildInfo.current().version());
+            org.ambidex.eval.PredictionsWriter.write(pred, provenance, predictions);
         }
         return 0;
     }
 
     private ModelSpec modelSpec() {
         if (model == null) {
-            throw new BadInputException("no model given: use --model internet:PATH");
+            // The default: the two-hand mesh model shipped inside ambidex (a clear error when none is built in).
+            return new ModelSpec(ModelSpec.Arch.TWOHAND, org.ambidex.pipeline.TwoHandModelFiles.defaultModel());
         }
         try {
             return ModelSpec.parse(model);
@@ -162,6 +182,9 @@ final class ReconstructCommand implements Callable<Integer> {
             Overlays.drawSkeleton(overlay, pts, h.side().index());
             skeletons.add(new SkeletonSheet.Skeleton(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
                 h.side().index()));
+        }
+        if (r.hands().stream().allMatch(h -> h.mesh() != null)) {
+            overlay = ReconstructionMeshes.write(out, stem, overlay, r);
         }
         Images.write(out.resolve(stem + "_overlay.png"), overlay);
         String caption = metric ? "camera frame, metres" : "x, y pixels; z depth, mm (right wrist = 0)";
@@ -204,10 +227,13 @@ final class ReconstructCommand implements Callable<Integer> {
     }
 
     private Map<Path, Bbox> boxes() {
-        if ((bbox == null) == (boxes == null)) {
-            throw new BadInputException("give the hands' box with --bbox X,Y,W,H or --boxes FILE.json (one of them)");
+        if (bbox != null && boxes != null) {
+            throw new BadInputException("give the hands' box with --bbox X,Y,W,H or --boxes FILE.json, not both");
         }
         Map<Path, Bbox> map = new HashMap<>();
+        if (bbox == null && boxes == null) {
+            return map; // no box: the twohand model takes the whole image, InterNet refuses
+        }
         if (bbox != null) {
             double[] b = numbers("--bbox", bbox, 4);
             for (Path image : images) {

@@ -32,13 +32,14 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
 
     /** The architectures, by {@code --arch} name. */
-    static final Map<String, TrainArchitecture> ARCHITECTURES = architectures(new InterNetTrainArchitecture());
+    static final Map<String, TrainArchitecture> ARCHITECTURES = architectures(new InterNetTrainArchitecture(),
+        new TwoHandTrainArchitecture());
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--arch", required = true, paramLabel = "NAME",
-        description = "Architecture: internet (InterNet, SEED_SPEC B).")
+        description = "Architecture: internet (InterNet, SEED_SPEC B) or twohand (the default two-hand mesh network).")
     String arch;
 
     @Mixin
@@ -129,6 +130,36 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--head-units", paramLabel = "N", defaultValue = "512",
         description = "internet: hidden units of the root and hand-type heads (default: ${DEFAULT-VALUE}).")
     int headUnits;
+
+    // The two-hand network's own options.
+
+    @Option(names = "--input-size", paramLabel = "PX", defaultValue = "160",
+        description = "twohand: side of the square input crop, a multiple of 32 (default: ${DEFAULT-VALUE}).")
+    int inputSize;
+
+    @Option(names = "--stages", paramLabel = "N", defaultValue = "3",
+        description = "twohand: refinement stages after the initial regression (default: ${DEFAULT-VALUE}).")
+    int stages;
+
+    @Option(names = "--twohand-resnet", paramLabel = "DEPTH", defaultValue = "18",
+        description = "twohand: backbone depth (default: ${DEFAULT-VALUE}).")
+    int twohandResnet;
+
+    @Option(names = "--twohand-width", paramLabel = "N", defaultValue = "24",
+        description = "twohand: backbone stem width (default: ${DEFAULT-VALUE}; torchvision's is 64).")
+    int twohandWidth;
+
+    @Option(names = "--hand-model", paramLabel = "SPEC", defaultValue = "open",
+        description = "twohand: hand model of the data, 'open' or a MANO folder (default: ${DEFAULT-VALUE}).")
+    String handModel;
+
+    @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "1e-4",
+        description = "twohand: AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+
+    @Option(names = "--warmup-steps", paramLabel = "N", defaultValue = "200",
+        description = "twohand: steps of linear learning-rate warm-up (default: ${DEFAULT-VALUE}).")
+    int warmupSteps;
 
     @Override
     public Integer call() {

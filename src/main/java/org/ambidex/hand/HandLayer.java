@@ -220,11 +220,15 @@ public final class HandLayer implements AutoCloseable {
             NDArray tipIndex = scope.create(toLongs(model.tipVertices(tips)));
             NDArray tipPoints = vertices.get(new NDIndex(":, {}", tipIndex));
             NDArray withTips = NDArrays.concat(new NDList(posedJoints, tipPoints), 1); // MANO16_TIPS
-            NDArray keypoints = withTips.get(new NDIndex(":, {}",
-                scope.create(toLongs(order.gatherFrom(JointOrder.MANO16_TIPS)))));
+            NDArray orderIndex = scope.create(toLongs(order.gatherFrom(JointOrder.MANO16_TIPS)));
+            NDArray keypoints = withTips.get(new NDIndex(":, {}", orderIndex));
+            java.lang.ref.Reference.reachabilityFence(orderIndex);
             NDArray transforms = NDArrays.concat(new NDList(rigid,
                 scope.zeros(new Shape(b, J, 1, 4), dataType).add(homogeneousRow)), 2);
 
+            // The index arrays wrap Java buffers that live only as long as their array objects: keep those reachable
+            // until the native indexing has run.
+            java.lang.ref.Reference.reachabilityFence(tipIndex);
             HandOutput out = new HandOutput(vertices, posedJoints, keypoints, order, tips, rotations, transforms);
             for (NDArray a : new NDArray[] {vertices, posedJoints, keypoints, rotations, transforms}) {
                 a.attach(target);

@@ -12,9 +12,10 @@ import org.ambidex.hand.HandSide;
  * @param jointsCamera 21 x 3 camera-frame coordinates, metres (OpenCV frame), or {@code null} without intrinsics
  *     and a root depth
  * @param scores 21: the network's confidence per joint (heatmap maximum; comparable within one model only)
+ * @param mesh the mesh and hand-model parameters, or {@code null} for a joints-only model (InterNet)
  */
 public record HandReconstruction(HandSide side, double presence, double[] joints2d, double[] relativeDepth,
-                                 double[] jointsCamera, double[] scores) {
+                                 double[] jointsCamera, double[] scores, HandMesh mesh) {
 
     /** Presence probability above which a hand counts as present (the reference's 0.5). */
     public static final double PRESENT = 0.5;
@@ -24,6 +25,12 @@ public record HandReconstruction(HandSide side, double presence, double[] joints
         relativeDepth = relativeDepth.clone();
         jointsCamera = jointsCamera == null ? null : jointsCamera.clone();
         scores = scores.clone();
+    }
+
+    /** A joints-only hand (no mesh). */
+    public HandReconstruction(HandSide side, double presence, double[] joints2d, double[] relativeDepth,
+                              double[] jointsCamera, double[] scores) {
+        this(side, presence, joints2d, relativeDepth, jointsCamera, scores, null);
     }
 
     public boolean present() {

@@ -56,6 +56,9 @@ public final class InterNetReconstructor implements Reconstructor {
     @Override
     public Reconstruction reconstruct(BufferedImage image, ReconstructionRequest request) {
         FloatImage rgb = FloatImage.ofRgb(image);
+        if (request.bbox() == null) {
+            throw new IllegalArgumentException("InterNet needs the hands' box: give --bbox or --boxes");
+        }
         Bbox crop = InterNetCrop.processBbox(request.bbox());
         InterNetPrediction p = model.predict(input(rgb, crop), 1).get(0);
         return decode(p, model.config(), crop, request, name, image.getWidth(), image.getHeight());

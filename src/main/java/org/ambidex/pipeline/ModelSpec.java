@@ -14,7 +14,9 @@ public record ModelSpec(Arch arch, Path path) {
     /** The architectures ambidex can run. */
     public enum Arch {
         /** InterNet (InterHand2.6M baseline): 2.5D joints of both hands, from the published PyTorch snapshots. */
-        INTERNET("internet");
+        INTERNET("internet"),
+        /** The two-hand mesh network (nets.twohand): meshes and parameters of both hands. */
+        TWOHAND("twohand");
 
         private final String cliName;
 

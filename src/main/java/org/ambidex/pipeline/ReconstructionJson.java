@@ -71,6 +71,14 @@ public final class ReconstructionJson {
                 hand.putNull("jointsCamera");
             }
             rows(hand.putArray("scores"), h.scores(), 1);
+            if (h.mesh() != null) {
+                hand.put("handModel", h.mesh().handModel());
+                rows(hand.putArray("vertices"), h.mesh().vertices(), 3);
+                ObjectNode params = hand.putObject("parameters");
+                for (String name : new java.util.TreeSet<>(h.mesh().parameters().keySet())) {
+                    rows(params.putArray(name), h.mesh().parameters().get(name), 1);
+                }
+            }
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

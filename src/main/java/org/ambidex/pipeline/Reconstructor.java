@@ -22,6 +22,7 @@ public interface Reconstructor extends AutoCloseable {
     static Reconstructor open(ModelSpec spec) {
         return switch (spec.arch()) {
             case INTERNET -> InterNetReconstructor.open(spec);
+            case TWOHAND -> TwoHandReconstructor.open(spec);
         };
     }
 }

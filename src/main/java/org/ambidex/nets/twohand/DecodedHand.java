@@ -12,7 +12,9 @@ import ai.djl.ndarray.NDArray;
  * @param rotation root rotation matrix (B,3,3), camera frame
  * @param scale weak-perspective scale (B,1), 1/metres
  * @param rootUv the root's normalised crop coordinates (B,2)
+ * @param wrist the wrist as the hand layer places it without translation (B,3), metres (so the layer's
+ *     {@code transl} that puts the wrist at {@code p} is {@code p - wrist})
  */
 public record DecodedHand(NDArray joints, NDArray vertices, NDArray uv, NDArray rotation, NDArray scale,
-                          NDArray rootUv) {
+                          NDArray rootUv, NDArray wrist) {
 }

@@ -53,7 +53,8 @@ public final class TwoHandDecoder implements AutoCloseable {
         NDArray vertices = out.vertices().sub(root);
         NDArray scale = logScale.exp().mul((float) HandVector.SCALE_PRIOR);
         NDArray uv = joints.get(":, :, 0:2").mul(scale.expandDims(1)).add(rootUv.expandDims(1));
-        return new DecodedHand(joints, vertices, uv, out.localRotations().get(":, 0, :, :"), scale, rootUv);
+        return new DecodedHand(joints, vertices, uv, out.localRotations().get(":, 0, :, :"), scale, rootUv,
+            root.reshape(root.getShape().get(0), 3));
     }
 
     @Override

@@ -11,7 +11,8 @@ package org.ambidex.nets.twohand;
  * @param rootUv per hand, the wrist in input pixels {@code (u, v)}
  * @param vectors per hand, the 64 {@link HandVector} values
  * @param offset the left wrist minus the right wrist, metres
+ * @param wrist per hand, the wrist as the hand layer places it without translation, metres
  */
 public record TwoHandPrediction(double[] presence, double[][] joints, double[][] vertices, double[][] uv,
-                                double[] scale, double[][] rootUv, double[][] vectors, double[] offset) {
+                                double[] scale, double[][] rootUv, double[][] vectors, double[] offset, double[][] wrist) {
 }

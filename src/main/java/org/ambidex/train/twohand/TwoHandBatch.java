@@ -52,7 +52,20 @@ public record TwoHandBatch(NDArray images, NDArray present, NDArray joints, NDAr
             }
             System.arraycopy(f, 0, all, i * per, per);
         }
-        return manager.create(all, new Shape(shape));
+        return owned(manager.create(all, new Shape(shape)));
+    }
+
+    /**
+     * A copy of {@code fromJava} that owns its memory. DJL's PyTorch engine wraps Java data without copying and
+     * keeps the buffer alive only through the Java array object; autograd keeps using the tensor after that object
+     * may have been collected (backward reads the saved input of the first convolution), so batch tensors must own
+     * their storage.
+     */
+    static NDArray owned(NDArray fromJava) {
+        NDArray copy = fromJava.duplicate();
+        java.lang.ref.Reference.reachabilityFence(fromJava);
+        fromJava.close();
+        return copy;
     }
 
     /** Batch size B. */

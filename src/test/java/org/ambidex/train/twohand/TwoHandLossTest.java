@@ -58,10 +58,11 @@ class TwoHandLossTest {
             DecodedHand r = new DecodedHand(m.create(predJoints, new Shape(1, 21, 3)),
                 m.create(predVertices, new Shape(1, nv, 3)), m.create(predUv, new Shape(1, 21, 2)),
                 m.create(new float[] {c, -s, 0, s, c, 0, 0, 0, 1}, new Shape(1, 3, 3)), m.ones(new Shape(1, 1)),
-                m.zeros(new Shape(1, 2)));
+                m.zeros(new Shape(1, 2)), m.zeros(new Shape(1, 3)));
             // The left hand's prediction is arbitrary: it is absent, so it must not count.
             DecodedHand l = new DecodedHand(m.ones(new Shape(1, 21, 3)), m.ones(new Shape(1, nv, 3)),
-                m.ones(new Shape(1, 21, 2)), m.ones(new Shape(1, 3, 3)), m.ones(new Shape(1, 1)), m.ones(new Shape(1, 2)));
+                m.ones(new Shape(1, 21, 2)), m.ones(new Shape(1, 3, 3)), m.ones(new Shape(1, 1)), m.ones(new Shape(1, 2)),
+                m.ones(new Shape(1, 3)));
             float[] vectors = new float[2 * HandVector.SIZE];
             for (int i = 0; i < HandVector.POSE_SIZE; i++) {
                 vectors[HandVector.POSE + i] = 0.3f;

@@ -1,0 +1,142 @@
+package org.ambidex.nets.twohand;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.ambidex.nets.BatchNorm2d;
+import org.ambidex.nets.Conv2d;
+import org.ambidex.nets.Functional;
+import org.ambidex.nets.Linear;
+import org.ambidex.nets.ResNet;
+import org.ambidex.nets.Sequential;
+import org.ambidex.nets.TorchModule;
+
+/**
+ * The default two-hand mesh network. Input: normalised crops (B,3,S,S) ({@link TwoHandConfig} says S and the
+ * normalisation). Steps:
+ * <ol>
+ *   <li>{@code backbone}: a torchvision-layout ResNet (stride 32) giving features F (B,C,S/32,S/32);</li>
+ *   <li>{@code attention}: Conv3x3 + BatchNorm + ReLU + Conv1x1 to two maps and a sigmoid, one spatial attention
+ *       per hand (DIR's InitRegressor, Zhang et al.'s hand-aware pooling); each hand's feature is the
+ *       attention-weighted mean of F;</li>
+ *   <li>{@code init_right}, {@code init_left}: Linear C to 64 added to {@link HandVector#mean()};
+ *       {@code presence}: Linear 3C to 2 logits; {@code offset}: Linear 3C to the left-minus-right wrist
+ *       placement (in units of {@value #PLACEMENT_UNIT} m), all from [global mean, right, left] features;</li>
+ *   <li>{@code refine.k}: {@link RefineStage}s, each a residual update from the features under the previous
+ *       stage's projected joints;</li>
+ *   <li>every stage's vectors are decoded by the hand layer ({@link TwoHandDecoder}).</li>
+ * </ol>
+ */
+public final class TwoHandNet extends TorchModule {
+
+    /** Metres per unit of the placement regressors' output. */
+    public static final float PLACEMENT_UNIT = 0.1f;
+    private static final float ATTENTION_EPS = 1e-6f;
+
+    private final TwoHandConfig config;
+    private final TwoHandDecoder decoder;
+    private final ResNet backbone;
+    private final Sequential attention;
+    private final Linear[] init = new Linear[2];
+    private final Linear presence;
+    private final Linear offset;
+    private final List<RefineStage> stages = new ArrayList<>();
+    private final float[] mean = HandVector.mean();
+
+    /** A network of {@code config} whose hands are decoded by {@code decoder} (not closed by the network). */
+    public TwoHandNet(TwoHandConfig config, TwoHandDecoder decoder) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        int c = config.featureChannels();
+        backbone = child("backbone", new ResNet(config.resnetDepth(), config.resnetBase()));
+        attention = child("attention", new Sequential(new Conv2d(c, c / 2, 3, 1, 1, false), new BatchNorm2d(c / 2),
+            Functional.relu(), new Conv2d(c / 2, 2, 1, 1, 0, true)));
+        init[0] = child("init_right", new Linear(c, HandVector.SIZE));
+        init[1] = child("init_left", new Linear(c, HandVector.SIZE));
+        presence = child("presence", new Linear(3 * c, 2));
+        offset = child("offset", new Linear(3 * c, 3));
+        Block[] refine = new Block[config.stages()];
+        for (int k = 0; k < config.stages(); k++) {
+            RefineStage stage = new RefineStage(c, config.jointChannels(), config.hidden());
+            stages.add(stage);
+            refine[k] = stage;
+        }
+        child("refine", new Sequential(refine));
+    }
+
+    public TwoHandConfig config() {
+        return config;
+    }
+
+    public TwoHandDecoder decoder() {
+        return decoder;
+    }
+
+    /** Runs the network on normalised crops (B,3,S,S). */
+    public TwoHandOutput run(ParameterStore store, NDArray images, boolean training) {
+        PairList<String, Object> params = null;
+        long b = images.getShape().get(0);
+        NDArray features = backbone.forward(store, new NDList(images), training, params).singletonOrThrow();
+        NDArray maps = Activation.sigmoid(attention.forward(store, new NDList(features), training, params)
+            .singletonOrThrow()); // (B,2,H,W)
+        NDArray global = features.sum(new int[] {2, 3}).div((float) (features.getShape().get(2) * features.getShape().get(3)));
+        NDArray[] pooled = new NDArray[2];
+        for (int h = 0; h < 2; h++) {
+            NDArray a = maps.get(":, " + h + ":" + (h + 1) + ", :, :");
+            pooled[h] = features.mul(a).sum(new int[] {2, 3}).div(a.sum(new int[] {2, 3}).add(ATTENTION_EPS));
+        }
+        NDArray all = NDArrays.concat(new NDList(global, pooled[0], pooled[1]), 1);
+        NDArray meanVector = images.getManager().create(mean);
+        NDList first = new NDList();
+        for (int h = 0; h < 2; h++) {
+            first.add(init[h].forward(store, new NDList(pooled[h]), training, params).singletonOrThrow()
+                .add(meanVector));
+        }
+        java.lang.ref.Reference.reachabilityFence(meanVector); // wraps a Java buffer (see TwoHandModel.predict)
+        NDArray vectors = NDArrays.stack(first, 1);
+        NDArray placement = offset.forward(store, new NDList(all), training, params).singletonOrThrow()
+            .mul(PLACEMENT_UNIT);
+        NDArray logits = presence.forward(store, new NDList(all), training, params).singletonOrThrow();
+
+        List<NDArray> allVectors = new ArrayList<>();
+        List<DecodedHand[]> allHands = new ArrayList<>();
+        List<NDArray> allOffsets = new ArrayList<>();
+        DecodedHand[] hands = decode(vectors);
+        allVectors.add(vectors);
+        allHands.add(hands);
+        allOffsets.add(placement);
+        for (RefineStage stage : stages) {
+            NDList next = stage.refine(store, training, params, features, pooled, global, vectors,
+                new NDArray[] {hands[0].uv(), hands[1].uv()}, placement);
+            vectors = next.get(0);
+            placement = next.get(1);
+            hands = decode(vectors);
+            allVectors.add(vectors);
+            allHands.add(hands);
+            allOffsets.add(placement);
+        }
+        if (b != vectors.getShape().get(0)) {
+            throw new IllegalStateException("batch size changed inside the network");
+        }
+        return new TwoHandOutput(allVectors, allHands, allOffsets, logits);
+    }
+
+    private DecodedHand[] decode(NDArray vectors) {
+        return new DecodedHand[] {decoder.decode(0, vectors.get(":, 0, :")), decoder.decode(1, vectors.get(":, 1, :"))};
+    }
+
+    /** Outputs: the last stage's vectors (B,2,64), the presence logits (B,2) and the placement (B,3). */
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        TwoHandOutput out = run(store, inputs.singletonOrThrow(), training);
+        return new NDList(out.vectors().get(out.stageCount() - 1), out.presenceLogits(), out.offset());
+    }
+}
