@@ -16,7 +16,13 @@ import org.ambidex.core.BadInputException;
 import org.ambidex.core.BuildInfo;
 import org.ambidex.data.freihand.FreiHandDataset;
 import org.ambidex.data.interhand.InterHandDataset;
+import org.ambidex.data.HandLayerRootJoint;
+import org.ambidex.data.ManoCameraConversion;
 import org.ambidex.eval.DegenerateHandException;
+import org.ambidex.eval.DirProtocol;
+import org.ambidex.eval.IntagHandProtocol;
+import org.ambidex.eval.ManoGroundTruth;
+import org.ambidex.eval.ManoJointRegressor;
 import org.ambidex.eval.EvalReport;
 import org.ambidex.eval.Evaluator;
 import org.ambidex.eval.FreiHandGroundTruth;
@@ -34,6 +40,9 @@ import org.ambidex.eval.ReportJson;
 import org.ambidex.eval.ReportMarkdown;
 import org.ambidex.eval.Split;
 import org.ambidex.eval.ZhangProtocol;
+import org.ambidex.hand.HandModel;
+import org.ambidex.hand.HandModelLoader;
+import org.ambidex.hand.HandSide;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +114,12 @@ final class EvalCommand implements Callable<Integer> {
         description = "intaghand, dir: count only valid ground-truth joints (the references use every joint).")
     boolean respectValidity;
 
+    @Option(names = "--hand-model", paramLabel = "open|PATH",
+        description = "intaghand, dir, zhang: ground-truth joints and vertices regressed from each hand's NeuralAnnot "
+            + "MANO parameters with this hand model, as the references do ('open', or a folder with MANO_RIGHT and "
+            + "MANO_LEFT .pkl/.npz; the left shapedirs defect is fixed). Default: the annotated joints, no vertices.")
+    String handModel;
+
     @Option(names = "--pck-max-mm", paramLabel = "MM",
         description = "Largest PCK threshold in mm (default 50; the thresholds start at 0).")
     Double pckMaxMm;
@@ -116,7 +131,6 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String name = protocol.name().toLowerCase(Locale.ROOT);
-        Protocol p = options().create(name);
         boolean freiHand = FreiHandDataset.isFreiHand(dataset.data, split);
         PredFormat format = predFormat == PredFormat.AUTO ? sniff(pred) : predFormat;
         Map<String, String> provenance = new LinkedHashMap<>();
@@ -127,28 +141,34 @@ final class EvalCommand implements Callable<Integer> {
         provenance.put("split", split);
         provenance.put("predictions", pred.toString());
         provenance.put("options", describeOptions());
+        if (handModel != null) {
+            if (!ProtocolOptions.MANO_PROTOCOLS.contains(name) || freiHand) {
+                throw new ParameterException(spec.commandLine(), "--hand-model applies to the protocols "
+                    + ProtocolOptions.MANO_PROTOCOLS + " on InterHand2.6M-format data, not " + name
+                    + (freiHand ? " on FreiHAND data" : ""));
+            }
+            provenance.put("ground_truth", "regressed from MANO parameters with hand model " + handModel);
+        } else if (ProtocolOptions.MANO_PROTOCOLS.contains(name)) {
+            provenance.put("ground_truth", "annotated joints (no --hand-model)");
+        }
 
         EvalReport report;
         List<String> notes = new ArrayList<>();
         try {
             if (freiHand) {
-                report = evaluateFreiHand(p, format);
+                report = evaluateFreiHand(options(null).create(name), format);
             } else {
                 if (format == PredFormat.FREIHAND) {
                     throw new BadInputException(pred, "FreiHAND's pred.json is matched to samples by position and "
                         + "works with a FreiHAND folder only; expected an ambidex.predictions/1 file for "
                         + dataset.data);
                 }
-                PredictionsReader reader = PredictionsReader.open(pred);
-                reader.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));
-                try (PredictionsReader.Index predictions = reader.index();
-                     InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split))) {
-                    report = Evaluator.evaluate(p, InterHandGroundTruth.view(ds.samples()), ds.size(), predictions);
-                }
-                if (!name.equals("interhand")) {
-                    notes.add("Ground-truth joints are InterHand2.6M's annotation (joint_3d.json); the " + name
-                        + " reference regresses them from NeuralAnnot MANO meshes, and evaluates its own processed "
-                        + "test set, so numbers differ slightly from published ones.");
+                report = evaluateInterHand(name, provenance);
+                if (name.equals(IntagHandProtocol.NAME) || name.equals(DirProtocol.NAME)) {
+                    notes.add("The reference evaluates IntagHand's processed test split: interacting frames with a "
+                        + "valid hand type and MANO parameters for both hands, dark images dropped; select the same "
+                        + "frames (--hand-type interacting --valid-hand-type-only --hand-model) to compare with "
+                        + "published numbers.");
                 }
             }
         } catch (DegenerateHandException | IllegalArgumentException e) {
@@ -157,6 +177,28 @@ final class EvalCommand implements Callable<Integer> {
         report = report.withNotes(notes);
         write(report, provenance);
         return 0;
+    }
+
+    private EvalReport evaluateInterHand(String name, Map<String, String> provenance) {
+        PredictionsReader reader = PredictionsReader.open(pred);
+        reader.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));
+        if (handModel == null) {
+            Protocol p = options(null).create(name);
+            try (PredictionsReader.Index predictions = reader.index();
+                 InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split))) {
+                return Evaluator.evaluate(p, InterHandGroundTruth.view(ds.samples()), ds.size(), predictions);
+            }
+        }
+        HandModel right = HandModelLoader.resolve(handModel, HandSide.RIGHT, true);
+        HandModel left = HandModelLoader.resolve(handModel, HandSide.LEFT, true);
+        try (HandLayerRootJoint root = new HandLayerRootJoint(right, left);
+             ManoGroundTruth mano = new ManoGroundTruth(right, left);
+             PredictionsReader.Index predictions = reader.index();
+             InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split),
+                 new InterHandDataset.Options(new ManoCameraConversion(root), null))) {
+            Protocol p = options(mano.regressor()).create(name);
+            return Evaluator.evaluate(p, mano.view(ds.samples()), ds.size(), predictions);
+        }
     }
 
     private EvalReport evaluateFreiHand(Protocol p, PredFormat format) {
@@ -171,7 +213,7 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private ProtocolOptions options() {
+    private ProtocolOptions options(ManoJointRegressor mano) {
         PckThresholds thresholds = null;
         if (pckMaxMm != null || pckSteps != null) {
             double max = pckMaxMm == null ? 50 : pckMaxMm;
@@ -184,7 +226,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         return new ProtocolOptions(thresholds, rootJoint == RootJoint.WRIST ? Hands.WRIST : Hands.MIDDLE_MCP,
             zhangValidity == ZhangValidity.AS_PUBLISHED ? ZhangProtocol.Validity.AS_PUBLISHED
-                : ZhangProtocol.Validity.REMAPPED, !zhangAllFrames, respectValidity);
+                : ZhangProtocol.Validity.REMAPPED, !zhangAllFrames, respectValidity, mano);
     }
 
     private String describeOptions() {

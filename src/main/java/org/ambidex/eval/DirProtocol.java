@@ -8,10 +8,18 @@ package org.ambidex.eval;
  * @param rootJoint {@link Hands#WRIST} (the reference default) or {@link Hands#MIDDLE_MCP}
  * @param thresholds PCK thresholds of the supplementary curves
  * @param respectValidity count only valid ground-truth joints (the reference does not)
+ * @param mano the mesh joint regressor: ground truth from the samples' MANO-derived hands and predicted joints
+ *     regressed from predicted meshes, as the reference; null: the annotated and predicted joints as given
  */
-public record DirProtocol(int rootJoint, PckThresholds thresholds, boolean respectValidity) implements Protocol {
+public record DirProtocol(int rootJoint, PckThresholds thresholds, boolean respectValidity, ManoJointRegressor mano)
+    implements Protocol {
 
     public static final String NAME = "dir";
+
+    /** With the dataset's annotated joints as ground truth. */
+    public DirProtocol(int rootJoint, PckThresholds thresholds, boolean respectValidity) {
+        this(rootJoint, thresholds, respectValidity, null);
+    }
 
     public DirProtocol {
         if (rootJoint != Hands.WRIST && rootJoint != Hands.MIDDLE_MCP) {
@@ -26,6 +34,7 @@ public record DirProtocol(int rootJoint, PckThresholds thresholds, boolean respe
 
     @Override
     public Run start() {
-        return new ScaledRootRun(NAME, "DIR evaluation (apps/eval.py)", rootJoint, respectValidity, true, thresholds);
+        return new ScaledRootRun(NAME, "DIR evaluation (apps/eval.py)", rootJoint, respectValidity, true, thresholds,
+            mano);
     }
 }

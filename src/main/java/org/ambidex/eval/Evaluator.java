@@ -57,7 +57,8 @@ public final class Evaluator {
             }
         }
         long matched = offered - unmatched;
-        return run.finish(new EvalCounts(byId.size(), offered, matched, 0, 0, byId.size() - matched, unmatched, 0, 0));
+        return run.finish(new EvalCounts(byId.size(), offered, matched, 0, 0, byId.size() - matched, unmatched, 0, 0,
+            0, 0));
     }
 
     /**
@@ -86,7 +87,7 @@ public final class Evaluator {
             throw new IllegalArgumentException("the predictions end " + (gt.hasNext() ? "before" : "after")
                 + " the ground truth (" + n + " pairs matched); expected one prediction per sample, in order");
         }
-        return run.finish(new EvalCounts(n, n, n, 0, 0, 0, 0, 0, 0));
+        return run.finish(new EvalCounts(n, n, n, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
     /**
@@ -114,6 +115,6 @@ public final class Evaluator {
             }
         }
         return run.finish(new EvalCounts(gtCount, predictions.size(), matched, 0, 0, gtCount - matched,
-            predictions.size() - matched, 0, 0));
+            predictions.size() - matched, 0, 0, 0, 0));
     }
 }

@@ -13,13 +13,26 @@ import org.ambidex.geom.Intrinsics;
  * @param right the right hand, or null when it is not in the frame or not annotated
  * @param left the left hand, or null
  * @param intrinsics the camera of the frame's image (for 2-D errors), or null
+ * @param mano the hands computed from the frame's MANO parameters with a hand model, or null when they were not
+ *     computed (protocols then use {@code right} and {@code left} as they are)
  */
 public record GroundTruthSample(String id, HandType handType, boolean handTypeValid, HandTruth right,
-                                HandTruth left, Intrinsics intrinsics) {
+                                HandTruth left, Intrinsics intrinsics, ManoTruth mano) {
 
     public GroundTruthSample {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(handType, "handType");
+    }
+
+    /** A sample without MANO-derived hands. */
+    public GroundTruthSample(String id, HandType handType, boolean handTypeValid, HandTruth right, HandTruth left,
+                             Intrinsics intrinsics) {
+        this(id, handType, handTypeValid, right, left, intrinsics, null);
+    }
+
+    /** This sample with MANO-derived hands. */
+    public GroundTruthSample withMano(ManoTruth hands) {
+        return new GroundTruthSample(id, handType, handTypeValid, right, left, intrinsics, hands);
     }
 
     /** Hand {@code hand} (0 right, 1 left), or null. */

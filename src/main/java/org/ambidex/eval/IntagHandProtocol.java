@@ -7,10 +7,18 @@ package org.ambidex.eval;
  *
  * @param thresholds PCK thresholds of the supplementary curves
  * @param respectValidity count only valid ground-truth joints (the reference does not)
+ * @param mano the mesh joint regressor: ground truth from the samples' MANO-derived hands and predicted joints
+ *     regressed from predicted meshes, as the reference; null: the annotated and predicted joints as given
  */
-public record IntagHandProtocol(PckThresholds thresholds, boolean respectValidity) implements Protocol {
+public record IntagHandProtocol(PckThresholds thresholds, boolean respectValidity, ManoJointRegressor mano)
+    implements Protocol {
 
     public static final String NAME = "intaghand";
+
+    /** With the dataset's annotated joints as ground truth. */
+    public IntagHandProtocol(PckThresholds thresholds, boolean respectValidity) {
+        this(thresholds, respectValidity, null);
+    }
 
     @Override
     public String name() {
@@ -20,6 +28,6 @@ public record IntagHandProtocol(PckThresholds thresholds, boolean respectValidit
     @Override
     public Run start() {
         return new ScaledRootRun(NAME, "IntagHand evaluation (apps/eval_interhand.py; also Im2Hands)",
-            Hands.MIDDLE_MCP, respectValidity, false, thresholds);
+            Hands.MIDDLE_MCP, respectValidity, false, thresholds, mano);
     }
 }

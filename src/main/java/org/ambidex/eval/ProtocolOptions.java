@@ -8,12 +8,18 @@ package org.ambidex.eval;
  * @param zhangValidity Zhang et al.'s joint validity handling
  * @param zhangInteractingOnly Zhang et al.: interacting frames only (the reference test set)
  * @param respectValidity IntagHand / DIR: count only valid ground-truth joints (the references do not)
+ * @param mano IntagHand / DIR / Zhang: the mesh joint regressor of the hand model whose MANO-derived ground truth the
+ *     samples carry ({@link ManoGroundTruth}); null: the annotated joints are the ground truth
  */
 public record ProtocolOptions(PckThresholds thresholds, int dirRootJoint, ZhangProtocol.Validity zhangValidity,
-                              boolean zhangInteractingOnly, boolean respectValidity) {
+                              boolean zhangInteractingOnly, boolean respectValidity, ManoJointRegressor mano) {
 
     public static final ProtocolOptions DEFAULT =
-        new ProtocolOptions(null, Hands.WRIST, ZhangProtocol.Validity.REMAPPED, true, false);
+        new ProtocolOptions(null, Hands.WRIST, ZhangProtocol.Validity.REMAPPED, true, false, null);
+
+    /** The protocols whose references regress ground truth from MANO parameters. */
+    public static final java.util.List<String> MANO_PROTOCOLS = java.util.List.of(IntagHandProtocol.NAME,
+        DirProtocol.NAME, ZhangProtocol.NAME);
 
     /** The names {@link #create(String)} accepts. */
     public static final java.util.List<String> NAMES = java.util.List.of(InterHandProtocol.NAME,
@@ -21,12 +27,16 @@ public record ProtocolOptions(PckThresholds thresholds, int dirRootJoint, ZhangP
 
     /** The protocol named {@code name} with these settings. */
     public Protocol create(String name) {
+        if (mano != null && !MANO_PROTOCOLS.contains(name)) {
+            throw new IllegalArgumentException("the " + name + " protocol does not regress ground truth from MANO "
+                + "parameters; a hand model applies to " + MANO_PROTOCOLS);
+        }
         PckThresholds t = thresholds == null ? PckThresholds.DEFAULT : thresholds;
         return switch (name) {
             case InterHandProtocol.NAME -> new InterHandProtocol(t);
-            case IntagHandProtocol.NAME -> new IntagHandProtocol(t, respectValidity);
-            case DirProtocol.NAME -> new DirProtocol(dirRootJoint, t, respectValidity);
-            case ZhangProtocol.NAME -> new ZhangProtocol(t, zhangInteractingOnly, zhangValidity);
+            case IntagHandProtocol.NAME -> new IntagHandProtocol(t, respectValidity, mano);
+            case DirProtocol.NAME -> new DirProtocol(dirRootJoint, t, respectValidity, mano);
+            case ZhangProtocol.NAME -> new ZhangProtocol(t, zhangInteractingOnly, zhangValidity, mano != null);
             case FreiHandProtocol.NAME -> new FreiHandProtocol(thresholds == null ? PckThresholds.FREIHAND : thresholds,
                 new double[] {0.005, 0.015});
             default -> throw new IllegalArgumentException("unknown protocol \"" + name + "\"; expected one of " + NAMES);

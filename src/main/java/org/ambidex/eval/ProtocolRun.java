@@ -33,6 +33,8 @@ abstract class ProtocolRun implements Protocol.Run {
     protected long interacting;
     protected long handsWithoutPrediction;
     protected long outsideProtocol;
+    protected long samplesWithoutMano;
+    protected long handsWithoutMano;
     protected final List<String> notes = new ArrayList<>();
     /** Errors of the predictors' own 2-D joints ({@code joints_2d}) against the projected ground truth, pixels. */
     private final JointErrorTable predicted2d = new JointErrorTable(Hands.JOINTS, new PckThresholds(0, 30, 700));
@@ -60,6 +62,50 @@ abstract class ProtocolRun implements Protocol.Run {
                 }
             }
         }
+    }
+
+    /**
+     * {@code truth} with its hands replaced by the MANO-derived ones ({@link ManoHand#meshJoints()} when
+     * {@code meshJoints}, else {@link ManoHand#skeletonJoints()}), keeping the annotation's joint validity; a hand
+     * the annotation has but the MANO parameters lack becomes null.
+     *
+     * @throws IllegalStateException when the sample carries no MANO-derived hands
+     */
+    static GroundTruthSample manoTruth(GroundTruthSample truth, boolean meshJoints) {
+        if (truth.mano() == null) {
+            throw new IllegalStateException("sample " + truth.id() + " has no MANO-derived ground truth; the protocol "
+                + "was set to use it");
+        }
+        HandTruth[] hands = new HandTruth[2];
+        for (int h = 0; h < 2; h++) {
+            HandTruth annotated = truth.hand(h);
+            ManoHand m = truth.mano().hand(h);
+            if (annotated != null && m != null) {
+                hands[h] = m.asTruth(meshJoints, annotated.jointValid());
+            }
+        }
+        return new GroundTruthSample(truth.id(), truth.handType(), truth.handTypeValid(), hands[Hands.RIGHT],
+            hands[Hands.LEFT], truth.intrinsics(), truth.mano());
+    }
+
+    /** Hands the annotation shows whose MANO parameters are missing. */
+    static int handsLackingMano(GroundTruthSample truth) {
+        if (truth.mano() == null) {
+            throw new IllegalStateException("sample " + truth.id() + " has no MANO-derived ground truth; the protocol "
+                + "was set to use it");
+        }
+        int n = 0;
+        for (int h = 0; h < 2; h++) {
+            if (truth.hand(h) != null && truth.mano().hand(h) == null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The 2-D errors of the predictors' own {@code joints_2d} (0-30 px, 700 thresholds). */
+    protected JointErrorTable predicted2d() {
+        return predicted2d;
     }
 
     /** {@code tables} followed by the supplementary ones. */
@@ -91,7 +137,7 @@ abstract class ProtocolRun implements Protocol.Run {
     protected EvalCounts counts(EvalCounts matching) {
         return new EvalCounts(matching.groundTruthSamples(), matching.predictions(), evaluated, single, interacting,
             matching.samplesWithoutPrediction(), matching.predictionsWithoutGroundTruth(), handsWithoutPrediction,
-            outsideProtocol);
+            outsideProtocol, samplesWithoutMano, handsWithoutMano);
     }
 
     /** Notes every report carries about left-out data. */
@@ -108,6 +154,14 @@ abstract class ProtocolRun implements Protocol.Run {
         if (c.handsWithoutPrediction() > 0) {
             out.add(c.handsWithoutPrediction() + " annotated hands had no predicted hand and are left out of the "
                 + "errors.");
+        }
+        if (c.samplesWithoutMano() > 0) {
+            out.add(c.samplesWithoutMano() + " samples lack MANO parameters for a hand they show and are left out, as "
+                + "the reference's data selection drops them.");
+        }
+        if (c.handsWithoutMano() > 0) {
+            out.add(c.handsWithoutMano() + " hands lack MANO parameters and are left out (the reference marks their "
+                + "joints invalid).");
         }
         out.addAll(notes);
         return out;

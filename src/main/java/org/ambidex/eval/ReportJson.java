@@ -42,6 +42,8 @@ public final class ReportJson {
         counts.put("predictions_without_ground_truth", c.predictionsWithoutGroundTruth());
         counts.put("hands_without_prediction", c.handsWithoutPrediction());
         counts.put("samples_outside_protocol", c.samplesOutsideProtocol());
+        counts.put("samples_without_mano", c.samplesWithoutMano());
+        counts.put("hands_without_mano", c.handsWithoutMano());
         ArrayNode tables = root.putArray("tables");
         for (EvalReport.MetricTable t : r.tables()) {
             ObjectNode o = tables.addObject();

@@ -94,7 +94,9 @@ public final class ReportMarkdown {
             .append("| samples without prediction | ").append(c.samplesWithoutPrediction()).append(" |\n")
             .append("| predictions without ground truth | ").append(c.predictionsWithoutGroundTruth()).append(" |\n")
             .append("| hands without prediction | ").append(c.handsWithoutPrediction()).append(" |\n")
-            .append("| samples outside the protocol | ").append(c.samplesOutsideProtocol()).append(" |\n\n");
+            .append("| samples outside the protocol | ").append(c.samplesOutsideProtocol()).append(" |\n")
+            .append("| samples without MANO parameters | ").append(c.samplesWithoutMano()).append(" |\n")
+            .append("| hands without MANO parameters | ").append(c.handsWithoutMano()).append(" |\n\n");
         b.append("## Method\n\n");
         r.method().forEach(m -> b.append("- ").append(m).append('\n'));
         if (!r.notes().isEmpty()) {

@@ -18,6 +18,8 @@ final class ScaledRootRun extends ProtocolRun {
     private final int rootJoint;
     private final boolean respectValidity;
     private final boolean dirExtras;
+    /** Regresses ground-truth and predicted joints from meshes; null: the joints are used as given. */
+    private final ManoJointRegressor mano;
     private final JointErrorTable joints;
     private final JointErrorTable vertices;
     private final JointErrorTable joints2d;
@@ -27,9 +29,11 @@ final class ScaledRootRun extends ProtocolRun {
     private long rootMissing;
     private long noIntrinsics;
     private long invalidCounted;
+    private long predictedJointsAsGiven;
 
     ScaledRootRun(String name, String title, int rootJoint, boolean respectValidity, boolean dirExtras,
-                  PckThresholds thresholds) {
+                  PckThresholds thresholds, ManoJointRegressor mano) {
+        this.mano = mano;
         this.name = name;
         this.title = title;
         this.rootJoint = rootJoint;
@@ -43,11 +47,21 @@ final class ScaledRootRun extends ProtocolRun {
     }
 
     @Override
-    public void add(GroundTruthSample truth, Prediction prediction) {
+    public void add(GroundTruthSample annotated, Prediction prediction) {
+        GroundTruthSample truth = annotated;
+        if (mano != null) {
+            // The reference keeps only frames whose shown hands all have MANO parameters (SEED_SPEC.md A.11).
+            if (handsLackingMano(annotated) > 0) {
+                samplesWithoutMano++;
+                return;
+            }
+            truth = manoTruth(annotated, true);
+        }
         countFrame(truth);
         addPredicted2d(truth, prediction);
         Split frames = Split.of(truth.handType());
         Alignment alignment = new Alignment.Root(rootJoint, true);
+        double[][] compared = new double[2][];
         for (int h = 0; h < 2; h++) {
             HandTruth gt = truth.hand(h);
             if (gt == null) {
@@ -58,20 +72,22 @@ final class ScaledRootRun extends ProtocolRun {
                 handsWithoutPrediction++;
                 continue;
             }
+            double[] predJoints = predictedJoints(truth, h, pred);
+            compared[h] = predJoints;
             SimilarityTransform t;
             try {
-                t = alignment.fit(gt.jointsView(), pred.jointsView(), null);
+                t = alignment.fit(gt.jointsView(), predJoints, null);
             } catch (DegenerateHandException e) {
                 throw new DegenerateHandException("sample " + truth.id() + ", " + Hands.name(h) + " hand: "
                     + e.getMessage());
             }
             boolean[] valid = respectValidity ? gt.jointValid() : null;
-            if (!respectValidity) {
+            if (!respectValidity && mano == null) {
                 for (int j = 0; j < Hands.JOINTS; j++) {
                     invalidCounted += gt.valid(j) ? 0 : 1;
                 }
             }
-            double[] alignedJoints = t.applyToPoints(pred.jointsView());
+            double[] alignedJoints = t.applyToPoints(predJoints);
             addJoints(joints, frames, h, gt.jointsView(), alignedJoints, valid);
             double[] alignedVertices = null;
             if (gt.hasVertices() && pred.hasVertices()) {
@@ -102,27 +118,57 @@ final class ScaledRootRun extends ProtocolRun {
             }
         }
         if (dirExtras && truth.right() != null && truth.left() != null) {
-            addRootError(truth, prediction);
+            addRootError(truth, prediction, compared);
+        }
+    }
+
+    /** The predictor's relative root when given, else the difference of the compared wrists. */
+    private static Vec3 leftMinusRightWrist(Prediction prediction, double[] right, double[] left) {
+        if (prediction.relativeRoot() != null) {
+            return prediction.relativeRoot();
+        }
+        return Vec3.of(left, 3 * Hands.WRIST).minus(Vec3.of(right, 3 * Hands.WRIST));
+    }
+
+    /**
+     * The predicted joints the reference compares: regressed from the predicted mesh like the ground truth when
+     * there is a regressor and the prediction has a mesh, else the predicted joints as given.
+     */
+    private double[] predictedJoints(GroundTruthSample truth, int hand, HandPrediction pred) {
+        if (mano == null) {
+            return pred.jointsView();
+        }
+        if (!pred.hasVertices()) {
+            predictedJointsAsGiven++;
+            return pred.jointsView();
+        }
+        try {
+            return mano.joints(hand, pred.verticesView());
+        } catch (IllegalArgumentException e) {
+            throw new DegenerateHandException("sample " + truth.id() + ", predicted " + Hands.name(hand) + " hand: "
+                + e.getMessage());
         }
     }
 
     /**
      * || (R_gt[root] - L_gt[root]) - (R_pred[root] - L_pred[root]) ||, the predicted left hand placed by the
      * predicted relative root when one is given.
+     *
+     * @param compared the predicted joints of each hand as compared with the ground truth (null: not predicted)
      */
-    private void addRootError(GroundTruthSample truth, Prediction prediction) {
-        HandPrediction right = prediction.right();
-        HandPrediction left = prediction.left();
+    private void addRootError(GroundTruthSample truth, Prediction prediction, double[][] compared) {
+        double[] right = compared[Hands.RIGHT];
+        double[] left = compared[Hands.LEFT];
         if (right == null || left == null) {
             rootMissing++;
             return;
         }
         int r = 3 * rootJoint;
         Vec3 gtOffset = Vec3.of(truth.right().jointsView(), r).minus(Vec3.of(truth.left().jointsView(), r));
-        Vec3 leftRootFromWrist = Vec3.of(left.jointsView(), r).minus(Vec3.of(left.jointsView(), 3 * Hands.WRIST));
-        Vec3 leftRoot = Vec3.of(right.jointsView(), 3 * Hands.WRIST).plus(prediction.leftMinusRightWrist())
+        Vec3 leftRootFromWrist = Vec3.of(left, r).minus(Vec3.of(left, 3 * Hands.WRIST));
+        Vec3 leftRoot = Vec3.of(right, 3 * Hands.WRIST).plus(leftMinusRightWrist(prediction, right, left))
             .plus(leftRootFromWrist);
-        Vec3 predOffset = Vec3.of(right.jointsView(), r).minus(leftRoot);
+        Vec3 predOffset = Vec3.of(right, r).minus(leftRoot);
         rootSum += gtOffset.minus(predOffset).norm();
         rootCount++;
     }
@@ -171,8 +217,17 @@ final class ScaledRootRun extends ProtocolRun {
             respectValidity ? "Only valid ground-truth joints count (not the reference behaviour)."
                 : "No joint validity mask (as the reference).",
             "Errors averaged over all samples and points per hand; both = (left + right) / 2.",
-            "The reference regresses joints from MANO meshes (J_regressor + tips 745, 317, 444, 556, 673) for "
-                + "ground truth and prediction alike; the joints given here are used as they are."));
+            mano == null
+                ? "Ground truth: the dataset's annotated joints. The reference regresses them from the NeuralAnnot "
+                    + "MANO meshes (J_regressor + tip vertices 745, 317, 444, 556, 673), for the prediction too; "
+                    + "give a hand model (--hand-model) to do the same."
+                : "Ground truth: joints regressed from the MANO mesh of each hand's NeuralAnnot parameters (camera "
+                    + "frame) with J_regressor + tip vertices 745, 317, 444, 556, 673, and that mesh's vertices, as "
+                    + "the reference; predicted joints regressed the same way from predicted meshes."));
+        if (predictedJointsAsGiven > 0) {
+            notes.add(predictedJointsAsGiven + " predicted hands had no vertices: their joints were used as given "
+                + "instead of regressed from a mesh as the reference does.");
+        }
         if (dirExtras) {
             method.add("2-D errors: the aligned prediction, moved to the true root, projected with the frame's camera;"
                 + " pixels of the frame's image (the reference prints them labelled mm).");

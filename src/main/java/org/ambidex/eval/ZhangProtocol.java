@@ -15,11 +15,20 @@ import org.ambidex.hand.JointOrder;
  * @param thresholds PCK thresholds (the reference: 0 to 50 mm, 200 steps)
  * @param interactingOnly use interacting frames only, as the reference test set ({@code use_sh=False})
  * @param validity how joint validity is applied
+ * @param manoTruth ground truth from the samples' MANO-derived hands (skeleton joints + tips, mesh), as the
+ *     reference; false: the annotated joints
  */
-public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, Validity validity)
+public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, Validity validity, boolean manoTruth)
     implements Protocol {
 
     public static final String NAME = "zhang";
+    /** {@code main/eval.py}'s second 3-D curve: 0 to 100 mm in 200 thresholds. */
+    static final PckThresholds WIDE = new PckThresholds(0, 0.100, 200);
+
+    /** With the dataset's annotated joints as ground truth. */
+    public ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, Validity validity) {
+        this(thresholds, interactingOnly, validity, false);
+    }
 
     /** Joint validity handling. */
     public enum Validity {
@@ -78,12 +87,25 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
     private final class ZhangRun extends ProtocolRun {
         private final JointErrorTable joints = new JointErrorTable(Hands.JOINTS, thresholds);
         private final JointErrorTable vertices = new JointErrorTable(1, thresholds);
+        private final JointErrorTable wide = new JointErrorTable(Hands.JOINTS, WIDE);
 
         @Override
-        public void add(GroundTruthSample truth, Prediction prediction) {
-            if (interactingOnly && truth.handType().single()) {
+        public void add(GroundTruthSample annotated, Prediction prediction) {
+            if (interactingOnly && annotated.handType().single()) {
                 outsideProtocol++;
                 return;
+            }
+            GroundTruthSample truth = annotated;
+            if (manoTruth) {
+                // The reference skips frames absent from the MANO file and marks a hand without parameters invalid.
+                int lacking = handsLackingMano(annotated);
+                int shown = (annotated.right() == null ? 0 : 1) + (annotated.left() == null ? 0 : 1);
+                if (lacking > 0 && lacking == shown) {
+                    samplesWithoutMano++;
+                    return;
+                }
+                handsWithoutMano += lacking;
+                truth = manoTruth(annotated, false);
             }
             countFrame(truth);
             addPredicted2d(truth, prediction);
@@ -106,7 +128,9 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                     throw new DegenerateHandException("sample " + truth.id() + ", " + Hands.name(h) + " hand: "
                         + e.getMessage());
                 }
-                addJoints(joints, frames, h, gt.jointsView(), t.applyToPoints(pred.jointsView()), valid);
+                double[] aligned = t.applyToPoints(pred.jointsView());
+                addJoints(joints, frames, h, gt.jointsView(), aligned, valid);
+                addJoints(wide, frames, h, gt.jointsView(), aligned, valid);
                 if (gt.hasVertices() && pred.hasVertices()) {
                     addVertices(vertices, frames, h, gt.verticesView(), t.applyToPoints(pred.verticesView()),
                         truth.id());
@@ -141,6 +165,18 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                 scalars.add(new EvalReport.Scalar("auc_0_30", "AUC over " + rangeMm(0, 120) + " (thresholds[:120])",
                     "1", low == null ? Double.NaN : low.auc(), n, true));
             }
+            JointErrorTable.Pck wideAll = wide.pckOfPointMeans(Split.ALL, HandColumn.BOTH);
+            scalars.add(new EvalReport.Scalar("auc_0_100", "AUC of the 3-D PCK over 0-100 mm (200 thresholds)", "1",
+                wideAll == null ? Double.NaN : wideAll.auc(), n, true));
+            List<EvalReport.PckCurve> curves = new ArrayList<>(curves("pck", "3-D PCK (EvalUtil), aligned", "m", joints));
+            curves.addAll(curves("pck_0_100", "3-D PCK (EvalUtil), aligned", "m", wide));
+            JointErrorTable.Pck px = predicted2d().pckOfPointMeans(Split.ALL, HandColumn.BOTH);
+            if (px != null) {
+                // main/eval.py's eval_2dpck: EvalUtil over 0-30 px in 700 thresholds, here on the predicted joints_2d.
+                scalars.add(new EvalReport.Scalar("auc_2d", "AUC of the 2-D PCK of the predicted joints_2d over 0-30 px "
+                    + "(700 thresholds)", "1", px.auc(), predicted2d().count(Split.ALL, HandColumn.BOTH), true));
+                curves.addAll(curves("pck_2d", "2-D PCK of the predicted joints_2d", "px", predicted2d()));
+            }
             return new EvalReport(NAME, "Zhang et al. ICCV 2021 v2 evaluation (Dataset.evaluate + EvalUtil)",
                 List.of("Prediction per hand: (pred - pred[MCP9]) * |J9 - J0|_gt / |J9 - J0|_pred + gt[MCP9].",
                     validity == Validity.AS_PUBLISHED
@@ -151,9 +187,14 @@ public record ZhangProtocol(PckThresholds thresholds, boolean interactingOnly, V
                     "MPJPE = mean over the 42 joints of per-joint means; MPVPE = mean over all vertices.",
                     "AUC: EvalUtil over 42 keypoints, thresholds " + thresholds.steps() + " from "
                         + thresholds.min() * 1000 + " to " + thresholds.max() * 1000 + " mm.",
-                    interactingOnly ? "Interacting frames only (use_sh=False)." : "Single and interacting frames."),
-                c, withSupplementary(tables), scalars,
-                curves("pck", "3-D PCK (EvalUtil), aligned", "m", joints),
+                    interactingOnly ? "Interacting frames only (use_sh=False)." : "Single and interacting frames.",
+                    manoTruth
+                        ? "Ground truth: the MANO skeleton joints of each hand's NeuralAnnot parameters (camera frame) "
+                            + "with tip vertices 745, 317, 444, 556, 673, and the MANO mesh, as the reference."
+                        : "Ground truth: the dataset's annotated joints; the reference uses the NeuralAnnot MANO "
+                            + "skeleton joints with tip vertices 745, 317, 444, 556, 673 (give --hand-model to do the "
+                            + "same), so numbers differ slightly."),
+                c, withSupplementary(tables), scalars, curves,
                 perJoint("joint_error", "Per-joint error, aligned", "m", joints),
                 standardNotes(c));
         }

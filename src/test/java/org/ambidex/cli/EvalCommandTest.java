@@ -229,4 +229,95 @@ class EvalCommandTest {
         assertThat(report.get("counts").get("evaluated_samples").asLong()).isEqualTo(3);
         assertThat(r.out()).contains("PA-MPJPE");
     }
+
+    /** The synthetic MANO-format models (random values, MANO structure). */
+    private static Path manoFolder() {
+        try {
+            return Path.of(EvalCommandTest.class.getResource("/fixtures/mano-format/MANO_RIGHT.pkl").toURI())
+                .getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static org.ambidex.data.ManoParams manoParams(SplittableRandom r) {
+        double[] pose = new double[48];
+        for (int i = 0; i < 48; i++) {
+            pose[i] = r.nextDouble(-0.3, 0.3);
+        }
+        double[] shape = new double[10];
+        for (int i = 0; i < 10; i++) {
+            shape[i] = r.nextDouble(-1, 1);
+        }
+        return new org.ambidex.data.ManoParams(pose, shape, new double[] {r.nextDouble(-0.1, 0.1), 0, 1.0});
+    }
+
+    @Test
+    void handModelRegressesGroundTruthFromManoAndCountsFramesWithoutIt() throws IOException {
+        // Three interacting frames: both hands' MANO parameters, the right hand's only, both.
+        Path root = dir.resolve("ih-mano");
+        SplittableRandom random = new SplittableRandom(21);
+        List<ManoPair> params = new ArrayList<>();
+        try (InterHandWriter w = InterHandWriter.create(root, "test")) {
+            w.addCamera(0, "400001", Camera.atOrigin(new Intrinsics(1200, 1200, 256, 192)));
+            for (int f = 0; f < 3; f++) {
+                double[] world = new double[126];
+                for (int j = 0; j < 42; j++) {
+                    world[3 * j] = random.nextDouble(-0.05, 0.05);
+                    world[3 * j + 2] = 1.0;
+                }
+                boolean[] valid = new boolean[42];
+                java.util.Arrays.fill(valid, true);
+                ManoPair mano = new ManoPair(manoParams(random), f == 1 ? null : manoParams(random));
+                params.add(mano);
+                w.addFrame(0, f, new InterHandWriter.Frame(world, valid, HandType.INTERACTING, mano));
+                w.addImage(0, "seq", "400001", f, 512, 384, new Bbox(100, 100, 200, 200), valid, HandType.INTERACTING,
+                    true);
+            }
+        }
+        // The predictions are the MANO ground truth itself (the camera sits at the world origin).
+        org.ambidex.hand.HandModel right = org.ambidex.hand.HandModelLoader.load(manoFolder(),
+            org.ambidex.hand.HandSide.RIGHT, true);
+        org.ambidex.hand.HandModel left = org.ambidex.hand.HandModelLoader.load(manoFolder(),
+            org.ambidex.hand.HandSide.LEFT, true);
+        List<Prediction> preds = new ArrayList<>();
+        List<GroundTruthSample> truth = truth(root);
+        try (org.ambidex.eval.ManoGroundTruth mano = new org.ambidex.eval.ManoGroundTruth(right, left)) {
+            for (int f = 0; f < 3; f++) {
+                org.ambidex.eval.ManoTruth t = mano.compute(params.get(f));
+                HandPrediction[] hands = new HandPrediction[2];
+                for (int h = 0; h < 2; h++) {
+                    org.ambidex.eval.ManoHand m = t.hand(h) != null ? t.hand(h) : t.hand(1 - h);
+                    hands[h] = new HandPrediction(m.skeletonJoints(), m.vertices(), 1, null);
+                }
+                preds.add(new Prediction(truth.get(f).id(), hands[0], hands[1], null));
+            }
+        }
+        Path pred = dir.resolve("pred.json");
+        PredictionsWriter.write(pred, Map.of("model", "MANO ground truth"), preds);
+
+        JsonNode zhang = run(root, pred, "--protocol", "zhang", "--hand-model", manoFolder().toString());
+        assertThat(mm(zhang, "mpjpe", "all", "both")).isCloseTo(0, within(1e-6));
+        assertThat(mm(zhang, "mpvpe", "all", "both")).isCloseTo(0, within(1e-6));
+        assertThat(zhang.get("counts").get("evaluated_samples").asLong()).isEqualTo(3);
+        assertThat(zhang.get("counts").get("hands_without_mano").asLong()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("out/report.md"))).contains("| hands without MANO parameters | 1 |")
+            .contains("regressed from MANO parameters with hand model");
+
+        JsonNode intag = run(root, pred, "--protocol", "intaghand", "--hand-model", manoFolder().toString());
+        assertThat(intag.get("counts").get("evaluated_samples").asLong()).isEqualTo(2);
+        assertThat(intag.get("counts").get("samples_without_mano").asLong()).isEqualTo(1);
+        // Skeleton joints were given, but IntagHand regresses the joints from the predicted meshes.
+        assertThat(mm(intag, "mpjpe", "all", "both")).isCloseTo(0, within(1e-6));
+
+        JsonNode annotated = run(root, pred, "--protocol", "intaghand");
+        assertThat(annotated.get("counts").get("samples_without_mano").asLong()).isZero();
+        assertThat(mm(annotated, "mpjpe", "all", "both")).isGreaterThan(1);
+        assertThat(Files.readString(dir.resolve("out/report.md"))).contains("Ground truth: the dataset's annotated joints");
+
+        CliRun wrong = CliRun.of("eval", "--protocol", "interhand", "--data", root.toString(), "--split", "test",
+            "--pred", pred.toString(), "--out", dir.resolve("o").toString(), "--hand-model", manoFolder().toString());
+        assertThat(wrong.status()).isEqualTo(2);
+        assertThat(wrong.err()).contains("--hand-model applies to");
+    }
 }

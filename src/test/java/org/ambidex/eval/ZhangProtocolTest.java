@@ -111,4 +111,38 @@ class ZhangProtocolTest {
         // half for one, 1 for 99: (0.5 + 99) / 119.
         assertThat(PckThresholds.DEFAULT.normalisedArea(step, 80, 200)).isCloseTo(99.5 / 119, within(1e-12));
     }
+
+    @Test
+    void wideAndTwoDimensionalAreasAsMainEvalPrintsThem() {
+        // Right joint 3 is 20 mm off (alignment leaves it: wrist and middle MCP are exact); right joint 5's predicted
+        // pixel is 3 px off. Both curves are EvalUtil means over 42 keypoints, 41 of them perfect.
+        org.ambidex.geom.Intrinsics k = new org.ambidex.geom.Intrinsics(1000, 1000, 128, 128);
+        double[] r2d = PointErrors.project(R, k);
+        r2d[2 * 5] += 3;
+        double[] l2d = PointErrors.project(L, k);
+        EvalReport r = Evaluator.evaluate(new ZhangProtocol(PckThresholds.DEFAULT, true, Validity.REMAPPED),
+            List.of(new GroundTruthSample("i", HandType.INTERACTING, true, new HandTruth(R, valid(), null),
+                new HandTruth(L, valid(), null), k)),
+            List.of(new Prediction("i", new HandPrediction(shifted(R, 3, 0.020, 0, 0), null, 1, r2d),
+                new HandPrediction(L, null, 1, l2d), null)));
+        // 0-100 mm in 200 thresholds, step 100/199 mm: the 20 mm keypoint's PCK steps to 1 at t[40] = 20.10 mm
+        // (t[39] = 19.60): area half a step plus the 159 steps above, over 100 mm.
+        double step = 100 / 199.0;
+        double wide = (0.5 * step + 159 * step) / 100;
+        assertThat(r.scalar("auc_0_100").value()).isCloseTo((41 + wide) / 42, within(1e-12));
+        // 0-30 px in 700 thresholds, step 30/699 px: the 3 px keypoint steps at t[70] = 3.004 px (t[69] = 2.961).
+        double px = 30 / 699.0;
+        double twoD = (0.5 * px + (699 - 70) * px) / 30;
+        assertThat(r.scalar("auc_2d").value()).isCloseTo((41 + twoD) / 42, within(1e-12));
+        assertThat(r.curves()).extracting(EvalReport.PckCurve::key).contains("pck", "pck_0_100", "pck_2d");
+    }
+
+    @Test
+    void theReportSaysWhichValidityWasUsed() {
+        String remapped = ReportMarkdown.render(evaluate(Validity.REMAPPED), java.util.Map.of(), java.util.Map.of());
+        String published = ReportMarkdown.render(evaluate(Validity.AS_PUBLISHED), java.util.Map.of(),
+            java.util.Map.of());
+        assertThat(remapped).contains("Joint validity remapped").contains("--zhang-validity as_published");
+        assertThat(published).contains("Joint validity as published");
+    }
 }
