@@ -249,31 +249,64 @@ final class Rasterizer {
         int[] coverage = coverageCount;
         buffer.touch((int) minX, (int) minY, (int) maxX, (int) maxY);
         for (long y = minY; y <= maxY; y++) {
-            long e0 = row0;
-            long e1 = row1;
-            long e2 = row2;
-            int index = (int) (y * width + minX);
-            double zRow = za + zv * y;
-            for (long x = minX; x <= maxX; x++, index++, e0 += stepX0, e1 += stepX1, e2 += stepX2) {
-                if (e0 < bias0 || e1 < bias1 || e2 < bias2) {
-                    continue;
-                }
-                if (coverage != null) {
-                    coverage[index]++;
-                }
-                double z = 1 / (zRow + zu * x);
-                if (meshes[index] == 0 || z < depth[index]) {
-                    depth[index] = z;
-                    meshes[index] = storedId;
-                    buffer.face[index] = faceId;
-                    buffer.b0[index] = (float) ((aa + au * x + av * y) * z);
-                    buffer.b1[index] = (float) ((ba + bu * x + bv * y) * z);
+            // The covered samples of a row are one run: solve E_i(x) >= bias_i for each edge exactly (integer
+            // arithmetic), instead of testing every sample of the bounding box.
+            long lo = 0;
+            long hi = maxX - minX;
+            lo = Math.max(lo, firstInside(row0, stepX0, bias0, hi));
+            hi = Math.min(hi, lastInside(row0, stepX0, bias0, hi));
+            lo = Math.max(lo, firstInside(row1, stepX1, bias1, hi));
+            hi = Math.min(hi, lastInside(row1, stepX1, bias1, hi));
+            lo = Math.max(lo, firstInside(row2, stepX2, bias2, hi));
+            hi = Math.min(hi, lastInside(row2, stepX2, bias2, hi));
+            if (lo <= hi) {
+                double zRow = za + zv * y;
+                double aRow = aa + av * y;
+                double bRow = ba + bv * y;
+                int index = (int) (y * width + minX + lo);
+                for (long x = minX + lo; x <= minX + hi; x++, index++) {
+                    if (coverage != null) {
+                        coverage[index]++;
+                    }
+                    double z = 1 / (zRow + zu * x);
+                    if (meshes[index] == 0 || z < depth[index]) {
+                        depth[index] = z;
+                        meshes[index] = storedId;
+                        buffer.face[index] = faceId;
+                        buffer.b0[index] = (float) ((aRow + au * x) * z);
+                        buffer.b1[index] = (float) ((bRow + bu * x) * z);
+                    }
                 }
             }
             row0 += stepY0;
             row1 += stepY1;
             row2 += stepY2;
         }
+    }
+
+    /**
+     * The first offset {@code k >= 0} along a row where {@code e + step k >= bias}: 0 when the edge function
+     * does not grow along x and already holds, {@code last + 1} when it never holds.
+     */
+    private static long firstInside(long e, long step, long bias, long last) {
+        if (step > 0) {
+            long need = bias - e;
+            return need <= 0 ? 0 : -Math.floorDiv(-need, step);
+        }
+        return e >= bias ? 0 : last + 1;
+    }
+
+    /**
+     * The last offset {@code k <= last} where {@code e + step k >= bias} (for a shrinking edge function), -1
+     * when there is none.
+     */
+    private static long lastInside(long e, long step, long bias, long last) {
+        if (step < 0) {
+            long room = e - bias;
+            return room < 0 ? -1 : Math.min(last, Math.floorDiv(room, -step));
+        }
+        // A growing edge function bounds the run from below only.
+        return step > 0 || e >= bias ? last : -1;
     }
 
     /**
