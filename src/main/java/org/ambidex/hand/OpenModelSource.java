@@ -17,6 +17,7 @@ public final class OpenModelSource {
     public static final String RIGHT_RESOURCE = "org/ambidex/hand/open/ambidex-open-hand-right.npz";
 
     private static volatile HandModel right;
+    private static volatile HandModel left;
 
     private OpenModelSource() {
     }
@@ -70,14 +71,20 @@ public final class OpenModelSource {
     }
 
     /**
-     * The left open hand model, the mirror image of {@code right} across the plane x = 0.
-     *
-     * <p>Extension point for the open-model work (issue 6): it owns the mirroring (template and shape
-     * directions' x negated, faces rewound, pose blend shapes and PCA space following the mirrored rotations).
-     * Until that lands, asking for the left open model fails with a clear message.
+     * The left open hand model, the mirror image of {@code right} across the plane x = 0 (template and shape
+     * directions' x negated, faces rewound, pose blend shapes, PCA space and joint axes following the mirrored
+     * rotations). The mirroring belongs to the open model's own package, which builds the model.
      */
     static HandModel mirrorToLeft(HandModel right) {
-        throw new BadInputException("the left open hand model is not built yet (its mirroring, issue 6, is "
-            + "pending); use --side right or --model PATH with a MANO left-hand file");
+        HandModel l = left;
+        if (l == null) {
+            synchronized (OpenModelSource.class) {
+                if (left == null) {
+                    left = org.ambidex.hand.open.OpenHandModel.mirrorToLeft(right);
+                }
+                l = left;
+            }
+        }
+        return l;
     }
 }

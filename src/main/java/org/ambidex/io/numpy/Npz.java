@@ -24,6 +24,13 @@ import org.ambidex.io.pickle.ObjectArray;
  */
 public final class Npz {
 
+    /**
+     * 1980-01-01 00:00 in the local zone: the zip DOS time is local time, so this instant gives the same entry
+     * bytes (and no extended-time field) whatever the machine's time zone.
+     */
+    private static final java.util.function.LongSupplier DOS_EPOCH_LOCAL_MILLIS = () -> java.time.LocalDateTime
+        .of(1980, 1, 1, 0, 0).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+
     private Npz() {
     }
 
@@ -87,7 +94,7 @@ public final class Npz {
                     NpyFormat.write(npy, e.getValue());
                     byte[] bytes = npy.toByteArray();
                     ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
-                    entry.setTime(315532800000L); // 1980-01-01, as NumPy writes: the same arrays give the same file
+                    entry.setTime(DOS_EPOCH_LOCAL_MILLIS.getAsLong()); // 1980-01-01 00:00 as NumPy writes, in every time zone
                     if (!compressed) {
                         CRC32 crc = new CRC32();
                         crc.update(bytes);
