@@ -13,11 +13,18 @@ public final class Threads {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        loadEngine();
         JniUtils.setNumThreads(threads);
+    }
+
+    /** The native library is loaded with the engine; calling into it before that fails with a link error. */
+    private static void loadEngine() {
+        ai.djl.engine.Engine.getEngine("PyTorch");
     }
 
     /** PyTorch's current intra-op thread count. */
     public static int get() {
+        loadEngine();
         return JniUtils.getNumThreads();
     }
 }
