@@ -52,6 +52,7 @@ public final class HandLayer implements AutoCloseable {
     private final NDArray skewBasis;        // (3, 9): a -> skew(a), row-major
     private final NDArray homogeneousRow;   // (1, 1, 1, 4): 0 0 0 1
     private final ConcurrentMap<Integer, NDArray> leadingComponents = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, NDArray> indexArrays = new ConcurrentHashMap<>();
 
     /**
      * A layer for {@code model} computing in {@code dataType} ({@link DataType#FLOAT32} or
@@ -217,18 +218,14 @@ public final class HandLayer implements AutoCloseable {
                 posedJoints = posedJoints.add(t);
             }
 
-            NDArray tipIndex = scope.create(toLongs(model.tipVertices(tips)));
+            NDArray tipIndex = indexConstant("tips " + tips, model.tipVertices(tips));
             NDArray tipPoints = vertices.get(new NDIndex(":, {}", tipIndex));
             NDArray withTips = NDArrays.concat(new NDList(posedJoints, tipPoints), 1); // MANO16_TIPS
-            NDArray orderIndex = scope.create(toLongs(order.gatherFrom(JointOrder.MANO16_TIPS)));
-            NDArray keypoints = withTips.get(new NDIndex(":, {}", orderIndex));
-            java.lang.ref.Reference.reachabilityFence(orderIndex);
+            NDArray keypoints = withTips.get(new NDIndex(":, {}",
+                indexConstant("order " + order, order.gatherFrom(JointOrder.MANO16_TIPS))));
             NDArray transforms = NDArrays.concat(new NDList(rigid,
                 scope.zeros(new Shape(b, J, 1, 4), dataType).add(homogeneousRow)), 2);
 
-            // The index arrays wrap Java buffers that live only as long as their array objects: keep those reachable
-            // until the native indexing has run.
-            java.lang.ref.Reference.reachabilityFence(tipIndex);
             HandOutput out = new HandOutput(vertices, posedJoints, keypoints, order, tips, rotations, transforms);
             for (NDArray a : new NDArray[] {vertices, posedJoints, keypoints, rotations, transforms}) {
                 a.attach(target);
@@ -382,6 +379,22 @@ public final class HandLayer implements AutoCloseable {
     private NDArray skew(NDArray dir, long n) {
         // K = skew(dir) as one product with a constant 3x9 basis (entries 0 and +-1: exact).
         return dir.matMul(skewBasis).reshape(n, 3, 3);
+    }
+
+    /**
+     * An index array kept for the layer's lifetime, in storage PyTorch owns. Indexing saves its index tensor for
+     * the backward pass; an array made directly from Java data aliases a Java buffer that is freed once the array
+     * object is closed and collected, so backward would read freed memory.
+     */
+    private NDArray indexConstant(String key, int[] values) {
+        return indexArrays.computeIfAbsent(key, k -> {
+            NDArray wrapped = constants.create(toLongs(values));
+            NDArray owned = wrapped.duplicate();
+            java.lang.ref.Reference.reachabilityFence(wrapped);
+            wrapped.close();
+            owned.attach(constants);
+            return owned;
+        });
     }
 
     private NDArray pcaRows(int n) {

@@ -17,6 +17,11 @@ public final class Threads {
         JniUtils.setNumThreads(threads);
     }
 
+    /** The native library is loaded with the engine; calling into it before that fails with a link error. */
+    private static void loadEngine() {
+        ai.djl.engine.Engine.getEngine("PyTorch");
+    }
+
     /** PyTorch's current intra-op thread count. */
     public static int get() {
         loadEngine();

@@ -86,7 +86,8 @@ public final class TwoHandNet extends TorchModule {
         NDArray features = backbone.forward(store, new NDList(images), training, params).singletonOrThrow();
         NDArray maps = Activation.sigmoid(attention.forward(store, new NDList(features), training, params)
             .singletonOrThrow()); // (B,2,H,W)
-        NDArray global = features.sum(new int[] {2, 3}).div((float) (features.getShape().get(2) * features.getShape().get(3)));
+        NDArray global = Scalars.div(features.sum(new int[] {2, 3}),
+            features.getShape().get(2) * features.getShape().get(3));
         NDArray[] pooled = new NDArray[2];
         for (int h = 0; h < 2; h++) {
             NDArray a = maps.get(":, " + h + ":" + (h + 1) + ", :, :");
@@ -101,8 +102,8 @@ public final class TwoHandNet extends TorchModule {
         }
         java.lang.ref.Reference.reachabilityFence(meanVector); // wraps a Java buffer (see TwoHandModel.predict)
         NDArray vectors = NDArrays.stack(first, 1);
-        NDArray placement = offset.forward(store, new NDList(all), training, params).singletonOrThrow()
-            .mul(PLACEMENT_UNIT);
+        NDArray placement = offset.forward(store, new NDList(all), training, params).singletonOrThrow();
+        placement = Scalars.mul(placement, PLACEMENT_UNIT);
         NDArray logits = presence.forward(store, new NDList(all), training, params).singletonOrThrow();
 
         List<NDArray> allVectors = new ArrayList<>();

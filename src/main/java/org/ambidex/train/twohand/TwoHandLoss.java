@@ -12,6 +12,7 @@ import org.ambidex.hand.HandPoseKind;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.twohand.DecodedHand;
 import org.ambidex.nets.twohand.HandVector;
+import org.ambidex.nets.twohand.Scalars;
 import org.ambidex.nets.twohand.TwoHandDecoder;
 import org.ambidex.nets.twohand.TwoHandOutput;
 
@@ -74,19 +75,19 @@ public final class TwoHandLoss {
         for (int k = 0; k < out.stageCount(); k++) {
             Map<String, NDArray> terms = stageTerms(out.hands().get(k), out.vectors().get(k), out.offsets().get(k),
                 batch, targets);
-            NDArray weighted = terms.get("joints").mul((float) weights.joints())
-                .add(terms.get("vertices").mul((float) weights.vertices()))
-                .add(terms.get("uv").mul((float) weights.uv()))
-                .add(terms.get("rotation").mul((float) weights.rotation()))
-                .add(terms.get("pose").mul((float) weights.pose()))
-                .add(terms.get("shape").mul((float) weights.shape()))
-                .add(terms.get("offset").mul((float) weights.offset()));
+            NDArray weighted = Scalars.mul(terms.get("joints"), weights.joints())
+                .add(Scalars.mul(terms.get("vertices"), weights.vertices()))
+                .add(Scalars.mul(terms.get("uv"), weights.uv()))
+                .add(Scalars.mul(terms.get("rotation"), weights.rotation()))
+                .add(Scalars.mul(terms.get("pose"), weights.pose()))
+                .add(Scalars.mul(terms.get("shape"), weights.shape()))
+                .add(Scalars.mul(terms.get("offset"), weights.offset()));
             total = total == null ? weighted : total.add(weighted);
             last = terms;
         }
         NDArray presence = binaryCrossEntropy(out.presenceLogits(), batch.present());
         last.put("presence", presence);
-        return new Terms(total.add(presence.mul((float) weights.presence())), last);
+        return new Terms(total.add(Scalars.mul(presence, weights.presence())), last);
     }
 
     static LayerTargets layerTargets(TwoHandBatch batch, TwoHandDecoder decoder) {
@@ -119,11 +120,11 @@ public final class TwoHandLoss {
             NDArray jointMask = batch.jointValid().get(":, " + h + ", :");          // (B,21)
             NDArray manoMask = batch.manoValid().get(":, " + h);                    // (B)
             NDArray j = maskedMean(d.joints().sub(batch.joints().get(":, " + h + ", :, :")).abs().sum(new int[] {2}),
-                jointMask).div((float) UNIT);
+                jointMask).div(Scalars.of(batch.joints(), UNIT));
             NDArray u = maskedMean(d.uv().sub(batch.uv().get(":, " + h + ", :, :")).abs().sum(new int[] {2}),
                 jointMask);
             NDArray vertexL1 = d.vertices().sub(t.vertices()[h]).abs().sum(new int[] {2}).mean(new int[] {1}); // (B)
-            NDArray v = maskedMean(vertexL1, manoMask).div((float) UNIT);
+            NDArray v = maskedMean(vertexL1, manoMask).div(Scalars.of(batch.joints(), UNIT));
             NDArray r = maskedMean(d.rotation().sub(t.rotation()[h]).square().sum(new int[] {1, 2}), manoMask);
             NDArray vec = vectors.get(":, " + h + ", :");
             NDArray predPca = vec.get(":, " + HandVector.POSE + ":" + (HandVector.POSE + HandVector.POSE_SIZE));
@@ -138,7 +139,7 @@ public final class TwoHandLoss {
             pose = pose == null ? p : pose.add(p);
             shape = shape == null ? s : shape.add(s);
         }
-        NDArray off = maskedMean(offset.sub(batch.offset()).abs().sum(new int[] {1}), batch.offsetValid()).div((float) UNIT);
+        NDArray off = maskedMean(offset.sub(batch.offset()).abs().sum(new int[] {1}), batch.offsetValid()).div(Scalars.of(batch.joints(), UNIT));
         Map<String, NDArray> terms = new LinkedHashMap<>();
         terms.put("joints", joints);
         terms.put("vertices", verts);
@@ -158,6 +159,6 @@ public final class TwoHandLoss {
     /** Mean binary cross-entropy of {@code logits} against 0/1 {@code targets}, computed stably. */
     static NDArray binaryCrossEntropy(NDArray logits, NDArray targets) {
         // max(x, 0) - x y + log(1 + exp(-|x|))
-        return logits.maximum(0f).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1).log()).mean();
+        return Scalars.maximum(logits, 0).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1).log()).mean();
     }
 }
