@@ -32,7 +32,8 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A run's checkpoint.pth.tar.")
     Path checkpoint;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.pth.tar", description = "The snapshot to write.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE.pth.tar",
+        description = "The snapshot to write.")
     Path out;
 
     @Option(names = "--with-optimizer", description = "Keep the Adam state (torch.optim.Adam layout).")

@@ -102,7 +102,8 @@ public record TrainingCheckpoint(String arch, long step, int epochsDone, Map<Str
         }
         Map<String, Object> settings = ours.find("settings").map(StateDict::others).orElse(Map.of());
         StateDict network = root.select("network").stripPrefix(PREFIX);
-        return new Loaded((String) found, step.longValue(), root.epoch().orElse(-1L), network, root.find("optimizer").orElse(null),
+        return new Loaded((String) found, step.longValue(), root.epoch().orElse(-1L), network,
+            root.find("optimizer").orElse(null),
             settings);
     }
 

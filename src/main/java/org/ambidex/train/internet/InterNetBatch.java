@@ -36,7 +36,8 @@ public record InterNetBatch(NDArray image, NDArray jointCoord, NDArray jointVali
     public static Example example(Sample sample, FloatImage image, long seed, boolean augment) {
         InterNetAugmentation aug = augment ? InterNetAugmentation.sample(new SplittableRandom(seed))
             : InterNetAugmentation.none();
-        InterNetInput input = InterNetPreprocessing.prepare(sample, image, InterNetCrop.processBbox(sample.bbox()), aug);
+        InterNetInput input = InterNetPreprocessing.prepare(sample, image, InterNetCrop.processBbox(sample.bbox()),
+            aug);
         float[] chw = input.patch().toChw(1f);
         for (int i = 0; i < chw.length; i++) {
             chw[i] /= 255f; // float32 pixels divided by 255, as the reference's ToTensor on a float array

@@ -3,6 +3,7 @@ package org.ambidex.train.internet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * InterNet's training losses (SEED_SPEC B.5), each reduced to a mean and summed with weight 1:
@@ -37,7 +38,10 @@ public final class InterNetLoss {
         long[] s = heat.getShape().getShape();
         NDArray target = targetHeatmaps(targets.jointCoord(), (int) s[2], (int) s[3], (int) s[4]);
         NDArray valid = targets.jointValid().reshape(s[0], s[1], 1, 1, 1);
-        NDArray heatLoss = heat.sub(target).square().mul(valid).mean();
+        NDArray difference = heat.sub(target);
+        // The subtraction's backward pass does not need the target: free its B x 42 x 64^3 floats now.
+        target.close();
+        NDArray heatLoss = difference.square().mul(valid).mean();
         NDArray rootLoss = root.sub(targets.relRootDepth()).abs().mul(targets.rootValid()).mean();
         NDArray t = targets.handType();
         NDArray logP = hand.log().maximum(-100f);
@@ -57,18 +61,26 @@ public final class InterNetLoss {
     public static NDArray targetHeatmaps(NDArray coords, int depth, int height, int width) {
         long b = coords.getShape().get(0);
         long j = coords.getShape().get(1);
-        NDManager m = coords.getManager();
-        NDArray x = coords.get(":, :, 0").reshape(b, j, 1, 1, 1);
-        NDArray y = coords.get(":, :, 1").reshape(b, j, 1, 1, 1);
-        NDArray z = coords.get(":, :, 2").reshape(b, j, 1, 1, 1);
-        NDArray xs = m.arange(width).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).reshape(1, 1, 1, 1, width);
-        NDArray ys = m.arange(height).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).reshape(1, 1, 1, height, 1);
-        NDArray zs = m.arange(depth).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).reshape(1, 1, depth, 1, 1);
-        float sigma = (float) SIGMA;
-        NDArray ex = xs.sub(x).div(sigma).square().div(2f);
-        NDArray ey = ys.sub(y).div(sigma).square().div(2f);
-        NDArray ez = zs.sub(z).div(sigma).square().div(2f);
-        return ex.neg().sub(ey).sub(ez).exp().mul((float) PEAK);
+        NDManager owner = coords.getManager();
+        // The intermediates are as large as the result (B x J x D x H x W); a scope of their own frees them here
+        // instead of when the whole step ends.
+        try (NDManager m = owner.newSubManager()) {
+            NDArray c = coords.duplicate();
+            c.attach(m);
+            NDArray x = c.get(":, :, 0").reshape(b, j, 1, 1, 1);
+            NDArray y = c.get(":, :, 1").reshape(b, j, 1, 1, 1);
+            NDArray z = c.get(":, :, 2").reshape(b, j, 1, 1, 1);
+            NDArray xs = m.arange(width).toType(DataType.FLOAT32, false).reshape(1, 1, 1, 1, width);
+            NDArray ys = m.arange(height).toType(DataType.FLOAT32, false).reshape(1, 1, 1, height, 1);
+            NDArray zs = m.arange(depth).toType(DataType.FLOAT32, false).reshape(1, 1, depth, 1, 1);
+            float sigma = (float) SIGMA;
+            NDArray ex = xs.sub(x).div(sigma).square().div(2f);
+            NDArray ey = ys.sub(y).div(sigma).square().div(2f);
+            NDArray ez = zs.sub(z).div(sigma).square().div(2f);
+            NDArray heatmap = ex.neg().sub(ey).sub(ez).exp().muli((float) PEAK);
+            heatmap.attach(owner);
+            return heatmap;
+        }
     }
 
     /**
