@@ -27,9 +27,4 @@ public final class Threads {
         loadEngine();
         return JniUtils.getNumThreads();
     }
-
-    /** The native library must be loaded before its functions are called directly. */
-    private static void loadEngine() {
-        ai.djl.engine.Engine.getEngine("PyTorch");
-    }
 }
