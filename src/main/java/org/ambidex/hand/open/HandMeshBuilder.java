@@ -295,7 +295,7 @@ final class HandMeshBuilder {
     }
 
     /** Thumb stations (m from the CMC) where the thumb tube leaves the palm. */
-    private static final double THUMB_EXIT = 0.82;
+    private static final double THUMB_EXIT = 0.90;
     /** Softness (m) of the union of the palm with the thenar capsule. */
     private static final double THENAR_SOFTNESS = 0.003;
 
@@ -335,6 +335,12 @@ final class HandMeshBuilder {
 
     /** Least share of the thumb in the skinning of the palm at 0, 1, 2, 3 grid steps from the thumb patch. */
     private static final double[] RIM_FALLOFF = {0.5, 0.32, 0.17, 0.06};
+    /**
+     * Share of the loft ring's skinning that is the thumb's own; the rest copies its rim vertex's (palm and
+     * thumb) skinning. A loft ring wholly on the thumb made the narrow rim-to-loft band take the whole step
+     * from the rim's share to 1 and fold at the CMC's flexion and adduction limits.
+     */
+    private static final double LOFT_THUMB_SHARE = 0.3;
 
     private void followThumbAtLeast(int id, double share) {
         HandMesh.Attachment[] old = attach.get(id);
@@ -475,7 +481,15 @@ final class HandMeshBuilder {
             if (dist < radius) {
                 p = V.axpy(q, radius / dist, off);
             }
-            ids[k] = add(p, new HandMesh.Attachment(0, c, 1.0));
+            // Half way in space and in skinning: the thumb's pull grows from the rim over the loft band.
+            HandMesh.Attachment[] rimAttachments = attach.get(rim[k]);
+            HandMesh.Attachment[] all = new HandMesh.Attachment[rimAttachments.length + 1];
+            for (int i = 0; i < rimAttachments.length; i++) {
+                HandMesh.Attachment r = rimAttachments[i];
+                all[i] = new HandMesh.Attachment(r.digit(), r.station(), r.share() * (1 - LOFT_THUMB_SHARE));
+            }
+            all[rimAttachments.length] = new HandMesh.Attachment(0, c, LOFT_THUMB_SHARE);
+            ids[k] = add(p, all);
         }
         return ids;
     }

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 public final class OpenHandGenerator {
 
     /** Version of the generator and of the model it builds; bump it whenever the output changes. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     /** The seed of the committed model. */
     public static final long DEFAULT_SEED = 6;
     /** Hands sampled for the shape space and the joint regressor fit. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The generated right hand's mesh, skeleton, weights and regressor against the requirements. */
@@ -36,7 +35,6 @@ class OpenHandGeometryTest {
     }
 
     @Test
-    @Disabled("known defect of version 1.0.0: the thumb-palm junction has 3 intersecting triangle pairs")
     void restMeshDoesNotIntersectItself() {
         assertThat(MeshChecks.selfIntersections(model.vTemplate(), model.faces(), 10)).isEmpty();
     }
