@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
@@ -16,10 +15,7 @@ import org.ambidex.data.Sample;
 import org.ambidex.data.crop.FloatImage;
 import org.ambidex.io.image.Images;
 import org.ambidex.nets.InterNetModel;
-import org.ambidex.nets.StateEntry;
-import org.ambidex.nets.WeightImport;
-import org.ambidex.train.AdamW;
-import org.ambidex.train.TorchAdamState;
+import org.ambidex.train.ModuleOptimizer;
 import org.ambidex.train.TrainingCheckpoint;
 import org.ambidex.train.TrainingTask;
 
@@ -32,16 +28,12 @@ public final class InterNetTrainingTask implements TrainingTask {
 
     /** Architecture name. */
     public static final String ARCH = "internet";
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPS = 1e-8;
 
     private final InterNetModel model;
     private final List<Sample> samples;
     private final boolean augment;
     private final InterNetValidator validator;
-    private final List<String> names = new ArrayList<>();
-    private final AdamW optimizer;
+    private final ModuleOptimizer optimizer;
 
     /**
      * @param model the network to train (owned by the task from now on: closed with it)
@@ -55,14 +47,8 @@ public final class InterNetTrainingTask implements TrainingTask {
         this.samples = samples;
         this.augment = augment;
         this.validator = validator;
-        Map<String, Parameter> trainable = new LinkedHashMap<>();
-        model.network().stateEntries().forEach((name, e) -> {
-            if (e instanceof StateEntry.ParameterEntry p && e.trainable()) {
-                trainable.put(name, p.parameter());
-                names.add(name);
-            }
-        });
-        this.optimizer = new AdamW(trainable, model.manager(), BETA1, BETA2, EPS, 0);
+        // Adam as the reference trains InterNet: no weight decay.
+        this.optimizer = new ModuleOptimizer(model.network(), model.manager(), 0);
     }
 
     @Override
@@ -108,11 +94,7 @@ public final class InterNetTrainingTask implements TrainingTask {
                 terms.put("hand_type", (double) t.handType().getFloat());
                 total = sum.getFloat();
             }
-            if (Double.isFinite(total)) {
-                optimizer.update(lr);
-            } else {
-                optimizer.zeroGradients();
-            }
+            optimizer.updateIfFinite(total, lr);
             return new StepLoss(total, terms);
         }
     }
@@ -120,17 +102,12 @@ public final class InterNetTrainingTask implements TrainingTask {
     @Override
     public TrainingCheckpoint checkpoint(long step, int epochsDone, double lr, Map<String, Object> settings,
                                          boolean withOptimizer) {
-        Map<String, Object> opt = withOptimizer ? TorchAdamState.of(optimizer, names, lr, BETA1, BETA2, EPS, 0)
-            : Map.of();
-        return new TrainingCheckpoint(ARCH, step, epochsDone, WeightImport.export(model.network()), opt, settings);
+        return optimizer.checkpoint(ARCH, step, epochsDone, lr, settings, withOptimizer);
     }
 
     @Override
     public void restore(TrainingCheckpoint.Loaded checkpoint) {
-        WeightImport.load(model.network(), checkpoint.network(), model.config().describe(), name -> false);
-        if (checkpoint.optimizer() != null) {
-            TorchAdamState.restore(optimizer, names, checkpoint.optimizer());
-        }
+        optimizer.restore(checkpoint, model.config().describe());
     }
 
     @Override

@@ -2,12 +2,10 @@ package org.ambidex.train.twohand;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +13,9 @@ import java.util.SplittableRandom;
 import org.ambidex.data.Sample;
 import org.ambidex.data.crop.FloatImage;
 import org.ambidex.io.image.Images;
-import org.ambidex.nets.StateEntry;
-import org.ambidex.nets.WeightImport;
 import org.ambidex.nets.twohand.TwoHandModel;
 import org.ambidex.nets.twohand.TwoHandOutput;
-import org.ambidex.train.AdamW;
-import org.ambidex.train.TorchAdamState;
+import org.ambidex.train.ModuleOptimizer;
 import org.ambidex.train.TrainingCheckpoint;
 import org.ambidex.train.TrainingTask;
 
@@ -34,18 +29,13 @@ public final class TwoHandTrainingTask implements TrainingTask {
 
     /** The {@code --arch} name. */
     public static final String ARCH = "twohand";
-    static final double BETA1 = 0.9;
-    static final double BETA2 = 0.999;
-    static final double EPS = 1e-8;
 
     private final TwoHandModel model;
     private final List<Sample> samples;
     private final TwoHandLoss loss;
     private final boolean augment;
-    private final double weightDecay;
     private final TwoHandValidator validator;
-    private final List<String> names = new ArrayList<>();
-    private final AdamW optimizer;
+    private final ModuleOptimizer optimizer;
 
     /**
      * @param model the network to train (owned by the task from now on: closed with it)
@@ -61,16 +51,8 @@ public final class TwoHandTrainingTask implements TrainingTask {
         this.samples = Objects.requireNonNull(samples, "samples");
         this.loss = new TwoHandLoss(weights);
         this.augment = augment;
-        this.weightDecay = weightDecay;
         this.validator = validator;
-        Map<String, Parameter> trainable = new LinkedHashMap<>();
-        model.network().stateEntries().forEach((name, e) -> {
-            if (e instanceof StateEntry.ParameterEntry p && e.trainable()) {
-                trainable.put(name, p.parameter());
-                names.add(name);
-            }
-        });
-        this.optimizer = new AdamW(trainable, model.manager(), BETA1, BETA2, EPS, weightDecay);
+        this.optimizer = new ModuleOptimizer(model.network(), model.manager(), weightDecay);
     }
 
     @Override
@@ -112,11 +94,7 @@ public final class TwoHandTrainingTask implements TrainingTask {
                 terms = t.values();
                 total = terms.remove("total");
             }
-            if (Double.isFinite(total)) {
-                optimizer.update(lr);
-            } else {
-                optimizer.zeroGradients();
-            }
+            optimizer.updateIfFinite(total, lr);
             return new StepLoss(total, terms);
         }
     }
@@ -124,17 +102,12 @@ public final class TwoHandTrainingTask implements TrainingTask {
     @Override
     public TrainingCheckpoint checkpoint(long step, int epochsDone, double lr, Map<String, Object> settings,
                                          boolean withOptimizer) {
-        Map<String, Object> opt = withOptimizer
-            ? TorchAdamState.of(optimizer, names, lr, BETA1, BETA2, EPS, weightDecay) : Map.of();
-        return new TrainingCheckpoint(ARCH, step, epochsDone, WeightImport.export(model.network()), opt, settings);
+        return optimizer.checkpoint(ARCH, step, epochsDone, lr, settings, withOptimizer);
     }
 
     @Override
     public void restore(TrainingCheckpoint.Loaded checkpoint) {
-        WeightImport.load(model.network(), checkpoint.network(), "the two-hand network " + model.config(), n -> false);
-        if (checkpoint.optimizer() != null) {
-            TorchAdamState.restore(optimizer, names, checkpoint.optimizer());
-        }
+        optimizer.restore(checkpoint, "the two-hand network " + model.config());
     }
 
     @Override
