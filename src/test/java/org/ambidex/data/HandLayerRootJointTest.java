@@ -2,7 +2,6 @@ package org.ambidex.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -17,74 +16,11 @@ import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandOutput;
 import org.ambidex.hand.HandParams;
 import org.ambidex.hand.HandPoseKind;
-import org.ambidex.hand.HandSide;
 import org.ambidex.hand.JointOrder;
-import org.ambidex.io.NdArray;
+import org.ambidex.hand.SyntheticHandModels;
 import org.junit.jupiter.api.Test;
 
 class HandLayerRootJointTest {
-
-    private static final int[] MANO_PARENTS = {-1, 0, 1, 2, 0, 4, 5, 0, 7, 8, 0, 10, 11, 0, 13, 14};
-
-    /** A small random model with MANO's tree (regressor rows sum to one, skinning weights too). */
-    static HandModel randomModel(long seed, int vertices) {
-        Random r = new Random(seed);
-        double[] regressor = new double[16 * vertices];
-        for (int j = 0; j < 16; j++) {
-            double sum = 0;
-            for (int k = 0; k < 5; k++) {
-                int v = r.nextInt(vertices);
-                double w = 0.1 + r.nextDouble();
-                regressor[j * vertices + v] += w;
-                sum += w;
-            }
-            for (int v = 0; v < vertices; v++) {
-                regressor[j * vertices + v] /= sum;
-            }
-        }
-        double[] weights = new double[vertices * 16];
-        for (int v = 0; v < vertices; v++) {
-            double sum = 0;
-            for (int j = 0; j < 16; j++) {
-                double w = r.nextDouble() < 0.3 ? r.nextDouble() : 0;
-                weights[v * 16 + j] = w;
-                sum += w;
-            }
-            if (sum == 0) {
-                weights[v * 16] = sum = 1;
-            }
-            for (int j = 0; j < 16; j++) {
-                weights[v * 16 + j] /= sum;
-            }
-        }
-        int faces = vertices - 2;
-        int[] f = new int[faces * 3];
-        for (int i = 0; i < faces; i++) {
-            f[3 * i] = i;
-            f[3 * i + 1] = i + 1;
-            f[3 * i + 2] = i + 2;
-        }
-        return HandModel.builder("random-test", HandSide.RIGHT)
-            .vTemplate(NdArray.ofDoubles(new int[] {vertices, 3}, gaussian(r, vertices * 3, 0.05)))
-            .faces(NdArray.ofInts(new int[] {faces, 3}, f))
-            .jRegressor(NdArray.ofDoubles(new int[] {16, vertices}, regressor))
-            .weights(NdArray.ofDoubles(new int[] {vertices, 16}, weights))
-            .posedirs(NdArray.ofDoubles(new int[] {vertices, 3, 135}, gaussian(r, vertices * 3 * 135, 0.002)))
-            .shapedirs(NdArray.ofDoubles(new int[] {vertices, 3, 10}, gaussian(r, vertices * 30, 0.01)))
-            .handsComponents(NdArray.ofDoubles(new int[] {45, 45}, gaussian(r, 45 * 45, 0.5)))
-            .handsMean(NdArray.ofDoubles(new int[] {45}, gaussian(r, 45, 0.2)))
-            .parents(MANO_PARENTS)
-            .tipVertices(new int[] {vertices - 1, vertices - 2, vertices - 3, vertices - 4, vertices - 5})
-            .build();
-    }
-
-    private static double[] gaussian(Random r, int n, double scale) {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = r.nextGaussian() * scale;
-        }
-        return a;
-    }
 
     private static double[][] forward(HandLayer layer, NDManager m, ManoParams p) {
         HandParams params = new HandParams(m.create(p.shape(), new Shape(1, 10)), m.create(p.rootPose(), new Shape(1, 3)),
@@ -103,14 +39,14 @@ class HandLayerRootJointTest {
      */
     @Test
     void parameterConversionEqualsTransformingTheMeshUpToTheToolsRootRegression() {
-        HandModel model = randomModel(5, 60);
+        HandModel model = SyntheticHandModels.random(5, 60, 10);
         Random r = new Random(9);
         try (NDManager m = NDManager.newBaseManager();
              HandLayer layer = new HandLayer(model, m, DataType.FLOAT64);
              HandLayerRootJoint root = new HandLayerRootJoint(model, model)) {
             ManoCameraConversion conversion = new ManoCameraConversion(root);
             for (int trial = 0; trial < 5; trial++) {
-                ManoParams world = new ManoParams(gaussian(r, 48, 0.4), gaussian(r, 10, 1),
+                ManoParams world = new ManoParams(SyntheticHandModels.gaussian(r, 48, 0.4), SyntheticHandModels.gaussian(r, 10, 1),
                     new double[] {r.nextGaussian() * 0.1, r.nextGaussian() * 0.1, 1 + r.nextGaussian() * 0.1});
                 Mat3 rot = Rotations.axisAngleToMatrix(new Vec3(r.nextGaussian(), r.nextGaussian(), r.nextGaussian()));
                 Extrinsics ext = Extrinsics.fromRotationAndCentre(rot, new Vec3(r.nextGaussian(), r.nextGaussian(), -1));

@@ -4,7 +4,7 @@ import java.util.Random;
 import org.ambidex.io.NdArray;
 
 /** Small random hand models with MANO's tree and array layout, for tests that need no real model. */
-final class SyntheticHandModels {
+public final class SyntheticHandModels {
 
     static final int[] MANO_PARENTS = {-1, 0, 1, 2, 0, 4, 5, 0, 7, 8, 0, 10, 11, 0, 13, 14};
 
@@ -12,7 +12,7 @@ final class SyntheticHandModels {
     }
 
     /** A model with {@code vertices} vertices, random blend shapes and its own tip vertices. */
-    static HandModel random(long seed, int vertices, int shapes) {
+    public static HandModel random(long seed, int vertices, int shapes) {
         Random r = new Random(seed);
         double[] template = gaussian(r, vertices * 3, 0.05);
         double[] regressor = new double[16 * vertices];
@@ -66,7 +66,7 @@ final class SyntheticHandModels {
             .build();
     }
 
-    static double[] gaussian(Random r, int n, double scale) {
+    public static double[] gaussian(Random r, int n, double scale) {
         double[] a = new double[n];
         for (int i = 0; i < n; i++) {
             a[i] = r.nextGaussian() * scale;
