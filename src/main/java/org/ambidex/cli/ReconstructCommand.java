@@ -14,22 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.Progress;
 import org.ambidex.data.Bbox;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.io.image.Images;
-import org.ambidex.nets.Threads;
-import org.ambidex.pipeline.HandReconstruction;
 import org.ambidex.pipeline.ModelSpec;
 import org.ambidex.pipeline.Reconstruction;
-import org.ambidex.pipeline.ReconstructionJson;
 import org.ambidex.pipeline.ReconstructionRequest;
 import org.ambidex.pipeline.Reconstructor;
-import org.ambidex.render.Overlays;
-import org.ambidex.render.Palette;
-import org.ambidex.render.SkeletonSheet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,12 +100,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 throw new BadInputException(image, "has the same name as another image; outputs would collide");
             }
         }
-        if (threads != null) {
-            if (threads < 1) {
-                throw new BadInputException("--threads must be at least 1, got " + threads);
-            }
-            Threads.set(threads);
-        }
+        ModelOption.threads(threads);
         Files.createDirectories(out);
         List<org.ambidex.eval.Prediction> predictions = new ArrayList<>();
         try (Reconstructor reconstructor = Reconstructor.open(modelSpec);
@@ -133,7 +121,7 @@ final class ReconstructCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException(image, e.getMessage());
                 }
-                write(image, picture, r);
+                ReconstructionFiles.write(out, stem(image), image.toString(), picture, r, !noImages);
                 predictions.add(PredictionOfReconstruction.of(stem(image), r));
                 progress.step();
             }
@@ -148,61 +136,7 @@ final class ReconstructCommand implements Callable<Integer> {
     }
 
     private ModelSpec modelSpec() {
-        if (model == null) {
-            // The default: the two-hand mesh model shipped inside ambidex (a clear error when none is built in).
-            return new ModelSpec(ModelSpec.Arch.TWOHAND, org.ambidex.pipeline.TwoHandModelFiles.defaultModel());
-        }
-        try {
-            return ModelSpec.parse(model);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--model: " + e.getMessage());
-        }
-    }
-
-    private void write(Path image, BufferedImage picture, Reconstruction r) {
-        String stem = stem(image);
-        AtomicOutput.writeString(out.resolve(stem + ".json"), ReconstructionJson.toJson(r, image.toString()));
-        if (noImages) {
-            return;
-        }
-        BufferedImage overlay = Images.toRgb(picture);
-        Overlays.drawBox(overlay, r.cropBox().x(), r.cropBox().y(), r.cropBox().x() + r.cropBox().width(),
-            r.cropBox().y() + r.cropBox().height(), Palette.NEUTRAL);
-        List<SkeletonSheet.Skeleton> skeletons = new ArrayList<>();
-        boolean metric = r.hands().stream().allMatch(h -> h.jointsCamera() != null);
-        for (HandReconstruction h : r.hands()) {
-            if (!h.present()) {
-                continue;
-            }
-            double[] uv = h.joints2d();
-            double[][] pts = new double[21][];
-            for (int j = 0; j < 21; j++) {
-                pts[j] = new double[] {uv[2 * j], uv[2 * j + 1]};
-            }
-            Overlays.drawSkeleton(overlay, pts, h.side().index());
-            skeletons.add(new SkeletonSheet.Skeleton(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
-                h.side().index()));
-        }
-        if (r.hands().stream().allMatch(h -> h.mesh() != null)) {
-            overlay = ReconstructionMeshes.write(out, stem, overlay, r);
-        }
-        Images.write(out.resolve(stem + "_overlay.png"), overlay);
-        String caption = metric ? "camera frame, metres" : "x, y pixels; z depth, mm (right wrist = 0)";
-        Images.write(out.resolve(stem + "_skeleton.png"), SkeletonSheet.render(skeletons, 320, caption));
-    }
-
-    /** x, y in pixels and z in millimetres from the right wrist, as the reference demo plots them. */
-    private static double[] pixelsAndDepth(HandReconstruction h, Reconstruction r) {
-        double[] uv = h.joints2d();
-        double[] rel = h.relativeDepth();
-        double offset = h.side().index() == 1 ? r.relativeRootDepth() : 0;
-        double[] xyz = new double[63];
-        for (int j = 0; j < 21; j++) {
-            xyz[3 * j] = uv[2 * j];
-            xyz[3 * j + 1] = uv[2 * j + 1];
-            xyz[3 * j + 2] = (rel[j] + offset) * 1000;
-        }
-        return xyz;
+        return ModelOption.resolve(model);
     }
 
     private static String stem(Path image) {

@@ -35,6 +35,11 @@ public record GroundTruthSample(String id, HandType handType, boolean handTypeVa
         return new GroundTruthSample(id, handType, handTypeValid, right, left, intrinsics, hands);
     }
 
+    /** This sample under another id (ids are unique within one split only: joining splits needs new ones). */
+    public GroundTruthSample withId(String newId) {
+        return new GroundTruthSample(newId, handType, handTypeValid, right, left, intrinsics, mano);
+    }
+
     /** Hand {@code hand} (0 right, 1 left), or null. */
     public HandTruth hand(int hand) {
         return hand == Hands.RIGHT ? right : left;

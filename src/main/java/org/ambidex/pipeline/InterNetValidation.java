@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ambidex.core.BuildInfo;
+import org.ambidex.core.Progress;
 import org.ambidex.data.Bbox;
 import org.ambidex.data.Sample;
 import org.ambidex.data.crop.FloatImage;
@@ -61,7 +62,19 @@ public final class InterNetValidation implements InterNetValidator {
 
     /** The report of {@code model} on the samples. */
     public EvalReport evaluate(InterNetModel model) {
+        List<Prediction> predictions = predict(model, Progress.silent());
         List<GroundTruthSample> truth = new ArrayList<>(samples.size());
+        for (Sample s : samples) {
+            truth.add(InterHandGroundTruth.of(s));
+        }
+        return Evaluator.evaluate(new InterHandProtocol(PckThresholds.DEFAULT), truth, predictions);
+    }
+
+    /**
+     * The predictions of {@code model} for the samples, in order, each cropped about its annotated box and placed
+     * at its annotated root depth as InterNet's evaluation does; {@code progress} steps once per sample.
+     */
+    public List<Prediction> predict(InterNetModel model, Progress progress) {
         List<Prediction> predictions = new ArrayList<>(samples.size());
         int side = InterNetCrop.INPUT_SIZE;
         for (int start = 0; start < samples.size(); start += batchSize) {
@@ -77,12 +90,11 @@ public final class InterNetValidation implements InterNetValidator {
             }
             List<InterNetPrediction> out = model.predict(input, n);
             for (int i = 0; i < n; i++) {
-                Sample s = samples.get(start + i);
-                truth.add(InterHandGroundTruth.of(s));
-                predictions.add(decode(out.get(i), model.config(), boxes.get(i), s));
+                predictions.add(decode(out.get(i), model.config(), boxes.get(i), samples.get(start + i)));
             }
+            progress.stepBy(n);
         }
-        return Evaluator.evaluate(new InterHandProtocol(PckThresholds.DEFAULT), truth, predictions);
+        return predictions;
     }
 
     /** One sample's prediction in camera metres (SEED_SPEC C.1 steps 1-3). */

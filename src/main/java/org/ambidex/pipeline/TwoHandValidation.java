@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ambidex.core.BuildInfo;
+import org.ambidex.core.Progress;
 import org.ambidex.data.Sample;
 import org.ambidex.data.crop.FloatImage;
 import org.ambidex.data.crop.SquareCrop;
@@ -52,6 +53,11 @@ public final class TwoHandValidation implements TwoHandValidator {
 
     /** The predictions of {@code model} for the samples, in order. */
     public List<Prediction> predict(TwoHandModel model) {
+        return predict(model, Progress.silent());
+    }
+
+    /** The predictions of {@code model} for the samples, in order; {@code progress} steps once per sample. */
+    public List<Prediction> predict(TwoHandModel model, Progress progress) {
         List<Prediction> predictions = new ArrayList<>(samples.size());
         int size = model.config().inputSize();
         for (int start = 0; start < samples.size(); start += batchSize) {
@@ -68,6 +74,7 @@ public final class TwoHandValidation implements TwoHandValidator {
                 Intrinsics k = SquareCrop.around(s.bbox()).inputIntrinsics(s.camera().intrinsics(), size);
                 predictions.add(toPrediction(Long.toString(s.annotationId()), out.get(i), k, size, null));
             }
+            progress.stepBy(n);
         }
         return predictions;
     }

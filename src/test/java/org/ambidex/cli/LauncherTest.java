@@ -46,7 +46,7 @@ class LauncherTest {
         List<String> log = log();
         assertThat(log).hasSize(2);
         assertThat(log.get(0)).startsWith("build ").contains("package").contains("-DskipTests");
-        assertThat(log.get(1)).startsWith("java ").contains("-jar " + root.resolve("target/ambidex.jar"))
+        assertThat(log.get(1)).startsWith("java ").contains("-jar " + root.resolve("target/ambidex-run.jar"))
             .endsWith(" info --debug");
     }
 
@@ -78,6 +78,19 @@ class LauncherTest {
         Files.delete(root.resolve("target/ambidex.jar"));
         launch("info");
         assertThat(log()).filteredOn(l -> l.startsWith("build")).hasSize(2);
+    }
+
+    @Test
+    void aRebuildReplacesTheRunJarByRenameSoRunningJobsKeepTheirs() throws Exception {
+        launch("info");
+        Path runJar = root.resolve("target/ambidex-run.jar");
+        Object before = Files.readAttributes(runJar, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Files.writeString(root.resolve("src/main/java/org/x/A.java"), "class A { int edited; }");
+        launch("info");
+        Object after = Files.readAttributes(runJar, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        assertThat(before).isNotNull();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(Files.readString(runJar)).isEqualTo("jar\n");
     }
 
     @Test

@@ -16,5 +16,5 @@ public record TwoHandLossWeights(double joints, double vertices, double uv, doub
                                  double offset, double presence) {
 
     /** The weights the default model is trained with. */
-    public static final TwoHandLossWeights DEFAULT = new TwoHandLossWeights(1, 1, 1, 1, 0.05, 0.05, 1, 0.1);
+    public static final TwoHandLossWeights DEFAULT = new TwoHandLossWeights(1, 1, 1, 1, 0.05, 0.05, 1, 1);
 }

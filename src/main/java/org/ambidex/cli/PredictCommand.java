@@ -1,0 +1,99 @@
+package org.ambidex.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ambidex.core.BadInputException;
+import org.ambidex.core.BuildInfo;
+import org.ambidex.core.Progress;
+import org.ambidex.data.Sample;
+import org.ambidex.data.interhand.InterHandDataset;
+import org.ambidex.eval.Prediction;
+import org.ambidex.eval.PredictionsWriter;
+import org.ambidex.nets.InterNetModel;
+import org.ambidex.pipeline.InterNetValidation;
+import org.ambidex.pipeline.ModelSpec;
+import org.ambidex.pipeline.TwoHandReconstructor;
+import org.ambidex.pipeline.TwoHandValidation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ambidex predict}: runs a model over every sample of an InterHand2.6M-format split and writes the predictions
+ * file ({@code ambidex.predictions/1}, ids = annotation ids) that {@code ambidex eval} scores.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Predict every sample of a dataset split with a model and write the predictions file that"
+        + " 'ambidex eval' scores (ambidex.predictions/1, ids = annotation ids).",
+        "Each image is cropped about its annotated box, as the references evaluate; InterNet's hands are placed at"
+            + " the annotated root depth, as its evaluation does."})
+final class PredictCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--split", required = true, paramLabel = "S", description = "Split: test, val or train.")
+    String split;
+
+    @Option(names = "--model", paramLabel = "ARCH:PATH",
+        description = "twohand:PATH or internet:PATH (default: the two-hand model shipped inside ambidex).")
+    String model;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "The predictions file.")
+    Path out;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "16",
+        description = "Images per forward pass (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--max-samples", paramLabel = "N", defaultValue = "0",
+        description = "Predict the first N samples of the split only (0: all).")
+    int maxSamples;
+
+    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: PyTorch's).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        if (batchSize < 1) {
+            throw new BadInputException("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (maxSamples < 0) {
+            throw new BadInputException("--max-samples must not be negative, got " + maxSamples);
+        }
+        ModelSpec spec = ModelOption.resolve(model);
+        ModelOption.threads(threads);
+        List<Prediction> predictions;
+        try (InterHandDataset data = InterHandDataset.open(dataset.data, dataset.filter(split))) {
+            List<Sample> samples = TrainCommand.samples(data, maxSamples);
+            if (samples.isEmpty()) {
+                throw new BadInputException(dataset.data, "has no samples in split " + split
+                    + " (after the filters); expected annotated images to predict");
+            }
+            try (Progress progress = Progress.start("predict", samples.size())) {
+                predictions = switch (spec.arch()) {
+                    case TWOHAND -> {
+                        try (TwoHandReconstructor r = TwoHandReconstructor.open(spec)) {
+                            yield new TwoHandValidation(samples, batchSize).predict(r.network(), progress);
+                        }
+                    }
+                    case INTERNET -> {
+                        try (InterNetModel m = InterNetModel.fromCheckpoint(spec.path())) {
+                            yield new InterNetValidation(samples, batchSize).predict(m, progress);
+                        }
+                    }
+                };
+            }
+        }
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("model", model == null ? "twohand:(built-in default)" : spec.toString());
+        provenance.put("ambidex", BuildInfo.current().version() + " (commit " + BuildInfo.current().commit() + ")");
+        provenance.put("data", dataset.data.toString());
+        provenance.put("split", split);
+        PredictionsWriter.write(out, provenance, predictions);
+        return 0;
+    }
+}
