@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -393,6 +394,8 @@ public final class HandLayer implements AutoCloseable {
             java.lang.ref.Reference.reachabilityFence(wrapped);
             wrapped.close();
             owned.attach(constants);
+            // Kept for the layer's lifetime: not closed with an NDScope the first call may run in.
+            NDScope.unregister(owned);
             return owned;
         });
     }
@@ -401,6 +404,7 @@ public final class HandLayer implements AutoCloseable {
         return leadingComponents.computeIfAbsent(n, k -> {
             NDArray rows = components.get("0:" + k);
             rows.attach(constants);
+            NDScope.unregister(rows);
             return rows;
         });
     }

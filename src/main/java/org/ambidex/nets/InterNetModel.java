@@ -3,6 +3,7 @@ package org.ambidex.nets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
@@ -105,7 +106,7 @@ public final class InterNetModel implements AutoCloseable {
             throw new IllegalArgumentException("expected " + batch + " x 3 x 256 x 256 floats, got " + chw.length);
         }
         InterNetConfig c = config();
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDScope ignored = new NDScope(); NDManager scope = manager.newSubManager()) {
             NDArray x = scope.create(chw, new Shape(batch, 3, side, side));
             NDList out = net.forward(new ParameterStore(scope, false), new NDList(x), false, null);
             float[] heat = out.get(0).toFloatArray();

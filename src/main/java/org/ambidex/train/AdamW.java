@@ -2,6 +2,7 @@ package org.ambidex.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +61,9 @@ public final class AdamW implements AutoCloseable {
         double c2 = 1 - Math.pow(beta2, step);
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             NDArray w = e.getValue().getArray();
-            try (NDManager scope = state.newSubManager()) {
+            // The scope closes the temporaries, which DJL attaches to the first operand's manager (the state's or
+            // the parameter's), not to the sub-manager.
+            try (NDScope temporaries = new NDScope(); NDManager scope = state.newSubManager()) {
                 NDArray g = w.getGradient();
                 g.attach(scope);
                 NDArray m = expAvg.get(e.getKey());

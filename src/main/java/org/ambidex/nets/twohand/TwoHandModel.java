@@ -2,6 +2,7 @@ package org.ambidex.nets.twohand;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -181,7 +182,7 @@ public final class TwoHandModel implements AutoCloseable {
             throw new IllegalArgumentException("expected " + batch + " x 3 x " + s + " x " + s + " values, got "
                 + chw.length);
         }
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDScope ignored = new NDScope(); NDManager scope = manager.newSubManager()) {
             // DJL wraps the Java buffer without copying; keep its array reachable while the network reads it.
             NDArray images = scope.create(chw, new Shape(batch, 3, s, s));
             TwoHandOutput out = net.run(new ParameterStore(scope, false), images, false);

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
@@ -79,7 +80,9 @@ public final class InterNetTrainingTask implements TrainingTask {
     @Override
     public StepLoss step(int[] indices, long[] seeds, double lr) {
         List<InterNetBatch.Example> examples = examples(indices, seeds);
-        try (NDManager scope = model.manager().newSubManager()) {
+        // NDScope closes every array made during the step: DJL attaches an operation's result to its first
+        // operand's manager, so temporaries of parameter-first operations would otherwise outlive the step.
+        try (NDScope ignored = new NDScope(); NDManager scope = model.manager().newSubManager()) {
             InterNetBatch batch = InterNetBatch.of(examples, scope);
             Map<String, Double> terms = new LinkedHashMap<>();
             double total;

@@ -2,6 +2,7 @@ package org.ambidex.train.twohand;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
@@ -83,7 +84,9 @@ public final class TwoHandTrainingTask implements TrainingTask {
     @Override
     public StepLoss step(int[] indices, long[] seeds, double lr) {
         List<TwoHandExample> examples = examples(indices, seeds);
-        try (NDManager scope = model.manager().newSubManager()) {
+        // NDScope closes every array made during the step: DJL attaches an operation's result to its first
+        // operand's manager, so temporaries of parameter-first operations would otherwise outlive the step.
+        try (NDScope ignored = new NDScope(); NDManager scope = model.manager().newSubManager()) {
             TwoHandBatch batch = TwoHandBatch.of(examples, model.config().inputSize(), scope);
             Map<String, Double> terms;
             double total;
