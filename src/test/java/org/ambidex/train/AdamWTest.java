@@ -75,6 +75,29 @@ class AdamWTest {
         }
     }
 
+    /** Each update's temporaries are freed: the managers of the parameters and of the state hold no more arrays. */
+    @Test
+    void updatesLeaveNoArraysBehind() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter w = parameter(m, "w", 1f, 3, 4);
+            Parameter b = parameter(m, "b", 0.5f, 4);
+            try (AdamW opt = new AdamW(Map.of("w", w, "b", b), m, 0.9, 0.999, 1e-8, 0.01)) {
+                int[] counts = new int[4];
+                for (int t = 0; t < 4; t++) {
+                    try (NDManager step = m.newSubManager()) {
+                        NDArray x = step.ones(new Shape(2, 3));
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            gc.backward(x.matMul(w.getArray()).add(b.getArray()).sum());
+                        }
+                    }
+                    opt.update(0.01);
+                    counts[t] = m.getManagedArrays().size();
+                }
+                assertThat(counts[3]).as("arrays per update " + java.util.Arrays.toString(counts)).isEqualTo(counts[1]);
+            }
+        }
+    }
+
     @Test
     void restoredStateContinuesIdentically() {
         try (NDManager m = NDManager.newBaseManager()) {
