@@ -77,9 +77,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        ModelSpec modelSpec = ModelOption.resolve(model);
         Path folder = examples != null ? examples : defaultExamples();
         List<Sample> samples = samples(folder);
-        ModelSpec modelSpec = ModelOption.resolve(model);
         ModelOption.threads(threads);
         Files.createDirectories(out);
         List<Prediction> predictions = new ArrayList<>();

@@ -150,6 +150,21 @@ class PredictAndDemoTest {
         assertThat(run.err()).contains(empty.toString());
     }
 
+    @Test
+    void demoWithoutModelUsesTheShippedDefaultOrSaysThereIsNone() {
+        CliRun run = CliRun.of("--quiet", "demo", "--examples", data.toString(), "--out",
+            dir.resolve("demo-default").toString());
+        if (org.ambidex.pipeline.TwoHandModelFiles.hasDefault()) {
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.out()).contains("interhand protocol");
+        } else {
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.errLines()).isEqualTo(1);
+            assertThat(run.err()).contains("no default model");
+            assertThat(dir.resolve("demo-default")).doesNotExist();
+        }
+    }
+
     private static double table(JsonNode report, String key) {
         for (JsonNode t : report.get("tables")) {
             if (t.get("key").asText().equals(key)) {
