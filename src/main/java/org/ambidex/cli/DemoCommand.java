@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         InterHandProtocol protocol = new InterHandProtocol(PckThresholds.DEFAULT);
         EvalReport report = Evaluator.evaluate(protocol, truth, predictions);
         Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("ambidex", BuildInfo.current().version() + " (commit " + BuildInfo.current().commit() + ")");
+        provenance.put("ambidex", BuildInfo.current().describe());
         provenance.put("model", model == null ? "twohand:(built-in default)" : modelSpec.toString());
         provenance.put("examples", folder.toString());
         PredictionsWriter.write(out.resolve("predictions.json"), provenance, predictions);
@@ -121,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%-28s %-12s %-12s %12s%n", "image", "hands", "predicted", "MPJPE (mm)");
         for (int i = 0; i < samples.size(); i++) {
             EvalReport one = Evaluator.evaluate(protocol, List.of(truth.get(i)), List.of(predictions.get(i)));
-            o.printf(Locale.ROOT, "%-28s %-12s %-12s %12s%n", names.get(i), hands(samples.get(i).handType()),
+            o.printf(Locale.ROOT, "%-28s %-12s %-12s %12s%n", names.get(i), samples.get(i).handType().label(),
                 predicted(results.get(i)), mm(one.table("mpjpe").value(Split.ALL, HandColumn.BOTH)));
         }
         o.printf(Locale.ROOT, "%n%d images (%s): MPJPE %s mm (right %s, left %s), MRRPE %s mm, handedness %.1f%%"
@@ -169,27 +169,14 @@ final class DemoCommand implements Callable<Integer> {
         return "capture" + s.capture() + "_cam" + s.cameraId() + "_frame" + s.frame();
     }
 
-    private static String hands(HandType type) {
-        return switch (type) {
-            case RIGHT -> "right";
-            case LEFT -> "left";
-            case INTERACTING -> "both";
-        };
-    }
-
+    /** The hand type the reconstruction calls present, as the annotation labels it ({@code none} for no hand). */
     private static String predicted(Reconstruction r) {
-        boolean right = false;
-        boolean left = false;
+        boolean[] present = new boolean[2];
         for (HandReconstruction h : r.hands()) {
-            if (h.present()) {
-                if (h.side().index() == 0) {
-                    right = true;
-                } else {
-                    left = true;
-                }
-            }
+            present[h.side().index()] |= h.present();
         }
-        return right && left ? "both" : right ? "right" : left ? "left" : "none";
+        HandType type = HandType.ofPresence(present[0], present[1]);
+        return type == null ? "none" : type.label();
     }
 
     private static String mm(double metres) {

@@ -135,7 +135,7 @@ final class EvalCommand implements Callable<Integer> {
         PredFormat format = predFormat == PredFormat.AUTO ? sniff(pred) : predFormat;
         Map<String, String> provenance = new LinkedHashMap<>();
         BuildInfo build = BuildInfo.current();
-        provenance.put("ambidex", build.version() + " (commit " + build.commit() + ")");
+        provenance.put("ambidex", build.describe());
         provenance.put("protocol", name);
         provenance.put("data", dataset.data.toString());
         provenance.put("split", split);

@@ -29,7 +29,7 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> rows = new LinkedHashMap<>();
         BuildInfo build = BuildInfo.current();
-        rows.put("ambidex", build.version() + " (commit " + build.commit() + ")");
+        rows.put("ambidex", build.describe());
         rows.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
             + System.getProperty("java.vm.name") + ")");
         rows.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("

@@ -90,7 +90,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("model", model == null ? "twohand:(built-in default)" : spec.toString());
-        provenance.put("ambidex", BuildInfo.current().version() + " (commit " + BuildInfo.current().commit() + ")");
+        provenance.put("ambidex", BuildInfo.current().describe());
         provenance.put("data", dataset.data.toString());
         provenance.put("split", split);
         PredictionsWriter.write(out, provenance, predictions);

@@ -87,7 +87,7 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelSpec modelSpec = modelSpec();
+        ModelSpec modelSpec = ModelOption.resolve(model);
         Intrinsics intrinsics = intrinsics();
         Double rootDepth = rootDepthMm == null ? null : rootDepthMm / 1000.0;
         if (rootDepth != null && !(rootDepth > 0 && Double.isFinite(rootDepth))) {
@@ -129,14 +129,10 @@ final class ReconstructCommand implements Callable<Integer> {
         if (pred != null) {
             java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
             provenance.put("model", modelSpec.toString());
-            provenance.put("ambidex", org.ambidex.core.BuildInfo.current().version());
+            provenance.put("ambidex", org.ambidex.core.BuildInfo.current().describe());
             org.ambidex.eval.PredictionsWriter.write(pred, provenance, predictions);
         }
         return 0;
-    }
-
-    private ModelSpec modelSpec() {
-        return ModelOption.resolve(model);
     }
 
     private static String stem(Path image) {

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.ambidex.core.BadInputException;
 import org.ambidex.data.Sample;
 import org.ambidex.data.interhand.InterHandDataset;
-import org.ambidex.nets.Threads;
 import org.ambidex.train.LearningRateSchedule;
 import org.ambidex.train.TrainLoop;
 import org.ambidex.train.TrainSettings;
@@ -168,12 +167,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new BadInputException("--arch: unknown architecture '" + arch + "'; expected one of "
                 + String.join(", ", ARCHITECTURES.keySet()));
         }
-        if (threads != null) {
-            if (threads < 1) {
-                throw new BadInputException("--threads must be at least 1, got " + threads);
-            }
-            Threads.set(threads);
-        }
+        ModelOption.threads(threads);
         if (checkpointEvery < 0 || maxTrainSamples < 0 || maxValSamples < 0) {
             throw new BadInputException("--checkpoint-every, --max-train-samples and --max-val-samples must not be"
                 + " negative");

@@ -24,6 +24,11 @@ public record BuildInfo(String version, String commit, String djlVersion, String
         return CURRENT;
     }
 
+    /** The version with its commit, as provenance records name this build: {@code 0.1.0 (commit abc123)}. */
+    public String describe() {
+        return version + " (commit " + commit + ")";
+    }
+
     private static BuildInfo load() {
         Properties p = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream("/org/ambidex/version.properties")) {

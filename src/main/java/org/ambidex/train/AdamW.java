@@ -61,11 +61,10 @@ public final class AdamW implements AutoCloseable {
         double c2 = 1 - Math.pow(beta2, step);
         for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
             NDArray w = e.getValue().getArray();
-            // The scope closes the temporaries, which DJL attaches to the first operand's manager (the state's or
-            // the parameter's), not to the sub-manager.
-            try (NDScope temporaries = new NDScope(); NDManager scope = state.newSubManager()) {
+            // The scope closes the gradient's handle and every temporary, which DJL attaches to the first
+            // operand's manager (the state's or the parameter's) and would otherwise keep until training ends.
+            try (NDScope temporaries = new NDScope()) {
                 NDArray g = w.getGradient();
-                g.attach(scope);
                 NDArray m = expAvg.get(e.getKey());
                 NDArray v = expAvgSq.get(e.getKey());
                 m.muli(beta1).addi(g.mul(1 - beta1));
@@ -83,9 +82,8 @@ public final class AdamW implements AutoCloseable {
     /** Zeroes the gradients without updating (after a skipped step). */
     public void zeroGradients() {
         for (Parameter p : parameters.values()) {
-            try (NDManager scope = state.newSubManager()) {
+            try (NDScope handle = new NDScope()) {
                 NDArray g = p.getArray().getGradient();
-                g.attach(scope);
                 g.subi(g);
             }
         }

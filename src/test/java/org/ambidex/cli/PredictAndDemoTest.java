@@ -70,9 +70,10 @@ class PredictAndDemoTest {
             List<org.ambidex.eval.GroundTruthSample> truth = new ArrayList<>();
             List<Prediction> predictions = new ArrayList<>();
             List<Prediction> raw = v.predict(m);
+            List<org.ambidex.eval.GroundTruthSample> annotated = v.truth();
             for (int i = 0; i < samples.size(); i++) {
                 String id = samples.get(i).split() + "/" + samples.get(i).annotationId();
-                truth.add(v.truth().get(i).withId(id));
+                truth.add(annotated.get(i).withId(id));
                 Prediction p = raw.get(i);
                 predictions.add(new Prediction(id, p.right(), p.left(), p.relativeRoot()));
             }
