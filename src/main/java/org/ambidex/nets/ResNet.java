@@ -70,14 +70,25 @@ public final class ResNet extends TorchModule {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDList x = stages.get(0).forward(store, inputs, training, params);
-        x = stages.get(1).forward(store, x, training, params);
+        NDList levels = pyramid(store, inputs.singletonOrThrow(), training);
+        return new NDList(levels.get(levels.size() - 1));
+    }
+
+    /**
+     * The outputs of layer1 to layer4 for {@code images} (B,3,H,W): strides 4, 8, 16 and 32, channels
+     * {@code base}, 2, 4 and 8 times {@code base} (times 4 for bottleneck networks).
+     */
+    public NDList pyramid(ParameterStore store, NDArray images, boolean training) {
+        NDList x = stages.get(0).forward(store, new NDList(images), training, null);
+        x = stages.get(1).forward(store, x, training, null);
         NDArray y = Activation.relu(x.singletonOrThrow());
         x = new NDList(y.getNDArrayInternal().maxPool(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
+        NDList levels = new NDList();
         for (int s = 2; s < stages.size(); s++) {
-            x = stages.get(s).forward(store, x, training, params);
+            x = stages.get(s).forward(store, x, training, null);
+            levels.add(x.singletonOrThrow());
         }
-        return x;
+        return levels;
     }
 
     private static Sequential downsample(int in, int out, int stride) {

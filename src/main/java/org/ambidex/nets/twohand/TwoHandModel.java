@@ -89,7 +89,7 @@ public final class TwoHandModel implements AutoCloseable {
     }
 
     private static boolean isOutputLayer(String name) {
-        return name.startsWith("init_") || name.startsWith("offset.") || name.matches("refine\\.\\d+\\.mlp_\\w+\\.4\\..*")
+        return name.matches("init_\\w+\\.2\\..*") || name.startsWith("offset.") || name.matches("refine\\.\\d+\\.mlp_\\w+\\.4\\..*")
             || name.matches("refine\\.\\d+\\.offset\\.2\\..*");
     }
 

@@ -23,19 +23,24 @@ import org.ambidex.nets.TorchModule;
  * normalisation). Steps:
  * <ol>
  *   <li>{@code backbone}: a torchvision-layout ResNet (stride 32) giving features F (B,C,S/32,S/32);</li>
+ *   <li>{@code heatmaps}: a {@link JointHeatmapHead} on layer2..layer4 giving the neck map N (stride 8) and each
+ *       hand's 2.5-D joints (image position and depth relative to the wrist);</li>
  *   <li>{@code attention}: Conv3x3 + BatchNorm + ReLU + Conv1x1 to two maps and a sigmoid, one spatial attention
  *       per hand (DIR's InitRegressor, Zhang et al.'s hand-aware pooling); each hand's feature is the
  *       attention-weighted mean of F;</li>
- *   <li>{@code init_right}, {@code init_left}: Linear C to 64 added to {@link HandVector#mean()};
+ *   <li>{@code init_right}, {@code init_left}: MLPs (Linear, ReLU, Linear) from the hand's pooled feature and its
+ *       2.5-D joints to 64 values added to {@link HandVector#mean()};
  *       {@code presence}: Linear 3C to 2 logits; {@code offset}: Linear 3C to the left-minus-right wrist
  *       placement (in units of {@value #PLACEMENT_UNIT} m), all from [global mean, right, left] features;</li>
- *   <li>{@code refine.k}: {@link RefineStage}s, each a residual update from the features under the previous
+ *   <li>{@code refine.k}: {@link RefineStage}s, each a residual update from the neck features under the previous
  *       stage's projected joints;</li>
  *   <li>every stage's vectors are decoded by the hand layer ({@link TwoHandDecoder}).</li>
  * </ol>
  */
 public final class TwoHandNet extends TorchModule {
 
+    /** Inputs per hand taken from the dense estimate: 21 joints' (u, v) and 21 depths. */
+    static final int JOINT_INPUTS = 21 * 3;
     /** Metres per unit of the placement regressors' output. */
     public static final float PLACEMENT_UNIT = 0.1f;
     private static final float ATTENTION_EPS = 1e-6f;
@@ -43,8 +48,9 @@ public final class TwoHandNet extends TorchModule {
     private final TwoHandConfig config;
     private final TwoHandDecoder decoder;
     private final ResNet backbone;
+    private final JointHeatmapHead heatmaps;
     private final Sequential attention;
-    private final Linear[] init = new Linear[2];
+    private final Sequential[] init = new Sequential[2];
     private final Linear presence;
     private final Linear offset;
     private final List<RefineStage> stages = new ArrayList<>();
@@ -56,15 +62,22 @@ public final class TwoHandNet extends TorchModule {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         int c = config.featureChannels();
         backbone = child("backbone", new ResNet(config.resnetDepth(), config.resnetBase()));
+        int expansion = config.resnetDepth() >= 50 ? 4 : 1;
+        int base = config.resnetBase() * expansion;
+        heatmaps = child("heatmaps", new JointHeatmapHead(new int[] {2 * base, 4 * base, 8 * base}));
         attention = child("attention", new Sequential(new Conv2d(c, c / 2, 3, 1, 1, false), new BatchNorm2d(c / 2),
             Functional.relu(), new Conv2d(c / 2, 2, 1, 1, 0, true)));
-        init[0] = child("init_right", new Linear(c, HandVector.SIZE));
-        init[1] = child("init_left", new Linear(c, HandVector.SIZE));
+        String[] names = {"right", "left"};
+        for (int h = 0; h < 2; h++) {
+            init[h] = child("init_" + names[h], new Sequential(new Linear(c + JOINT_INPUTS, config.hidden()),
+                Functional.relu(), new Linear(config.hidden(), HandVector.SIZE)));
+        }
         presence = child("presence", new Linear(3 * c, 2));
         offset = child("offset", new Linear(3 * c, 3));
         Block[] refine = new Block[config.stages()];
         for (int k = 0; k < config.stages(); k++) {
-            RefineStage stage = new RefineStage(c, config.jointChannels(), config.hidden());
+            RefineStage stage = new RefineStage(c, JointHeatmapHead.CHANNELS, config.jointChannels(),
+                config.hidden());
             stages.add(stage);
             refine[k] = stage;
         }
@@ -83,7 +96,15 @@ public final class TwoHandNet extends TorchModule {
     public TwoHandOutput run(ParameterStore store, NDArray images, boolean training) {
         PairList<String, Object> params = null;
         long b = images.getShape().get(0);
-        NDArray features = backbone.forward(store, new NDList(images), training, params).singletonOrThrow();
+        NDList levels = backbone.pyramid(store, images, training);
+        NDArray features = levels.get(3);
+        JointHeatmapHead.Result dense = heatmaps.run(store, levels, training);
+        NDArray[] joints = new NDArray[2];
+        for (int h = 0; h < 2; h++) {
+            // the regressors read the dense estimate as given; the head learns from its own loss alone
+            joints[h] = NDArrays.concat(new NDList(dense.uv().get(":, " + h + ", :, :").reshape(b, 42),
+                dense.depth().get(":, " + h + ", :")), 1).stopGradient();
+        }
         NDArray maps = Activation.sigmoid(attention.forward(store, new NDList(features), training, params)
             .singletonOrThrow()); // (B,2,H,W)
         NDArray global = Scalars.div(features.sum(new int[] {2, 3}),
@@ -97,8 +118,8 @@ public final class TwoHandNet extends TorchModule {
         NDArray meanVector = images.getManager().create(mean);
         NDList first = new NDList();
         for (int h = 0; h < 2; h++) {
-            first.add(init[h].forward(store, new NDList(pooled[h]), training, params).singletonOrThrow()
-                .add(meanVector));
+            NDArray in = NDArrays.concat(new NDList(pooled[h], joints[h]), 1);
+            first.add(init[h].forward(store, new NDList(in), training, params).singletonOrThrow().add(meanVector));
         }
         java.lang.ref.Reference.reachabilityFence(meanVector); // wraps a Java buffer (see TwoHandModel.predict)
         NDArray vectors = NDArrays.stack(first, 1);
@@ -114,7 +135,7 @@ public final class TwoHandNet extends TorchModule {
         allHands.add(hands);
         allOffsets.add(placement);
         for (RefineStage stage : stages) {
-            NDList next = stage.refine(store, training, params, features, pooled, global, vectors,
+            NDList next = stage.refine(store, training, params, dense.neck(), joints, pooled, global, vectors,
                 new NDArray[] {hands[0].uv(), hands[1].uv()}, placement);
             vectors = next.get(0);
             placement = next.get(1);
@@ -126,7 +147,8 @@ public final class TwoHandNet extends TorchModule {
         if (b != vectors.getShape().get(0)) {
             throw new IllegalStateException("batch size changed inside the network");
         }
-        return new TwoHandOutput(allVectors, allHands, allOffsets, logits);
+        return new TwoHandOutput(allVectors, allHands, allOffsets, logits, dense.uv(), dense.depth(),
+            dense.logProb(), dense.depthMaps());
     }
 
     private DecodedHand[] decode(NDArray vectors) {

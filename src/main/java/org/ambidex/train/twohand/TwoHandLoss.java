@@ -1,6 +1,7 @@
 package org.ambidex.train.twohand;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,8 @@ public final class TwoHandLoss {
 
     /** Length unit of the 3-D terms, metres (errors of a few centimetres give terms near 1). */
     public static final double UNIT = 0.1;
+    /** Standard deviation of the dense head's target Gaussians, in cells of its map. */
+    public static final double HEATMAP_SIGMA_CELLS = 1.0;
 
     private final TwoHandLossWeights weights;
 
@@ -87,7 +90,12 @@ public final class TwoHandLoss {
         }
         NDArray presence = binaryCrossEntropy(out.presenceLogits(), batch.present());
         last.put("presence", presence);
-        return new Terms(total.add(Scalars.mul(presence, weights.presence())), last);
+        NDArray[] dense = denseTerms(out, batch);
+        last.put("heat_ce", dense[0]);
+        last.put("heat_uv", dense[1]);
+        last.put("heat_depth", dense[2]);
+        return new Terms(total.add(Scalars.mul(presence, weights.presence()))
+            .add(Scalars.mul(dense[0].add(dense[1]).add(dense[2]), weights.heatmap())), last);
     }
 
     static LayerTargets layerTargets(TwoHandBatch batch, TwoHandDecoder decoder) {
@@ -105,6 +113,34 @@ public final class TwoHandLoss {
             pca[h] = layer.axisAngleToPca(finger, false).stopGradient();
         }
         return new LayerTargets(vertices, rotation, pca);
+    }
+
+    /**
+     * The dense head's terms, each a mean over the valid joints of both hands: cross-entropy of each joint's spatial softmax against a
+     * normalised Gaussian ({@link #HEATMAP_SIGMA_CELLS} cells) about its annotation, for joints inside the crop;
+     * L1 of the expected positions; L1 of the depth maps read at the annotation (the Gaussian's weights), so depth
+     * is supervised where the joint is, whatever the softmax currently says.
+     */
+    private static NDArray[] denseTerms(TwoHandOutput out, TwoHandBatch batch) {
+        long b = batch.size();
+        long cells = out.heatmapLogProb().getShape().get(2);
+        long side = Math.round(Math.sqrt(cells));
+        NDArray grid = out.heatmapCells(side, side);                                  // (hw,2)
+        NDArray targetUv = batch.uv().reshape(b, 42, 1, 2);
+        double sigma = HEATMAP_SIGMA_CELLS * 2.0 / side;
+        NDArray d2 = targetUv.sub(grid.reshape(1, 1, cells, 2)).square().sum(new int[] {3}); // (B,42,hw)
+        NDArray gauss = Scalars.mul(d2, -1 / (2 * sigma * sigma)).exp();
+        NDArray target = gauss.div(gauss.sum(new int[] {2}, true).maximum(1e-12f)).stopGradient();
+        NDArray inside = batch.uv().abs().max(new int[] {3}).lte(1f).toType(DataType.FLOAT32, false)
+            .reshape(b, 42);
+        NDArray mask = batch.jointValid().reshape(b, 42);
+        NDArray ce = maskedMean(target.mul(out.heatmapLogProb()).sum(new int[] {2}).neg(), mask.mul(inside));
+        NDArray uv = maskedMean(out.heatmapUv().reshape(b, 42, 2).sub(batch.uv().reshape(b, 42, 2)).abs()
+            .sum(new int[] {2}), mask);
+        NDArray targetDepth = batch.joints().get(":, :, :, 2").reshape(b, 42).div(Scalars.of(batch.joints(), UNIT));
+        NDArray depthAtTarget = target.mul(out.depthMaps()).sum(new int[] {2});
+        NDArray depth = maskedMean(depthAtTarget.sub(targetDepth).abs(), mask.mul(inside));
+        return new NDArray[] {ce, uv, depth};
     }
 
     private static Map<String, NDArray> stageTerms(DecodedHand[] hands, NDArray vectors, NDArray offset,

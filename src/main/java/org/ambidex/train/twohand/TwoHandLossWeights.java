@@ -11,10 +11,12 @@ package org.ambidex.train.twohand;
  * @param shape shape coefficients (mean squared error)
  * @param offset left-minus-right wrist placement (L1, in units of {@link TwoHandLoss#UNIT} metres)
  * @param presence per-hand presence (binary cross-entropy on the logits)
+ * @param heatmap the dense head's 2.5-D joints: image position (L1, normalised crop coordinates) plus depth
+ *     relative to the wrist (L1, in units of {@link TwoHandLoss#UNIT} metres)
  */
 public record TwoHandLossWeights(double joints, double vertices, double uv, double rotation, double pose, double shape,
-                                 double offset, double presence) {
+                                 double offset, double presence, double heatmap) {
 
     /** The weights the default model is trained with. */
-    public static final TwoHandLossWeights DEFAULT = new TwoHandLossWeights(1, 1, 1, 1, 0.05, 0.05, 1, 1);
+    public static final TwoHandLossWeights DEFAULT = new TwoHandLossWeights(1, 1, 1, 1, 0.05, 0.05, 1, 1, 1);
 }

@@ -73,7 +73,8 @@ class TwoHandLossTest {
             }
             TwoHandOutput out = new TwoHandOutput(List.of(m.create(vectors, new Shape(1, 2, HandVector.SIZE))),
                 List.<DecodedHand[]>of(new DecodedHand[] {r, l}), List.of(m.create(new float[] {1, 2, 3}, new Shape(1, 3))),
-                m.create(new float[] {2, -1}, new Shape(1, 2)));
+                m.create(new float[] {2, -1}, new Shape(1, 2)), denseUv(m), denseDepth(m),
+                dense(m, LOGITS).sub(Math.log(sumExp(LOGITS))), dense(m, DEPTH_MAP));
 
             float[] valid = new float[42];
             for (int j = 0; j < 21; j++) {
@@ -96,6 +97,10 @@ class TwoHandLossTest {
             double pose = 0.09;
             double shape = 0.25;
             double presence = (Math.log1p(Math.exp(-2)) + Math.log1p(Math.exp(-1))) / 2;
+            // Targets at the crop centre lie equally far from the 2 x 2 map's four cells: the Gaussian is uniform.
+            double heatCe = Math.log(sumExp(LOGITS)) - (LOGITS[0] + LOGITS[1] + LOGITS[2] + LOGITS[3]) / 4;
+            double heatUv = 2 * 0.2; // |0.2 - 0| in u and v; joint 5 (target 100) and the left hand are masked
+            double heatDepth = (DEPTH_MAP[0] + DEPTH_MAP[1] + DEPTH_MAP[2] + DEPTH_MAP[3]) / 4;
             assertThat(v.get("joints")).isCloseTo(joints, within(1e-6));
             assertThat(v.get("vertices")).isCloseTo(vertices, within(1e-5));
             assertThat(v.get("uv")).isCloseTo(uv, within(1e-6));
@@ -104,11 +109,52 @@ class TwoHandLossTest {
             assertThat(v.get("shape")).isCloseTo(shape, within(1e-6));
             assertThat(v.get("offset")).isEqualTo(0.0);
             assertThat(v.get("presence")).isCloseTo(presence, within(1e-6));
+            assertThat(v.get("heat_ce")).isCloseTo(heatCe, within(1e-5));
+            assertThat(v.get("heat_uv")).isCloseTo(heatUv, within(1e-6));
+            assertThat(v.get("heat_depth")).isCloseTo(heatDepth, within(1e-6));
             TwoHandLossWeights w = TwoHandLossWeights.DEFAULT;
             double total = w.joints() * joints + w.vertices() * vertices + w.uv() * uv + w.rotation() * rotation
-                + w.pose() * pose + w.shape() * shape + w.presence() * presence;
+                + w.pose() * pose + w.shape() * shape + w.presence() * presence + w.heatmap() * (heatCe + heatUv + heatDepth);
             assertThat(v.get("total")).isCloseTo(total, within(1e-5));
         }
+    }
+
+    /** Dense joints: the right hand's all at (0.2, 0.2), the left hand's far off (it is absent). */
+    private static NDArray denseUv(NDManager m) {
+        float[] uv = new float[84];
+        for (int i = 0; i < 84; i++) {
+            uv[i] = i < 42 ? 0.2f : 9f;
+        }
+        return m.create(uv, new Shape(1, 2, 21, 2));
+    }
+
+    private static final float[] LOGITS = {0, 1, 2, 3};
+    private static final float[] DEPTH_MAP = {0.1f, 0.2f, 0.3f, 0.6f};
+
+    private static double sumExp(float[] x) {
+        double sum = 0;
+        for (float v : x) {
+            sum += Math.exp(v);
+        }
+        return sum;
+    }
+
+    /** A (1,42,4) map: {@code cells} for every joint of both hands on a 2 x 2 grid. */
+    private static NDArray dense(NDManager m, float[] cells) {
+        float[] all = new float[42 * 4];
+        for (int j = 0; j < 42; j++) {
+            System.arraycopy(cells, 0, all, 4 * j, 4);
+        }
+        return m.create(all, new Shape(1, 42, 4));
+    }
+
+    /** Dense depths: 0.3 units for the right hand's joints, arbitrary for the absent left hand. */
+    private static NDArray denseDepth(NDManager m) {
+        float[] d = new float[42];
+        for (int i = 0; i < 42; i++) {
+            d[i] = i < 21 ? 0.3f : -4f;
+        }
+        return m.create(d, new Shape(1, 2, 21));
     }
 
     @Test
