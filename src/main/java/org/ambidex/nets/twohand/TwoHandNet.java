@@ -36,6 +36,8 @@ import org.ambidex.nets.TorchModule;
  *       stage's projected joints;</li>
  *   <li>every stage's vectors are decoded by the hand layer ({@link TwoHandDecoder}).</li>
  * </ol>
+ * The backbone and the dense head are trained by the dense head's loss only: everything after them reads their
+ * outputs detached.
  */
 public final class TwoHandNet extends TorchModule {
 
@@ -97,8 +99,11 @@ public final class TwoHandNet extends TorchModule {
         PairList<String, Object> params = null;
         long b = images.getShape().get(0);
         NDList levels = backbone.pyramid(store, images, training);
-        NDArray features = levels.get(3);
         JointHeatmapHead.Result dense = heatmaps.run(store, levels, training);
+        // The backbone learns from the dense head alone: the regressors' losses (root rotation above all) stay
+        // near the constant predictor's for thousands of steps and, flowing back, drown the dense signal.
+        NDArray features = levels.get(3).stopGradient();
+        NDArray neck = dense.neck().stopGradient();
         NDArray[] joints = new NDArray[2];
         for (int h = 0; h < 2; h++) {
             // the regressors read the dense estimate as given; the head learns from its own loss alone
@@ -135,7 +140,7 @@ public final class TwoHandNet extends TorchModule {
         allHands.add(hands);
         allOffsets.add(placement);
         for (RefineStage stage : stages) {
-            NDList next = stage.refine(store, training, params, dense.neck(), joints, pooled, global, vectors,
+            NDList next = stage.refine(store, training, params, neck, joints, pooled, global, vectors,
                 new NDArray[] {hands[0].uv(), hands[1].uv()}, placement);
             vectors = next.get(0);
             placement = next.get(1);
