@@ -112,7 +112,8 @@ final class TrainCommand implements Callable<Integer> {
     Path backboneWeights;
 
     @Option(names = "--init", paramLabel = "FILE",
-        description = "internet: start from the weights of an InterNet snapshot (fine-tuning).")
+        description = "Start from these weights (fine-tuning): internet, an InterNet snapshot; twohand, a twohand model "
+            + "file of the same configuration.")
     Path init;
 
     @Option(names = "--no-augment", description = "Train without the reference's augmentation.")

@@ -42,9 +42,9 @@ final class TwoHandTrainArchitecture implements TrainArchitecture {
 
     @Override
     public int train(TrainCommand c) {
-        if (c.lrDecayEpochs != null || c.lrDecayFactor != null || c.backboneWeights != null || c.init != null) {
-            throw new BadInputException("twohand trains with warm-up and cosine decay from scratch: --lr-decay-epochs, "
-                + "--lr-decay-factor, --backbone-weights and --init do not apply");
+        if (c.lrDecayEpochs != null || c.lrDecayFactor != null || c.backboneWeights != null) {
+            throw new BadInputException("twohand trains with warm-up and cosine decay: --lr-decay-epochs, "
+                + "--lr-decay-factor and --backbone-weights do not apply");
         }
         TwoHandConfig config;
         try {
@@ -62,6 +62,9 @@ final class TwoHandTrainArchitecture implements TrainArchitecture {
         identity.put("weight_decay", c.weightDecay);
         identity.put("warmup_steps", (long) c.warmupSteps);
         identity.put("loss_weights", TwoHandLossWeights.DEFAULT.toString());
+        if (c.init != null) {
+            identity.put("start", "init " + c.init.toAbsolutePath().normalize());
+        }
         PrintWriter log = c.log();
         try (HandLayerRootJoint roots = new HandLayerRootJoint(right, left);
              InterHandDataset train = InterHandDataset.open(c.dataset.data, c.dataset.filter(c.trainSplit),
@@ -83,7 +86,7 @@ final class TwoHandTrainArchitecture implements TrainArchitecture {
                 shared.identity());
             TwoHandValidation validation = val == null ? null
                 : new TwoHandValidation(TrainCommand.samples(val, c.maxValSamples), batch);
-            TwoHandModel model = TwoHandModel.initialised(config, right, left, c.seed);
+            TwoHandModel model = startingModel(c, config, right, left);
             try (TwoHandTrainingTask task = new TwoHandTrainingTask(model, trainSamples, TwoHandLossWeights.DEFAULT,
                 !c.noAugment, c.weightDecay, validation)) {
                 log.println("training " + config + " on " + trainSamples.size() + " samples (" + c.trainSplit + "), "
@@ -109,5 +112,20 @@ final class TwoHandTrainArchitecture implements TrainArchitecture {
             }
         }
         return 0;
+    }
+
+    /** A fresh network, or with {@code --init} the weights of a twohand model file of the same configuration. */
+    private static TwoHandModel startingModel(TrainCommand c, TwoHandConfig config, HandModel right, HandModel left) {
+        if (c.init == null) {
+            return TwoHandModel.initialised(config, right, left, c.seed);
+        }
+        TwoHandModel model = TwoHandModel.load(c.init, right, left);
+        if (!model.config().equals(config)) {
+            TwoHandConfig found = model.config();
+            model.close();
+            throw new BadInputException(c.init, "holds a network of " + found + ", expected " + config
+                + " (set --input-size, --stages, --twohand-resnet and --twohand-width to match)");
+        }
+        return model;
     }
 }

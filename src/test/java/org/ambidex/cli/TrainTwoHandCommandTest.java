@@ -41,5 +41,21 @@ class TrainTwoHandCommandTest {
             "--no-images", data.resolve("images/train/Capture0/seq/cam400001/image0.jpg").toString());
         assertThat(rec.status()).as(rec.err()).isEqualTo(0);
         assertThat(dir.resolve("rec").resolve("image0.json")).exists();
+
+        Path tuned = dir.resolve("tuned");
+        CliRun fine = CliRun.of("train", "--arch", "twohand", "--data", data.toString(), "--out", tuned.toString(),
+            "--hand-model", mano, "--epochs", "1", "--batch-size", "4", "--input-size", "64", "--twohand-width", "8",
+            "--stages", "1", "--warmup-steps", "1", "--seed", "4", "--val-split", "none", "--init", model.toString());
+        assertThat(fine.status()).as(fine.err()).isEqualTo(0);
+        assertThat(Checkpoints.read(tuned.resolve("model.pt")).select("meta").other("start").map(Object::toString))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("init ").endsWith("model.pt"));
+
+        CliRun wrong = CliRun.of("train", "--arch", "twohand", "--data", data.toString(), "--out",
+            dir.resolve("wrong").toString(), "--hand-model", mano, "--epochs", "1", "--batch-size", "4",
+            "--input-size", "64", "--twohand-width", "16", "--stages", "1", "--val-split", "none",
+            "--init", model.toString());
+        assertThat(wrong.status()).isEqualTo(2);
+        assertThat(wrong.err()).contains("model.pt").contains("holds a network of");
+        assertThat(dir.resolve("wrong").resolve("model.pt")).doesNotExist();
     }
 }

@@ -36,8 +36,8 @@ import org.ambidex.nets.TorchModule;
  *       stage's projected joints;</li>
  *   <li>every stage's vectors are decoded by the hand layer ({@link TwoHandDecoder}).</li>
  * </ol>
- * The backbone and the dense head are trained by the dense head's loss only: everything after them reads their
- * outputs detached.
+ * The backbone and the dense head are trained by the dense head's loss and the presence loss only (presence
+ * reads the global mean of F undetached); everything else after them reads their outputs detached.
  */
 public final class TwoHandNet extends TorchModule {
 
@@ -103,6 +103,7 @@ public final class TwoHandNet extends TorchModule {
         // The backbone learns from the dense head alone: the regressors' losses (root rotation above all) stay
         // near the constant predictor's for thousands of steps and, flowing back, drown the dense signal.
         NDArray features = levels.get(3).stopGradient();
+        NDArray presenceFeatures = meanOverCells(levels.get(3)); // presence is the exception: an easy, steady signal
         NDArray neck = dense.neck().stopGradient();
         NDArray[] joints = new NDArray[2];
         for (int h = 0; h < 2; h++) {
@@ -130,7 +131,8 @@ public final class TwoHandNet extends TorchModule {
         NDArray vectors = NDArrays.stack(first, 1);
         NDArray placement = offset.forward(store, new NDList(all), training, params).singletonOrThrow();
         placement = Scalars.mul(placement, PLACEMENT_UNIT);
-        NDArray logits = presence.forward(store, new NDList(all), training, params).singletonOrThrow();
+        NDArray presenceIn = NDArrays.concat(new NDList(presenceFeatures, pooled[0], pooled[1]), 1);
+        NDArray logits = presence.forward(store, new NDList(presenceIn), training, params).singletonOrThrow();
 
         List<NDArray> allVectors = new ArrayList<>();
         List<DecodedHand[]> allHands = new ArrayList<>();
@@ -154,6 +156,10 @@ public final class TwoHandNet extends TorchModule {
         }
         return new TwoHandOutput(allVectors, allHands, allOffsets, logits, dense.uv(), dense.depth(),
             dense.logProb(), dense.depthMaps());
+    }
+
+    private static NDArray meanOverCells(NDArray map) {
+        return Scalars.div(map.sum(new int[] {2, 3}), map.getShape().get(2) * map.getShape().get(3));
     }
 
     private DecodedHand[] decode(NDArray vectors) {
