@@ -21,6 +21,7 @@ import org.ambidex.data.interhand.InterHandFilter;
 import org.ambidex.data.interhand.InterHandLayout;
 import org.ambidex.eval.EvalReport;
 import org.ambidex.eval.Evaluator;
+import org.ambidex.eval.GroundTruthIndex;
 import org.ambidex.eval.GroundTruthSample;
 import org.ambidex.eval.HandColumn;
 import org.ambidex.eval.InterHandGroundTruth;
@@ -120,7 +121,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%-28s %-12s %-12s %12s%n", "image", "hands", "predicted", "MPJPE (mm)");
         for (int i = 0; i < samples.size(); i++) {
-            EvalReport one = Evaluator.evaluate(protocol, List.of(truth.get(i)), List.of(predictions.get(i)));
+            // one image at a time, for its own line: no progress bar per image
+            EvalReport one = Evaluator.evaluate(protocol, GroundTruthIndex.of(List.of(truth.get(i))),
+                List.of(predictions.get(i)), Progress.silent());
             o.printf(Locale.ROOT, "%-28s %-12s %-12s %12s%n", names.get(i), samples.get(i).handType().label(),
                 predicted(results.get(i)), mm(one.table("mpjpe").value(Split.ALL, HandColumn.BOTH)));
         }

@@ -31,6 +31,14 @@ public final class Evaluator {
      * @throws IllegalArgumentException when two ground-truth samples or two predictions share an id
      */
     public static EvalReport evaluate(Protocol protocol, GroundTruthIndex truth, Iterable<Prediction> predictions) {
+        try (Progress progress = Progress.start("evaluating " + protocol.name(), truth.size())) {
+            return evaluate(protocol, truth, predictions, progress);
+        }
+    }
+
+    /** As {@link #evaluate(Protocol, GroundTruthIndex, Iterable)}, reporting to {@code progress} (one step a sample). */
+    public static EvalReport evaluate(Protocol protocol, GroundTruthIndex truth, Iterable<Prediction> predictions,
+                                      Progress progress) {
         Map<String, Integer> byId = new HashMap<>(Math.max(16, truth.size() * 4 / 3));
         for (int i = 0; i < truth.size(); i++) {
             if (byId.putIfAbsent(truth.id(i), i) != null) {
@@ -41,20 +49,18 @@ public final class Evaluator {
         Set<String> seen = new HashSet<>();
         long offered = 0;
         long unmatched = 0;
-        try (Progress progress = Progress.start("evaluating " + protocol.name(), truth.size())) {
-            for (Prediction p : predictions) {
-                offered++;
-                if (!seen.add(p.id())) {
-                    throw new IllegalArgumentException("two predictions share the sample id " + p.id());
-                }
-                Integer i = byId.get(p.id());
-                if (i == null) {
-                    unmatched++;
-                    continue;
-                }
-                run.add(truth.get(i), p);
-                progress.step();
+        for (Prediction p : predictions) {
+            offered++;
+            if (!seen.add(p.id())) {
+                throw new IllegalArgumentException("two predictions share the sample id " + p.id());
             }
+            Integer i = byId.get(p.id());
+            if (i == null) {
+                unmatched++;
+                continue;
+            }
+            run.add(truth.get(i), p);
+            progress.step();
         }
         long matched = offered - unmatched;
         return run.finish(new EvalCounts(byId.size(), offered, matched, 0, 0, byId.size() - matched, unmatched, 0, 0,
