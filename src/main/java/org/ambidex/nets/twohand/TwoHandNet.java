@@ -64,9 +64,7 @@ public final class TwoHandNet extends TorchModule {
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         int c = config.featureChannels();
         backbone = child("backbone", new ResNet(config.resnetDepth(), config.resnetBase()));
-        int expansion = config.resnetDepth() >= 50 ? 4 : 1;
-        int base = config.resnetBase() * expansion;
-        heatmaps = child("heatmaps", new JointHeatmapHead(new int[] {2 * base, 4 * base, 8 * base}));
+        heatmaps = child("heatmaps", new JointHeatmapHead(new int[] {c / 4, c / 2, c})); // layer2..layer4
         attention = child("attention", new Sequential(new Conv2d(c, c / 2, 3, 1, 1, false), new BatchNorm2d(c / 2),
             Functional.relu(), new Conv2d(c / 2, 2, 1, 1, 0, true)));
         String[] names = {"right", "left"};
@@ -113,8 +111,7 @@ public final class TwoHandNet extends TorchModule {
         }
         NDArray maps = Activation.sigmoid(attention.forward(store, new NDList(features), training, params)
             .singletonOrThrow()); // (B,2,H,W)
-        NDArray global = Scalars.div(features.sum(new int[] {2, 3}),
-            features.getShape().get(2) * features.getShape().get(3));
+        NDArray global = meanOverCells(features);
         NDArray[] pooled = new NDArray[2];
         for (int h = 0; h < 2; h++) {
             NDArray a = maps.get(":, " + h + ":" + (h + 1) + ", :, :");
