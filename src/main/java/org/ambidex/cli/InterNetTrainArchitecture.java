@@ -55,7 +55,7 @@ final class InterNetTrainArchitecture implements TrainArchitecture {
                     + " split " + c.trainSplit + ", fewer than one batch of " + settings.batchSize());
             }
             InterNetValidation validation = val == null ? null
-                : new InterNetValidation(TrainCommand.samples(val, c.maxValSamples), settings.batchSize());
+                : new InterNetValidation(TrainCommand.spread(val, c.maxValSamples), settings.batchSize());
             try (InterNetTrainingTask task = new InterNetTrainingTask(startingModel(c, config), trainSamples,
                 !c.noAugment, validation)) {
                 log.println("training " + config.describe() + " on " + trainSamples.size() + " samples ("

@@ -85,7 +85,7 @@ final class TrainCommand implements Callable<Integer> {
     int maxTrainSamples;
 
     @Option(names = "--max-val-samples", paramLabel = "N", defaultValue = "0",
-        description = "Validate on the first N samples of the split only (0: all).")
+        description = "Validate on N samples spread evenly over the split only (0: all).")
     int maxValSamples;
 
     @Option(names = "--stop-after-steps", paramLabel = "N",
@@ -213,6 +213,26 @@ final class TrainCommand implements Callable<Integer> {
     static List<Sample> samples(InterHandDataset data, int max) {
         List<Sample> all = data.samples();
         return max > 0 && max < all.size() ? all.subList(0, max) : all;
+    }
+
+    /**
+     * Up to {@code max} samples spread evenly over the split (every (size/max)-th, from the first), or all when
+     * {@code max} is 0: a validation subset that mixes the split's captures and hand types as the whole does,
+     * which its first N samples (one or two captures) do not.
+     */
+    static List<Sample> spread(InterHandDataset data, int max) {
+        return spread(data.samples(), max);
+    }
+
+    static <T> List<T> spread(List<T> all, int max) {
+        if (max <= 0 || max >= all.size()) {
+            return all;
+        }
+        List<T> out = new java.util.ArrayList<>(max);
+        for (int i = 0; i < max; i++) {
+            out.add(all.get((int) ((long) i * all.size() / max)));
+        }
+        return List.copyOf(out);
     }
 
     /** Where log lines go (stderr; stdout stays for results). */

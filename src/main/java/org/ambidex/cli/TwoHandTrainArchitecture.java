@@ -85,7 +85,7 @@ final class TwoHandTrainArchitecture implements TrainArchitecture {
                 shared.seed(), shared.checkpointEvery(), WarmupCosine.of(rate, c.warmupSteps, total),
                 shared.identity());
             TwoHandValidation validation = val == null ? null
-                : new TwoHandValidation(TrainCommand.samples(val, c.maxValSamples), batch);
+                : new TwoHandValidation(TrainCommand.spread(val, c.maxValSamples), batch);
             TwoHandModel model = startingModel(c, config, right, left);
             try (TwoHandTrainingTask task = new TwoHandTrainingTask(model, trainSamples, TwoHandLossWeights.DEFAULT,
                 !c.noAugment, c.weightDecay, validation)) {

@@ -31,6 +31,31 @@ final class Appearance {
         return out;
     }
 
+    /** Volar skin is drawn toward this light pink (sRGB); how far is drawn per frame. */
+    private static final double[] PALM = {0.95, 0.74, 0.67};
+    /** Nails are drawn toward this pale pink (sRGB). */
+    private static final double[] NAIL = {0.97, 0.86, 0.83};
+
+    /**
+     * Per-vertex sRGB colours (3 bytes per vertex) of a hand of skin {@code tone}: the dorsal skin in the tone, the
+     * volar skin lighter and pinker (as on real hands, strongly so on dark skin), the nails paler still.
+     */
+    static byte[] skinColours(Rgb tone, SkinRegions regions, RandomGenerator random) {
+        double palmMix = random.nextDouble(0.35, 0.6);
+        double nailMix = random.nextDouble(0.5, 0.75);
+        double[] t = {tone.r(), tone.g(), tone.b()};
+        byte[] out = new byte[3 * regions.vertexCount()];
+        for (int i = 0; i < regions.vertexCount(); i++) {
+            double p = palmMix * regions.palm(i);
+            double n = nailMix * regions.nail(i);
+            for (int c = 0; c < 3; c++) {
+                double skin = t[c] + p * (PALM[c] - t[c]);
+                out[3 * i + c] = (byte) Rgb.to8Bit(clip(skin + n * (NAIL[c] - skin)));
+            }
+        }
+        return out;
+    }
+
     /** Lights fixed to the camera: a key light from a random upper-front direction, a fill, some ambient. */
     static Lighting lighting(RandomGenerator random) {
         double[] key = {random.nextDouble(-0.9, 0.9), random.nextDouble(-0.9, 0.1), -random.nextDouble(0.3, 1.0)};

@@ -32,18 +32,19 @@ final class HandRig {
     private final HandModel model;
     private final double[][][] axes = new double[16][][];
     private final double[] handsMean;
+    private final double[] rest;
+    private final Vec3 volar;
+    private final Vec3 radial;
 
     HandRig(HandModel model, HandLayer layer, NDManager manager) {
         this.model = model;
         handsMean = model.handsMean().toDoubleArray();
-        double[] rest = restKeypoints(layer, manager);
+        rest = restKeypoints(layer, manager);
         Vec3 wrist = point(rest, HandJoint.WRIST);
         Vec3 distal = point(rest, HandJoint.MIDDLE_MCP).minus(wrist).normalized();
-        Vec3 radial = point(rest, HandJoint.INDEX_MCP).minus(point(rest, HandJoint.PINKY_MCP)).normalized();
-        Vec3 volar = radial.cross(distal).normalized();
-        if (model.side() == HandSide.LEFT) {
-            volar = volar.times(-1);
-        }
+        radial = point(rest, HandJoint.INDEX_MCP).minus(point(rest, HandJoint.PINKY_MCP)).normalized();
+        Vec3 v = radial.cross(distal).normalized();
+        volar = model.side() == HandSide.LEFT ? v.times(-1) : v;
         axes[0] = new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
         for (int j = 1; j < 16; j++) {
             HandJoint joint = JointOrder.MANO16.joints().get(j);
@@ -62,6 +63,21 @@ final class HandRig {
 
     HandModel model() {
         return model;
+    }
+
+    /** The palm's volar normal in the rest pose (unit; points out of the palm). */
+    Vec3 volar() {
+        return volar;
+    }
+
+    /** The rest pose's radial direction, pinky MCP to index MCP (unit). */
+    Vec3 radial() {
+        return radial;
+    }
+
+    /** Rest keypoint {@code joint} (metres, model frame). */
+    Vec3 restPoint(HandJoint joint) {
+        return point(rest, joint);
     }
 
     private static HandJoint next(HandJoint joint) {

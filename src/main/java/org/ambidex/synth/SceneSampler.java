@@ -34,6 +34,11 @@ final class SceneSampler {
         this.rigs = new HandRig[] {new HandRig(right.model(), right, manager), new HandRig(left.model(), left, manager)};
     }
 
+    /** The rig of hand {@code side}. */
+    HandRig rig(HandSide side) {
+        return rigs[side.index()];
+    }
+
     /** The hands of one frame (one or two), placed in the world. */
     record Hands(Interaction interaction, List<PosedHand> hands) {
         PosedHand get(HandSide side) {

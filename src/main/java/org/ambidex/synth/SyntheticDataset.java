@@ -108,6 +108,8 @@ public final class SyntheticDataset {
              HandLayer rightLayer = new HandLayer(right, manager, DataType.FLOAT64);
              HandLayer leftLayer = new HandLayer(left, manager, DataType.FLOAT64)) {
             SceneSampler sampler = new SceneSampler(rightLayer, leftLayer, manager);
+            SkinRegions[] regions = {SkinRegions.of(sampler.rig(HandSide.RIGHT)),
+                SkinRegions.of(sampler.rig(HandSide.LEFT))};
             Camera[] cameras = new Camera[options.cameras()];
             for (int f = 0; f < options.frames(); f++) {
                 int capture = f / perCapture;
@@ -141,6 +143,8 @@ public final class SyntheticDataset {
                 writer.addFrame(capture, f, new InterHandWriter.Frame(world, valid, type, new ManoPair(rp, lp)));
 
                 Rgb[] skin = Appearance.skinTones(random);
+                byte[][] skinColours = {Appearance.skinColours(skin[0], regions[0], random),
+                    Appearance.skinColours(skin[1], regions[1], random)};
                 String sequence = "synth_" + hands.interaction().label();
                 for (int c = 0; c < cameras.length; c++) {
                     Camera camera = cameras[c];
@@ -156,7 +160,7 @@ public final class SyntheticDataset {
                             continue;
                         }
                         scene = scene.withMesh(new SceneMesh(Mesh.of(h == 0 ? "right" : "left", vertices[h],
-                            h == 0 ? faces : leftFaces), skin[h]));
+                            h == 0 ? faces : leftFaces).withVertexColors(skinColours[h]), skin[h]));
                         for (int v = 0; v < vertices[h].length; v += 3) {
                             double[] px = camera.project(Vec3.of(vertices[h], v));
                             minX = Math.min(minX, px[0]);

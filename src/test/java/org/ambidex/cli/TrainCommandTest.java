@@ -127,4 +127,17 @@ class TrainCommandTest {
         assertThat(export.err()).contains("not an ambidex training checkpoint");
         assertThat(dir.resolve("y.pth.tar")).doesNotExist();
     }
+
+    @Test
+    void validationSubsetsSpreadOverTheWholeSplit() {
+        List<Integer> split = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            split.add(i);
+        }
+        assertThat(TrainCommand.spread(split, 4)).containsExactly(0, 2, 5, 7);
+        assertThat(TrainCommand.spread(split, 5)).containsExactly(0, 2, 4, 6, 8);
+        assertThat(TrainCommand.spread(split, 10)).isEqualTo(split);
+        assertThat(TrainCommand.spread(split, 0)).isEqualTo(split);
+        assertThat(TrainCommand.spread(split, 25)).isEqualTo(split);
+    }
 }
