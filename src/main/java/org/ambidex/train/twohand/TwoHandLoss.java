@@ -33,8 +33,9 @@ import org.ambidex.nets.twohand.TwoHandOutput;
  *       wrists;</li>
  * </ul>
  * summed over hands (each hand's term averaged over its own valid entries), weighted, summed over stages; plus
- * {@code presence}, the binary cross-entropy of the presence logits (mean over frames and hands). Empty masks
- * contribute zero.
+ * {@code presence}, the binary cross-entropy of the presence logits (mean over frames and hands); plus the dense
+ * head's terms ({@code heat_ce}, {@code heat_uv}, {@code heat_depth}) and {@code heat_absent}, which flattens the
+ * heatmaps of hands not in the frame. Empty masks contribute zero.
  */
 public final class TwoHandLoss {
 
@@ -94,8 +95,11 @@ public final class TwoHandLoss {
         last.put("heat_ce", dense[0]);
         last.put("heat_uv", dense[1]);
         last.put("heat_depth", dense[2]);
+        NDArray absent = absentTerm(out.heatmapLogProb(), batch.present());
+        last.put("heat_absent", absent);
         return new Terms(total.add(Scalars.mul(presence, weights.presence()))
-            .add(Scalars.mul(dense[0].add(dense[1]).add(dense[2]), weights.heatmap())), last);
+            .add(Scalars.mul(dense[0].add(dense[1]).add(dense[2]), weights.heatmap()))
+            .add(Scalars.mul(absent, weights.absent())), last);
     }
 
     static LayerTargets layerTargets(TwoHandBatch batch, TwoHandDecoder decoder) {
@@ -141,6 +145,20 @@ public final class TwoHandLoss {
         NDArray depthAtTarget = target.mul(out.depthMaps()).sum(new int[] {2});
         NDArray depth = maskedMean(depthAtTarget.sub(targetDepth).abs(), mask.mul(inside));
         return new NDArray[] {ce, uv, depth};
+    }
+
+    /**
+     * The absent hands' heatmaps against the uniform distribution: {@code KL(U || p) = -mean(log p) - log(hw)} per
+     * joint (0 for a flat map), a mean over the joints of the hands not in the frame. Without it nothing asks
+     * the dense head which hand a lone hand is: an absent hand's maps were unsupervised, so both hands' maps
+     * could light up on any hand, and chirality was left to the presence logits alone.
+     */
+    static NDArray absentTerm(NDArray logProb, NDArray present) {
+        long b = logProb.getShape().get(0);
+        long cells = logProb.getShape().get(2);
+        NDArray kl = logProb.mean(new int[] {2}).neg().sub(Math.log(cells)).reshape(b, 2, 21);
+        NDArray absentHands = present.neg().add(1).reshape(b, 2, 1).broadcast(b, 2, 21);
+        return maskedMean(kl, absentHands);
     }
 
     private static Map<String, NDArray> stageTerms(DecodedHand[] hands, NDArray vectors, NDArray offset,

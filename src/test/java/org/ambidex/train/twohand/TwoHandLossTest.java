@@ -112,9 +112,13 @@ class TwoHandLossTest {
             assertThat(v.get("heat_ce")).isCloseTo(heatCe, within(1e-5));
             assertThat(v.get("heat_uv")).isCloseTo(heatUv, within(1e-6));
             assertThat(v.get("heat_depth")).isCloseTo(heatDepth, within(1e-6));
+            // the absent left hand's maps against the uniform: KL(U || p) = -mean(log p) - log(4)
+            double heatAbsent = heatCe - Math.log(4);
+            assertThat(v.get("heat_absent")).isCloseTo(heatAbsent, within(1e-5));
             TwoHandLossWeights w = TwoHandLossWeights.DEFAULT;
             double total = w.joints() * joints + w.vertices() * vertices + w.uv() * uv + w.rotation() * rotation
-                + w.pose() * pose + w.shape() * shape + w.presence() * presence + w.heatmap() * (heatCe + heatUv + heatDepth);
+                + w.pose() * pose + w.shape() * shape + w.presence() * presence + w.heatmap() * (heatCe + heatUv + heatDepth)
+                + w.absent() * heatAbsent;
             assertThat(v.get("total")).isCloseTo(total, within(1e-5));
         }
     }
@@ -137,6 +141,33 @@ class TwoHandLossTest {
             sum += Math.exp(v);
         }
         return sum;
+    }
+
+    @Test
+    void absentTermCountsOnlyTheMapsOfHandsNotInTheFrame() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // frame 0: only the right hand, whose maps are peaked, the left's flat; frame 1: the other way round
+            float[] logProb = new float[2 * 42 * 4];
+            double[] peaked = {0.7, 0.1, 0.1, 0.1};
+            for (int f = 0; f < 2; f++) {
+                for (int j = 0; j < 42; j++) {
+                    boolean right = j < 21;
+                    boolean peak = f == 0 ? right : !right;
+                    for (int c = 0; c < 4; c++) {
+                        logProb[(f * 42 + j) * 4 + c] = (float) Math.log(peak ? peaked[c] : 0.25);
+                    }
+                }
+            }
+            NDArray lp = m.create(logProb, new Shape(2, 42, 4));
+            NDArray sides = m.create(new float[] {1, 0, 0, 1}, new Shape(2, 2));
+            assertThat(TwoHandLoss.absentTerm(lp, sides).getFloat()).isCloseTo(0f, within(1e-6f));
+            // the same maps with the labels swapped: every absent hand's maps are the peaked ones
+            double kl = -(Math.log(0.7) + 3 * Math.log(0.1)) / 4 - Math.log(4);
+            NDArray swapped = m.create(new float[] {0, 1, 1, 0}, new Shape(2, 2));
+            assertThat((double) TwoHandLoss.absentTerm(lp, swapped).getFloat()).isCloseTo(kl, within(1e-5));
+            // two-hand frames have nothing absent
+            assertThat(TwoHandLoss.absentTerm(lp, m.ones(new Shape(2, 2))).getFloat()).isEqualTo(0f);
+        }
     }
 
     /** A (1,42,4) map: {@code cells} for every joint of both hands on a 2 x 2 grid. */
