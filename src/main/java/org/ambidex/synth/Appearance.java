@@ -6,7 +6,7 @@ import org.ambidex.io.mesh.Rgb;
 import org.ambidex.render.Lighting;
 
 /**
- * How a frame looks: the skin tone of each hand, the lights and a procedural background (smooth value noise at
+ * How a frame looks: the skin tone of each hand (with its palm and nails), the lights and a procedural background (smooth value noise at
  * a few scales in random colours, random bars, pixel noise), all drawn from the frame's seeded random source.
  */
 final class Appearance {
@@ -31,7 +31,7 @@ final class Appearance {
         return out;
     }
 
-    /** Volar skin is drawn toward this light pink (sRGB); how far is drawn per frame. */
+    /** Volar skin is drawn toward this light pink (sRGB), by a fraction drawn per hand and frame. */
     private static final double[] PALM = {0.95, 0.74, 0.67};
     /** Nails are drawn toward this pale pink (sRGB). */
     private static final double[] NAIL = {0.97, 0.86, 0.83};

@@ -37,7 +37,7 @@ import org.ambidex.render.SceneMesh;
 /**
  * Generates a synthetic two-hand dataset in the InterHand2.6M format: per frame, hands sampled by
  * {@link SceneSampler} and posed by the hand layer, seen by the cameras of the frame's capture
- * ({@link CameraRig}), rendered over a procedural background with random skin tones and lights, and written
+ * ({@link CameraRig}), rendered over a procedural background with random skin tones (palms and nails lighter, {@link SkinRegions}) and lights, and written
  * with {@link InterHandWriter} (images {@code Capture<c>/synth_<interaction>/cam<cam>/image<frame>.jpg}, the four
  * annotation files in millimetres and world coordinates, the hands' MANO-format parameters). Captures go to
  * train, val and test in the ratio 8:1:1.

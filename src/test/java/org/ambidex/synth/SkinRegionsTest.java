@@ -1,6 +1,7 @@
 package org.ambidex.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -118,6 +119,7 @@ class SkinRegionsTest {
         assertThat(new int[] {back, palm, nail}).doesNotContain(-1);
         assertThat(colours[3 * back] & 0xFF).isEqualTo(Rgb.to8Bit(dark.r()));
         assertThat(colours[3 * back + 1] & 0xFF).isEqualTo(Rgb.to8Bit(dark.g()));
+        assertThat(colours[3 * back + 2] & 0xFF).isEqualTo(Rgb.to8Bit(dark.b()));
         assertThat(luma(colours, palm)).isGreaterThan(luma(colours, back) + 40);
         assertThat(luma(colours, nail)).isGreaterThan(luma(colours, back) + 60);
     }
@@ -168,9 +170,5 @@ class SkinRegionsTest {
             }
         }
         return best;
-    }
-
-    private static org.assertj.core.data.Offset<Float> within(float v) {
-        return org.assertj.core.data.Offset.offset(v);
     }
 }
