@@ -40,6 +40,11 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Threads rendering images (default: the number of processors). The output is the same bytes "
+            + "whatever the number.")
+    Integer threads;
+
     @Option(names = "--hand-model", defaultValue = "open", paramLabel = "open|DIR",
         description = "'open' (ambidex's open hand model) or a folder with MANO_RIGHT and MANO_LEFT (.pkl or .npz) "
             + "(default: ${DEFAULT-VALUE}).")
@@ -47,8 +52,8 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (frames < 1 || cameras < 1) {
-            throw new ParameterException(spec.commandLine(), "--frames and --cameras must be at least 1");
+        if (frames < 1 || cameras < 1 || (threads != null && threads < 1)) {
+            throw new ParameterException(spec.commandLine(), "--frames, --cameras and --threads must be at least 1");
         }
         if (Files.exists(out.resolve("annotations"))) {
             throw new BadInputException(out, "already holds a dataset (annotations/); expected a new or empty folder");
@@ -61,7 +66,8 @@ final class SynthCommand implements Callable<Integer> {
         HandModel left = HandModelLoader.resolve(handModel, HandSide.LEFT, true);
         SyntheticDataset.Summary summary;
         try (Progress progress = Progress.start("synth", frames)) {
-            summary = SyntheticDataset.generate(out, right, left, new SyntheticDataset.Options(frames, cameras, seed),
+            summary = SyntheticDataset.generate(out, right, left, new SyntheticDataset.Options(frames, cameras, seed,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors()),
                 progress);
         }
         spec.commandLine().getOut().printf(Locale.ROOT,

@@ -9,11 +9,20 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BuildInfo;
 import org.ambidex.core.Progress;
@@ -21,6 +30,7 @@ import org.ambidex.data.Bbox;
 import org.ambidex.data.HandType;
 import org.ambidex.data.ManoPair;
 import org.ambidex.data.ManoParams;
+import org.ambidex.data.interhand.InterHandLayout;
 import org.ambidex.data.interhand.InterHandWriter;
 import org.ambidex.geom.Camera;
 import org.ambidex.geom.Vec3;
@@ -56,12 +66,19 @@ public final class SyntheticDataset {
      * @param frames number of frames (each seen by every camera)
      * @param cameras cameras per capture
      * @param seed the seed of every random draw
+     * @param threads threads rendering and writing images (hands are sampled and annotations written on the
+     *     calling thread); the output does not depend on it
      */
-    public record Options(int frames, int cameras, long seed) {
+    public record Options(int frames, int cameras, long seed, int threads) {
         public Options {
-            if (frames < 1 || cameras < 1) {
-                throw new IllegalArgumentException("frames and cameras must be at least 1");
+            if (frames < 1 || cameras < 1 || threads < 1) {
+                throw new IllegalArgumentException("frames, cameras and threads must be at least 1");
             }
+        }
+
+        /** Options rendering on one thread. */
+        public Options(int frames, int cameras, long seed) {
+            this(frames, cameras, seed, 1);
         }
     }
 
@@ -90,7 +107,11 @@ public final class SyntheticDataset {
         return Math.max(1, Math.min(MAX_FRAMES_PER_CAPTURE, (frames + 9) / 10));
     }
 
-    /** Writes the dataset into {@code out} with the right and left hand models. */
+    /**
+     * Writes the dataset into {@code out} with the right and left hand models. Frames are made on
+     * {@link Options#threads()} threads (each with its own hand layers) and their annotations written in frame
+     * order, so the files do not depend on the thread count.
+     */
     public static Summary generate(Path out, HandModel right, HandModel left, Options options, Progress progress) {
         Objects.requireNonNull(right, "right");
         Objects.requireNonNull(left, "left");
@@ -102,83 +123,52 @@ public final class SyntheticDataset {
             counts.put(split, 0);
             writers.put(split, InterHandWriter.create(out, split));
         }
-        int[] faces = right.faces().toIntArray();
-        int[] leftFaces = left.faces().toIntArray();
-        try (NDManager manager = NDManager.newBaseManager();
-             HandLayer rightLayer = new HandLayer(right, manager, DataType.FLOAT64);
-             HandLayer leftLayer = new HandLayer(left, manager, DataType.FLOAT64)) {
-            SceneSampler sampler = new SceneSampler(rightLayer, leftLayer, manager);
-            SkinRegions[] regions = {SkinRegions.of(sampler.rig(HandSide.RIGHT)),
-                SkinRegions.of(sampler.rig(HandSide.LEFT))};
-            Camera[] cameras = new Camera[options.cameras()];
+        List<FrameMaker> makers = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<FrameMaker> maker = ThreadLocal.withInitial(() -> {
+            FrameMaker m = new FrameMaker(right, left);
+            makers.add(m);
+            return m;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), runnable -> {
+            Thread t = new Thread(runnable, "synth");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<FrameViews>> inFlight = new ArrayDeque<>();
+        int maxInFlight = 2 * options.threads();
+        try {
+            Camera[] cameras = null;
             for (int f = 0; f < options.frames(); f++) {
                 int capture = f / perCapture;
-                String split = splitOf(capture);
-                InterHandWriter writer = writers.get(split);
                 if (f % perCapture == 0) {
                     SplittableRandom rigRandom = stream(options.seed(), 1, capture);
+                    cameras = new Camera[options.cameras()];
                     for (int c = 0; c < cameras.length; c++) {
                         cameras[c] = CameraRig.sample(rigRandom);
-                        writer.addCamera(capture, cameraId(c), cameras[c]);
                     }
                 }
-                SplittableRandom random = stream(options.seed(), 2, f);
-                SceneSampler.Hands hands = sampler.sample(random);
-                PosedHand r = hands.get(HandSide.RIGHT);
-                PosedHand l = hands.get(HandSide.LEFT);
-                HandType type = HandType.ofPresence(r != null, l != null);
-                double[] world = new double[42 * 3];
-                boolean[] valid = new boolean[42];
-                double[][] vertices = new double[2][];
-                for (PosedHand h : hands.hands()) {
-                    int offset = h.side.index() * 21;
-                    System.arraycopy(h.worldKeypoints(), 0, world, 3 * offset, 63);
-                    for (int j = 0; j < 21; j++) {
-                        valid[offset + j] = true;
-                    }
-                    vertices[h.side.index()] = h.worldVertices();
+                Path images = writers.get(splitOf(capture)).layout().imagesFolder(splitOf(capture));
+                int frame = f;
+                Camera[] frameCameras = cameras;
+                inFlight.addLast(pool.submit(() -> maker.get().make(capture, frame, frameCameras, images,
+                    stream(options.seed(), 2, frame))));
+                while (inFlight.size() > maxInFlight) {
+                    record(finish(inFlight.removeFirst()), perCapture, writers, counts);
+                    progress.step();
                 }
-                ManoParams rp = r == null ? null : r.params();
-                ManoParams lp = l == null ? null : l.params();
-                writer.addFrame(capture, f, new InterHandWriter.Frame(world, valid, type, new ManoPair(rp, lp)));
-
-                Rgb[] skin = Appearance.skinTones(random);
-                byte[][] skinColours = {Appearance.skinColours(skin[0], regions[0], random),
-                    Appearance.skinColours(skin[1], regions[1], random)};
-                String sequence = "synth_" + hands.interaction().label();
-                for (int c = 0; c < cameras.length; c++) {
-                    Camera camera = cameras[c];
-                    Scene scene = Scene.of(camera, CameraRig.WIDTH, CameraRig.HEIGHT)
-                        .withBackground(Appearance.background(CameraRig.WIDTH, CameraRig.HEIGHT, random))
-                        .withLighting(Appearance.lighting(random));
-                    double minX = Double.POSITIVE_INFINITY;
-                    double minY = Double.POSITIVE_INFINITY;
-                    double maxX = Double.NEGATIVE_INFINITY;
-                    double maxY = Double.NEGATIVE_INFINITY;
-                    for (int h = 0; h < 2; h++) {
-                        if (vertices[h] == null) {
-                            continue;
-                        }
-                        scene = scene.withMesh(new SceneMesh(Mesh.of(h == 0 ? "right" : "left", vertices[h],
-                            h == 0 ? faces : leftFaces).withVertexColors(skinColours[h]), skin[h]));
-                        for (int v = 0; v < vertices[h].length; v += 3) {
-                            double[] px = camera.project(Vec3.of(vertices[h], v));
-                            minX = Math.min(minX, px[0]);
-                            maxX = Math.max(maxX, px[0]);
-                            minY = Math.min(minY, px[1]);
-                            maxY = Math.max(maxY, px[1]);
-                        }
-                    }
-                    BufferedImage image = Renderer.render(scene).image();
-                    Appearance.addNoise(image, random.nextDouble(0.5, 4), random);
-                    Path file = writer.addImage(capture, sequence, cameraId(c), f, CameraRig.WIDTH, CameraRig.HEIGHT,
-                        new Bbox(minX, minY, maxX - minX, maxY - minY), valid, type, true);
-                    Images.write(file, image);
-                    counts.merge(split, 1, Integer::sum);
-                }
+            }
+            while (!inFlight.isEmpty()) {
+                record(finish(inFlight.removeFirst()), perCapture, writers, counts);
                 progress.step();
             }
         } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            makers.forEach(FrameMaker::close);
             for (InterHandWriter w : writers.values()) {
                 w.close();
             }
@@ -187,6 +177,148 @@ public final class SyntheticDataset {
         Summary summary = new Summary(Map.copyOf(counts), seconds);
         AtomicOutput.writeString(out.resolve("synth.json"), provenance(right, left, options, summary));
         return summary;
+    }
+
+    /** Writes a made frame's annotations (its capture's cameras first, for a capture's first frame). */
+    private static void record(FrameViews v, int perCapture, Map<String, InterHandWriter> writers,
+                               Map<String, Integer> counts) {
+        String split = splitOf(v.capture());
+        InterHandWriter writer = writers.get(split);
+        if (v.frame() % perCapture == 0) {
+            for (int c = 0; c < v.cameras().length; c++) {
+                writer.addCamera(v.capture(), cameraId(c), v.cameras()[c]);
+            }
+        }
+        writer.addFrame(v.capture(), v.frame(), v.annotation());
+        for (int c = 0; c < v.cameras().length; c++) {
+            Path file = writer.addImage(v.capture(), v.sequence(), cameraId(c), v.frame(), CameraRig.WIDTH,
+                CameraRig.HEIGHT, v.boxes()[c], v.annotation().jointValid(), v.annotation().handType(), true);
+            if (!file.equals(v.files()[c])) {
+                throw new IllegalStateException("image written to " + v.files()[c] + ", annotated as " + file);
+            }
+            counts.merge(split, 1, Integer::sum);
+        }
+    }
+
+    /** Waits for a frame, passing its failure on unchanged. */
+    private static FrameViews finish(Future<FrameViews> frame) {
+        try {
+            return frame.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making frames", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * A made frame whose images are written: what its annotations need.
+     *
+     * @param boxes per camera, the hands' box in the image, pixels
+     * @param files per camera, the image file
+     */
+    private record FrameViews(int capture, int frame, Camera[] cameras, String sequence, InterHandWriter.Frame annotation,
+                              Bbox[] boxes, Path[] files) {
+    }
+
+    /**
+     * Makes frames on one thread: samples the hands, renders every camera's view and writes the images. Holds its
+     * own hand layers (their arrays belong to one manager per thread). Draws from the frame's random stream in a
+     * fixed order: hands, skin, then per camera background, lighting and noise.
+     */
+    private static final class FrameMaker implements AutoCloseable {
+
+        private final NDManager manager = NDManager.newBaseManager();
+        private final HandLayer rightLayer;
+        private final HandLayer leftLayer;
+        private final SceneSampler sampler;
+        private final SkinRegions[] regions;
+        private final int[][] faces;
+
+        FrameMaker(HandModel right, HandModel left) {
+            rightLayer = new HandLayer(right, manager, DataType.FLOAT64);
+            leftLayer = new HandLayer(left, manager, DataType.FLOAT64);
+            sampler = new SceneSampler(rightLayer, leftLayer, manager);
+            regions = new SkinRegions[] {SkinRegions.of(sampler.rig(HandSide.RIGHT)),
+                SkinRegions.of(sampler.rig(HandSide.LEFT))};
+            faces = new int[][] {right.faces().toIntArray(), left.faces().toIntArray()};
+        }
+
+        FrameViews make(int capture, int frame, Camera[] cameras, Path imagesFolder, SplittableRandom random) {
+            SceneSampler.Hands hands = sampler.sample(random);
+            PosedHand r = hands.get(HandSide.RIGHT);
+            PosedHand l = hands.get(HandSide.LEFT);
+            HandType type = HandType.ofPresence(r != null, l != null);
+            double[] world = new double[42 * 3];
+            boolean[] valid = new boolean[42];
+            double[][] vertices = new double[2][];
+            for (PosedHand h : hands.hands()) {
+                int offset = h.side.index() * 21;
+                System.arraycopy(h.worldKeypoints(), 0, world, 3 * offset, 63);
+                java.util.Arrays.fill(valid, offset, offset + 21, true);
+                vertices[h.side.index()] = h.worldVertices();
+            }
+            InterHandWriter.Frame annotation = new InterHandWriter.Frame(world, valid, type,
+                new ManoPair(r == null ? null : r.params(), l == null ? null : l.params()));
+            Rgb[] skin = Appearance.skinTones(random);
+            byte[][] skinColours = {Appearance.skinColours(skin[0], regions[0], random),
+                Appearance.skinColours(skin[1], regions[1], random)};
+            String sequence = "synth_" + hands.interaction().label();
+            Bbox[] boxes = new Bbox[cameras.length];
+            Path[] files = new Path[cameras.length];
+            for (int c = 0; c < cameras.length; c++) {
+                Scene scene = Scene.of(cameras[c], CameraRig.WIDTH, CameraRig.HEIGHT)
+                    .withBackground(Appearance.background(CameraRig.WIDTH, CameraRig.HEIGHT, random))
+                    .withLighting(Appearance.lighting(random));
+                for (int h = 0; h < 2; h++) {
+                    if (vertices[h] != null) {
+                        scene = scene.withMesh(new SceneMesh(Mesh.of(h == 0 ? "right" : "left", vertices[h], faces[h])
+                            .withVertexColors(skinColours[h]), skin[h]));
+                    }
+                }
+                BufferedImage image = Renderer.render(scene).image();
+                Appearance.addNoise(image, random.nextDouble(0.5, 4), random);
+                boxes[c] = handsBox(cameras[c], vertices);
+                files[c] = imagesFolder.resolve(InterHandLayout.imageFileName(capture, sequence, cameraId(c), frame));
+                Images.write(files[c], image);
+            }
+            return new FrameViews(capture, frame, cameras, sequence, annotation, boxes, files);
+        }
+
+        @Override
+        public void close() {
+            rightLayer.close();
+            leftLayer.close();
+            manager.close();
+        }
+    }
+
+    /** The box of the hands' projected vertices in {@code camera}'s image, pixels. */
+    private static Bbox handsBox(Camera camera, double[][] vertices) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (double[] hand : vertices) {
+            if (hand == null) {
+                continue;
+            }
+            for (int v = 0; v < hand.length; v += 3) {
+                double[] px = camera.project(Vec3.of(hand, v));
+                minX = Math.min(minX, px[0]);
+                maxX = Math.max(maxX, px[0]);
+                minY = Math.min(minY, px[1]);
+                maxY = Math.max(maxY, px[1]);
+            }
+        }
+        return new Bbox(minX, minY, maxX - minX, maxY - minY);
     }
 
     static String cameraId(int index) {

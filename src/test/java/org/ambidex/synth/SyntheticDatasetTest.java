@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.ambidex.core.Progress;
 import org.ambidex.data.HandType;
@@ -121,6 +122,28 @@ class SyntheticDatasetTest {
                 Path other = dir.resolve("b").resolve(image).resolve(dir.resolve("a").resolve(image).relativize(p));
                 assertThat(Files.readAllBytes(p)).isEqualTo(Files.readAllBytes(other));
             }
+        }
+    }
+
+    @Test
+    void threadCountDoesNotChangeOutput(@TempDir Path dir) throws Exception {
+        // 12 frames of 2 cameras: two captures, and more frames in flight than threads
+        SyntheticDataset.generate(dir.resolve("one"), right, left, new SyntheticDataset.Options(12, 2, 7, 1),
+            Progress.silent());
+        SyntheticDataset.generate(dir.resolve("three"), right, left, new SyntheticDataset.Options(12, 2, 7, 3),
+            Progress.silent());
+        List<Path> files;
+        try (var walk = Files.walk(dir.resolve("one"))) {
+            files = walk.filter(Files::isRegularFile).map(dir.resolve("one")::relativize).sorted().toList();
+        }
+        try (var walk = Files.walk(dir.resolve("three"))) {
+            assertThat(walk.filter(Files::isRegularFile).map(dir.resolve("three")::relativize).sorted().toList())
+                .isEqualTo(files);
+        }
+        assertThat(files.stream().filter(f -> f.toString().endsWith(".jpg"))).hasSize(24);
+        for (Path f : files) {
+            assertThat(Files.readAllBytes(dir.resolve("three").resolve(f))).as(f.toString())
+                .isEqualTo(Files.readAllBytes(dir.resolve("one").resolve(f)));
         }
     }
 }
