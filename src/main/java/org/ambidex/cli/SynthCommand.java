@@ -41,7 +41,7 @@ final class SynthCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--threads", paramLabel = "N",
-        description = "Threads rendering images (default: the number of processors). The output is the same bytes "
+        description = "Threads making frames (default: the number of processors). The output is the same bytes "
             + "whatever the number.")
     Integer threads;
 

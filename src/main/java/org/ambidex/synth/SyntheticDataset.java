@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -66,8 +67,8 @@ public final class SyntheticDataset {
      * @param frames number of frames (each seen by every camera)
      * @param cameras cameras per capture
      * @param seed the seed of every random draw
-     * @param threads threads rendering and writing images (hands are sampled and annotations written on the
-     *     calling thread); the output does not depend on it
+     * @param threads threads making frames (sampling the hands, rendering and writing the images); the
+     *     annotations are written on the calling thread in frame order, so the output does not depend on it
      */
     public record Options(int frames, int cameras, long seed, int threads) {
         public Options {
@@ -76,7 +77,7 @@ public final class SyntheticDataset {
             }
         }
 
-        /** Options rendering on one thread. */
+        /** Options making frames on one thread. */
         public Options(int frames, int cameras, long seed) {
             this(frames, cameras, seed, 1);
         }
@@ -262,7 +263,7 @@ public final class SyntheticDataset {
             for (PosedHand h : hands.hands()) {
                 int offset = h.side.index() * 21;
                 System.arraycopy(h.worldKeypoints(), 0, world, 3 * offset, 63);
-                java.util.Arrays.fill(valid, offset, offset + 21, true);
+                Arrays.fill(valid, offset, offset + 21, true);
                 vertices[h.side.index()] = h.worldVertices();
             }
             InterHandWriter.Frame annotation = new InterHandWriter.Frame(world, valid, type,
