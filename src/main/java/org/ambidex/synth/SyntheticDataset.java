@@ -137,6 +137,7 @@ public final class SyntheticDataset {
         });
         Deque<Future<FrameViews>> inFlight = new ArrayDeque<>();
         int maxInFlight = 2 * options.threads();
+        boolean complete = false;
         try {
             Camera[] cameras = null;
             for (int f = 0; f < options.frames(); f++) {
@@ -162,6 +163,7 @@ public final class SyntheticDataset {
                 record(finish(inFlight.removeFirst()), perCapture, writers, counts);
                 progress.step();
             }
+            complete = true;
         } finally {
             pool.shutdownNow();
             try {
@@ -171,7 +173,11 @@ public final class SyntheticDataset {
             }
             makers.forEach(FrameMaker::close);
             for (InterHandWriter w : writers.values()) {
-                w.close();
+                if (complete) {
+                    w.close();
+                } else {
+                    w.abort(); // a failed run publishes no annotations
+                }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

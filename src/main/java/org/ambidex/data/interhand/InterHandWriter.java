@@ -227,6 +227,25 @@ public final class InterHandWriter implements AutoCloseable {
         return layout.imagesFolder(split).resolve(fileName);
     }
 
+    /**
+     * Discards everything added: deletes the spooled annotations and publishes no file, so a run that failed part
+     * way leaves no annotation file that looks complete. Does nothing after {@link #close}.
+     */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (JsonGenerator g : new JsonGenerator[] {images, annotations, joints, mano}) {
+            try {
+                g.close();
+            } catch (IOException ignored) {
+                // the spool is deleted below whatever state the generator was in
+            }
+        }
+        deleteSpool();
+    }
+
     /** Finishes the files and moves them into place. */
     @Override
     public void close() {

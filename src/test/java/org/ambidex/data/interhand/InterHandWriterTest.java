@@ -112,6 +112,20 @@ class InterHandWriterTest {
     }
 
     @Test
+    void abortPublishesNothing(@TempDir Path root) throws Exception {
+        InterHandWriter w = InterHandWriter.create(root, "train");
+        w.addFrame(0, 1, new InterHandWriter.Frame(new double[126], new boolean[42], HandType.RIGHT, ManoPair.NONE));
+        w.abort();
+        w.close(); // after abort, close publishes nothing either
+        try (var files = Files.walk(root)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+        }
+        try (var left = Files.list(root.resolve("annotations/train"))) {
+            assertThat(left.toList()).isEmpty(); // the spool folder is gone too
+        }
+    }
+
+    @Test
     void framesMustBeGroupedByCapture(@TempDir Path root) {
         InterHandWriter.Frame frame = new InterHandWriter.Frame(new double[126], new boolean[42], HandType.RIGHT,
             ManoPair.NONE);
