@@ -3,6 +3,7 @@ package org.ambidex.eval;
 import java.util.ArrayList;
 import java.util.List;
 import org.ambidex.data.HandType;
+import org.ambidex.geom.SimilarityAlignment;
 import org.ambidex.geom.SimilarityTransform;
 import org.ambidex.geom.Vec3;
 
@@ -20,13 +21,19 @@ import org.ambidex.geom.Vec3;
  *     left the opposite, interacting both > 0.5.</li>
  * </ul>
  * The heatmap decoding of InterNet (bins, inverse crop transform, RootNet depth) happens before this, where the
- * network's outputs are turned into camera-frame joints. Supplementary: PCK curves and AUC.
+ * network's outputs are turned into camera-frame joints. Supplementary: PCK curves and AUC, and the MPJPE after a
+ * per-hand Procrustes alignment (scale, rotation, translation over the hand's valid joints; PA-MPJPE, as FreiHAND
+ * reports it), whose gap to the wrist-aligned MPJPE is the part of the error due to each hand's global rotation and
+ * size.
  *
  * @param thresholds PCK thresholds of the supplementary curves
  */
 public record InterHandProtocol(PckThresholds thresholds) implements Protocol {
 
     public static final String NAME = "interhand";
+
+    /** The supplementary alignment: least-squares scale, proper rotation and translation. */
+    private static final Alignment PROCRUSTES = new Alignment.Procrustes(SimilarityAlignment.Reflection.PROPER_ROTATION);
 
     @Override
     public String name() {
@@ -40,6 +47,7 @@ public record InterHandProtocol(PckThresholds thresholds) implements Protocol {
 
     private final class InterHandRun extends ProtocolRun {
         private final JointErrorTable joints = new JointErrorTable(Hands.JOINTS, thresholds);
+        private final JointErrorTable procrustes = new JointErrorTable(Hands.JOINTS, thresholds);
         private double mrrpeSum;
         private long mrrpeCount;
         private long mrrpeMissing;
@@ -63,6 +71,8 @@ public record InterHandProtocol(PckThresholds thresholds) implements Protocol {
                 }
                 SimilarityTransform t = Alignment.WRIST.fit(gt.jointsView(), pred.jointsView(), null);
                 addJoints(joints, frames, h, gt.jointsView(), t.applyToPoints(pred.jointsView()), gt.jointValid());
+                SimilarityTransform pa = PROCRUSTES.fit(gt.jointsView(), pred.jointsView(), gt.jointValid());
+                addJoints(procrustes, frames, h, gt.jointsView(), pa.applyToPoints(pred.jointsView()), gt.jointValid());
             }
             HandTruth right = truth.right();
             HandTruth left = truth.left();
@@ -122,7 +132,8 @@ public record InterHandProtocol(PckThresholds thresholds) implements Protocol {
                     "Handedness: presence probabilities against 0.5 per hand type."),
                 c,
                 withSupplementary(List.of(table("mpjpe", "MPJPE, wrist-aligned", "m", true, joints,
-                    Aggregation.MEAN_OF_POINT_MEANS))),
+                    Aggregation.MEAN_OF_POINT_MEANS), table("pa_mpjpe", "PA-MPJPE, Procrustes-aligned per hand (scale, "
+                    + "rotation, translation)", "m", false, procrustes, Aggregation.MEAN_OF_POINT_MEANS))),
                 scalars,
                 curves("pck", "3-D PCK, wrist-aligned", "m", joints),
                 perJoint("joint_error", "Per-joint error, wrist-aligned", "m", joints),

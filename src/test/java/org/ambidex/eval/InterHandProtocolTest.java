@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.ambidex.data.HandType;
+import org.ambidex.geom.Rotations;
+import org.ambidex.geom.SimilarityTransform;
 import org.ambidex.geom.Vec3;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +108,29 @@ class InterHandProtocolTest {
         assertThat(r.scalar("mrrpe").count()).isZero();
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("had no prediction"));
         assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("no predicted relative root"));
+    }
+
+    @Test
+    void procrustesAlignedMpjpeRemovesEachHandsRotationAndScaleButNotItsArticulation() {
+        // The right hand turned 30 degrees about a tilted axis, 10% larger and 1 m away: only its pose is right.
+        SimilarityTransform moved = new SimilarityTransform(1.1,
+            Rotations.axisAngleToMatrix(new Vec3(0.3, -0.2, 0.4).normalized().times(Math.toRadians(30))),
+            new Vec3(1, 0, 0));
+        double[] similar = moved.applyToPoints(R);
+        List<GroundTruthSample> gt = List.of(
+            new GroundTruthSample("H", HandType.RIGHT, true, truth(R, valid()), null, null),
+            new GroundTruthSample("I", HandType.LEFT, true, null, truth(L, valid()), null));
+        List<Prediction> preds = List.of(new Prediction("H", pred(similar, 1), null, null),
+            new Prediction("I", null, pred(shifted(L, 8, 0, 5 * MM, 0), 1), null));
+        EvalReport r = evaluate(gt, preds);
+        EvalReport.MetricTable pa = r.table("pa_mpjpe");
+        assertThat(pa.official()).isFalse();
+        assertThat(r.table("mpjpe").value(Split.ALL, HandColumn.RIGHT) / MM).isGreaterThan(10);
+        assertThat(pa.value(Split.ALL, HandColumn.RIGHT)).isCloseTo(0, within(1e-12));
+        // A moved fingertip is articulation: the alignment spreads it over the joints but cannot remove it. Least
+        // squares keeps the sum of squared errors at most the unaligned 25 mm^2, so by Cauchy-Schwarz the mean
+        // error is at most sqrt(25 / 21) mm.
+        assertThat(pa.value(Split.ALL, HandColumn.LEFT) / MM).isBetween(0.05, Math.sqrt(25 / 21.0));
+        assertThat(pa.count(Split.ALL, HandColumn.BOTH)).isEqualTo(42);
     }
 }
