@@ -13,6 +13,7 @@ import picocli.CommandLine.ScopeType;
     description = "3D pose and shape of one or two interacting hands from a single RGB image.",
     subcommands = {
         InfoCommand.class,
+        ModelsCommand.class,
         InspectCommand.class,
         PoseCommand.class,
         RenderCommand.class,

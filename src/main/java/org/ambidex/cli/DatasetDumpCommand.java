@@ -16,10 +16,9 @@ import org.ambidex.data.ManoCameraConversion;
 import org.ambidex.data.ManoPair;
 import org.ambidex.data.ManoParams;
 import org.ambidex.data.Sample;
-import org.ambidex.hand.HandModelLoader;
-import org.ambidex.hand.HandSide;
 import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.geom.Intrinsics;
+import org.ambidex.pipeline.HandModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,8 +62,8 @@ final class DatasetDumpCommand implements Callable<Integer> {
         HandLayerRootJoint root = null;
         InterHandDataset.Options options = InterHandDataset.Options.DEFAULT;
         if (handModel != null) {
-            root = new HandLayerRootJoint(HandModelLoader.resolve(handModel, HandSide.RIGHT, true),
-                HandModelLoader.resolve(handModel, HandSide.LEFT, true));
+            HandModels hands = HandModels.resolve(handModel);
+            root = new HandLayerRootJoint(hands.right(), hands.left());
             options = new InterHandDataset.Options(new ManoCameraConversion(root), null);
         }
         try (InterHandDataset ds = InterHandDataset.open(dataset.data, dataset.filter(split), options)) {

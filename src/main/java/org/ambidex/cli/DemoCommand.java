@@ -36,6 +36,8 @@ import org.ambidex.io.image.Images;
 import org.ambidex.pipeline.HandReconstruction;
 import org.ambidex.pipeline.ModelSpec;
 import org.ambidex.pipeline.Reconstruction;
+import org.ambidex.pipeline.ReconstructionFiles;
+import org.ambidex.pipeline.ReconstructionPrediction;
 import org.ambidex.pipeline.ReconstructionRequest;
 import org.ambidex.pipeline.Reconstructor;
 import picocli.CommandLine.Command;
@@ -69,8 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--model", paramLabel = "ARCH:PATH",
-        description = "twohand:PATH or internet:PATH (default: the two-hand model shipped inside ambidex).")
+    @Option(names = "--model", paramLabel = "ARCH:PATH", description = ModelOption.DESCRIPTION)
     String model;
 
     @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: PyTorch's).")
@@ -98,10 +99,11 @@ final class DemoCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 Reconstruction r = reconstructor.reconstruct(picture, request);
                 networkNanos += System.nanoTime() - start;
-                ReconstructionFiles.write(out, name, s.image().toString(), picture, r, true);
+                ReconstructionFiles.write(out, name, s.image().toString(), picture, r,
+                    ReconstructionFiles.Options.DEFAULT);
                 // Annotation ids are unique within a split only; the examples may span splits.
                 String id = s.split() + "/" + s.annotationId();
-                predictions.add(PredictionOfReconstruction.of(id, r));
+                predictions.add(ReconstructionPrediction.of(id, r));
                 truth.add(InterHandGroundTruth.of(s).withId(id));
                 names.add(name);
                 results.add(r);
@@ -112,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         EvalReport report = Evaluator.evaluate(protocol, truth, predictions);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("ambidex", BuildInfo.current().describe());
-        provenance.put("model", model == null ? "twohand:(built-in default)" : modelSpec.toString());
+        provenance.put("model", modelSpec.toString());
         provenance.put("examples", folder.toString());
         PredictionsWriter.write(out.resolve("predictions.json"), provenance, predictions);
         ReportJson.write(out.resolve("report.json"), report, provenance);
@@ -128,7 +130,7 @@ final class DemoCommand implements Callable<Integer> {
                 predicted(results.get(i)), mm(one.table("mpjpe").value(Split.ALL, HandColumn.BOTH)));
         }
         o.printf(Locale.ROOT, "%n%d images (%s): MPJPE %s mm (right %s, left %s), MRRPE %s mm, handedness %.1f%%"
-                + " (interhand protocol)%n", samples.size(), modelSpec.arch().cliName(),
+                + " (interhand protocol)%n", samples.size(), modelSpec.architecture().name(),
             mm(report.table("mpjpe").value(Split.ALL, HandColumn.BOTH)),
             mm(report.table("mpjpe").value(Split.ALL, HandColumn.RIGHT)),
             mm(report.table("mpjpe").value(Split.ALL, HandColumn.LEFT)), mm(report.scalar("mrrpe").value()),

@@ -41,8 +41,7 @@ import org.ambidex.eval.ReportMarkdown;
 import org.ambidex.eval.Split;
 import org.ambidex.eval.ZhangProtocol;
 import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandModelLoader;
-import org.ambidex.hand.HandSide;
+import org.ambidex.pipeline.HandModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -189,8 +188,9 @@ final class EvalCommand implements Callable<Integer> {
                 return Evaluator.evaluate(p, InterHandGroundTruth.view(ds.samples()), ds.size(), predictions);
             }
         }
-        HandModel right = HandModelLoader.resolve(handModel, HandSide.RIGHT, true);
-        HandModel left = HandModelLoader.resolve(handModel, HandSide.LEFT, true);
+        HandModels hands = HandModels.resolve(handModel);
+        HandModel right = hands.right();
+        HandModel left = hands.left();
         try (HandLayerRootJoint root = new HandLayerRootJoint(right, left);
              ManoGroundTruth mano = new ManoGroundTruth(right, left);
              PredictionsReader.Index predictions = reader.index();

@@ -12,11 +12,9 @@ import org.ambidex.data.Sample;
 import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.eval.Prediction;
 import org.ambidex.eval.PredictionsWriter;
-import org.ambidex.nets.InterNetModel;
-import org.ambidex.pipeline.InterNetValidation;
 import org.ambidex.pipeline.ModelSpec;
-import org.ambidex.pipeline.TwoHandReconstructor;
-import org.ambidex.pipeline.TwoHandValidation;
+import org.ambidex.pipeline.Reconstructor;
+import org.ambidex.pipeline.SamplePredictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +26,9 @@ import picocli.CommandLine.Option;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Predict every sample of a dataset split with a model and write the predictions file that"
         + " 'ambidex eval' scores (ambidex.predictions/1, ids = annotation ids).",
-        "Each image is cropped about its annotated box, as the references evaluate; InterNet's hands are placed at"
-            + " the annotated root depth, as its evaluation does."})
+        "Each image is cropped about its annotated box, as the references evaluate, and goes through the same path as"
+            + " 'ambidex reconstruct'; InterNet's hands are placed at the annotated root depths, as its evaluation"
+            + " does."})
 final class PredictCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,8 +37,7 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--split", required = true, paramLabel = "S", description = "Split: test, val or train.")
     String split;
 
-    @Option(names = "--model", paramLabel = "ARCH:PATH",
-        description = "twohand:PATH or internet:PATH (default: the two-hand model shipped inside ambidex).")
+    @Option(names = "--model", paramLabel = "ARCH:PATH", description = ModelOption.DESCRIPTION)
     String model;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "The predictions file.")
@@ -68,28 +66,19 @@ final class PredictCommand implements Callable<Integer> {
         ModelOption.threads(threads);
         List<Prediction> predictions;
         try (InterHandDataset data = InterHandDataset.open(dataset.data, dataset.filter(split))) {
-            List<Sample> samples = TrainCommand.samples(data, maxSamples);
+            List<Sample> all = data.samples();
+            List<Sample> samples = maxSamples > 0 && maxSamples < all.size() ? all.subList(0, maxSamples) : all;
             if (samples.isEmpty()) {
                 throw new BadInputException(dataset.data, "has no samples in split " + split
                     + " (after the filters); expected annotated images to predict");
             }
-            try (Progress progress = Progress.start("predict", samples.size())) {
-                predictions = switch (spec.arch()) {
-                    case TWOHAND -> {
-                        try (TwoHandReconstructor r = TwoHandReconstructor.open(spec)) {
-                            yield new TwoHandValidation(samples, batchSize).predict(r.network(), progress);
-                        }
-                    }
-                    case INTERNET -> {
-                        try (InterNetModel m = InterNetModel.fromCheckpoint(spec.path())) {
-                            yield new InterNetValidation(samples, batchSize).predict(m, progress);
-                        }
-                    }
-                };
+            try (Progress progress = Progress.start("predict", samples.size());
+                 Reconstructor reconstructor = Reconstructor.open(spec)) {
+                predictions = new SamplePredictor(batchSize).predict(reconstructor, samples, progress);
             }
         }
         Map<String, String> provenance = new LinkedHashMap<>();
-        provenance.put("model", model == null ? "twohand:(built-in default)" : spec.toString());
+        provenance.put("model", spec.toString());
         provenance.put("ambidex", BuildInfo.current().describe());
         provenance.put("data", dataset.data.toString());
         provenance.put("split", split);

@@ -7,20 +7,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ambidex.core.BadInputException;
+import org.ambidex.core.BuildInfo;
 import org.ambidex.core.Progress;
 import org.ambidex.data.Bbox;
+import org.ambidex.eval.Prediction;
+import org.ambidex.eval.PredictionsWriter;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.io.image.Images;
 import org.ambidex.pipeline.ModelSpec;
 import org.ambidex.pipeline.Reconstruction;
+import org.ambidex.pipeline.ReconstructionFiles;
+import org.ambidex.pipeline.ReconstructionPrediction;
 import org.ambidex.pipeline.ReconstructionRequest;
 import org.ambidex.pipeline.Reconstructor;
 import picocli.CommandLine.Command;
@@ -46,10 +54,7 @@ final class ReconstructCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images (JPEG, PNG, ...).")
     List<Path> images;
 
-    @Option(names = "--model", paramLabel = "ARCH:PATH",
-        description = "The model: twohand:PATH (ambidex train --arch twohand) or internet:PATH (an InterNet"
-            + " snapshot_N.pth.tar as published, or one trained by ambidex train). Default: the two-hand model"
-            + " shipped inside ambidex.")
+    @Option(names = "--model", paramLabel = "ARCH:PATH", description = ModelOption.DESCRIPTION)
     String model;
 
     @Option(names = "--bbox", paramLabel = "X,Y,W,H", description = "The hands' box in pixels (every image).")
@@ -66,8 +71,9 @@ final class ReconstructCommand implements Callable<Integer> {
     String princpt;
 
     @Option(names = "--root-depth", paramLabel = "MM",
-        description = "Depth of the right wrist (of the left when only the left hand is present), millimetres;"
-            + " with --focal and --princpt the joints are also given in the camera frame.")
+        description = "Depth of the right wrist (of the left when only the left hand is present), millimetres. Mesh"
+            + " models move the hands along their rays to it (else they estimate it); InterNet needs it, with --focal"
+            + " and --princpt, to give camera-frame joints.")
     Double rootDepthMm;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = ".",
@@ -82,6 +88,10 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--no-images", description = "Write only the JSON results.")
     boolean noImages;
 
+    @Option(names = "--mesh-formats", paramLabel = "FMT", split = ",", defaultValue = "obj,glb",
+        description = "Mesh files of mesh models: any of obj, ply, glb (default: ${DEFAULT-VALUE}).")
+    List<String> meshFormats;
+
     @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: PyTorch's).")
     Integer threads;
 
@@ -94,45 +104,57 @@ final class ReconstructCommand implements Callable<Integer> {
             throw new BadInputException("--root-depth must be a positive number of millimetres, got " + rootDepthMm);
         }
         Map<Path, Bbox> boxByImage = boxes();
+        if (modelSpec.architecture().needsBox() && boxByImage.isEmpty()) {
+            throw new BadInputException("--model " + modelSpec.architecture().name() + " needs the hands' box: give"
+                + " --bbox X,Y,W,H or --boxes FILE.json");
+        }
         Set<String> stems = new HashSet<>();
         for (Path image : images) {
             if (!stems.add(stem(image))) {
                 throw new BadInputException(image, "has the same name as another image; outputs would collide");
             }
         }
+        ReconstructionFiles.Options options = new ReconstructionFiles.Options(!noImages, meshFormats());
         ModelOption.threads(threads);
         Files.createDirectories(out);
-        List<org.ambidex.eval.Prediction> predictions = new ArrayList<>();
+        List<Prediction> predictions = new ArrayList<>();
         try (Reconstructor reconstructor = Reconstructor.open(modelSpec);
              Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
                  : Progress.silent()) {
             for (Path image : images) {
                 progress.status(image.getFileName().toString());
                 BufferedImage picture = Images.read(image);
-                ReconstructionRequest request;
-                try {
-                    request = new ReconstructionRequest(boxByImage.get(image), intrinsics, rootDepth);
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException(image, e.getMessage());
-                }
                 Reconstruction r;
                 try {
-                    r = reconstructor.reconstruct(picture, request);
+                    r = reconstructor.reconstruct(picture,
+                        new ReconstructionRequest(boxByImage.get(image), intrinsics, rootDepth));
                 } catch (IllegalArgumentException e) {
-                    throw new BadInputException(image, e.getMessage());
+                    throw new BadInputException(image, e.getMessage(), e);
                 }
-                ReconstructionFiles.write(out, stem(image), image.toString(), picture, r, !noImages);
-                predictions.add(PredictionOfReconstruction.of(stem(image), r));
+                ReconstructionFiles.write(out, stem(image), image.toString(), picture, r, options);
+                predictions.add(ReconstructionPrediction.of(stem(image), r));
                 progress.step();
             }
         }
         if (pred != null) {
-            java.util.Map<String, String> provenance = new java.util.LinkedHashMap<>();
+            Map<String, String> provenance = new LinkedHashMap<>();
             provenance.put("model", modelSpec.toString());
-            provenance.put("ambidex", org.ambidex.core.BuildInfo.current().describe());
-            org.ambidex.eval.PredictionsWriter.write(pred, provenance, predictions);
+            provenance.put("ambidex", BuildInfo.current().describe());
+            PredictionsWriter.write(pred, provenance, predictions);
         }
         return 0;
+    }
+
+    private Set<ReconstructionFiles.MeshFormat> meshFormats() {
+        Set<ReconstructionFiles.MeshFormat> set = EnumSet.noneOf(ReconstructionFiles.MeshFormat.class);
+        for (String name : meshFormats) {
+            try {
+                set.add(ReconstructionFiles.MeshFormat.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--mesh-formats expects obj, ply or glb, got '" + name + "'");
+            }
+        }
+        return set;
     }
 
     private static String stem(Path image) {

@@ -7,9 +7,8 @@ import java.util.concurrent.Callable;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.Progress;
 import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandModelLoader;
-import org.ambidex.hand.HandSide;
 import org.ambidex.synth.SyntheticDataset;
+import org.ambidex.pipeline.HandModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,12 +57,9 @@ final class SynthCommand implements Callable<Integer> {
         if (Files.exists(out.resolve("annotations"))) {
             throw new BadInputException(out, "already holds a dataset (annotations/); expected a new or empty folder");
         }
-        if (!handModel.strip().equalsIgnoreCase(HandModelLoader.OPEN) && !Files.isDirectory(Path.of(handModel))) {
-            throw new BadInputException(Path.of(handModel), "expected 'open' or a folder holding MANO_RIGHT and "
-                + "MANO_LEFT (.pkl or .npz)");
-        }
-        HandModel right = HandModelLoader.resolve(handModel, HandSide.RIGHT, true);
-        HandModel left = HandModelLoader.resolve(handModel, HandSide.LEFT, true);
+        HandModels hands = HandModels.resolve(handModel);
+        HandModel right = hands.right();
+        HandModel left = hands.left();
         SyntheticDataset.Summary summary;
         try (Progress progress = Progress.start("synth", frames)) {
             summary = SyntheticDataset.generate(out, right, left, new SyntheticDataset.Options(frames, cameras, seed,

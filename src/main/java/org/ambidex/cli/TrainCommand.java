@@ -1,18 +1,13 @@
 package org.ambidex.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ambidex.core.BadInputException;
-import org.ambidex.data.Sample;
-import org.ambidex.data.interhand.InterHandDataset;
-import org.ambidex.train.LearningRateSchedule;
-import org.ambidex.train.TrainLoop;
-import org.ambidex.train.TrainSettings;
+import org.ambidex.pipeline.Architecture;
+import org.ambidex.pipeline.Architectures;
+import org.ambidex.pipeline.TrainOptions;
+import org.ambidex.pipeline.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ambidex train --arch NAME}: trains a network on InterHand2.6M-format data into a run folder that can be
- * resumed. The options shared by every architecture live here; {@link TrainArchitecture} implementations read
- * their own and supply the defaults of their reference (InterNet: SEED_SPEC B.5).
+ * resumed. This class only parses the options into {@link TrainOptions}; the architecture's {@link Trainer} (from
+ * the registry, {@link Architectures}) reads the ones it understands and supplies the defaults of its reference
+ * (InterNet: SEED_SPEC B.5).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Train a network on InterHand2.6M-format data.",
@@ -30,15 +26,12 @@ import picocli.CommandLine.Spec;
             + " resumed exactly) and --out/val/epoch_N/report.json (interhand protocol) after each epoch."})
 final class TrainCommand implements Callable<Integer> {
 
-    /** The architectures, by {@code --arch} name. */
-    static final Map<String, TrainArchitecture> ARCHITECTURES = architectures(new InterNetTrainArchitecture(),
-        new TwoHandTrainArchitecture());
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--arch", required = true, paramLabel = "NAME",
-        description = "Architecture: internet (InterNet, SEED_SPEC B) or twohand (the default two-hand mesh network).")
+        description = "Architecture: twohand (the default two-hand mesh network) or internet (InterNet, SEED_SPEC B);"
+            + " 'ambidex models' lists them.")
     String arch;
 
     @Mixin
@@ -163,93 +156,21 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainArchitecture a = ARCHITECTURES.get(arch);
-        if (a == null) {
-            throw new BadInputException("--arch: unknown architecture '" + arch + "'; expected one of "
-                + String.join(", ", ARCHITECTURES.keySet()));
+        Architecture a = Architectures.named(arch).orElse(null);
+        Trainer trainer = a == null ? null : a.trainer().orElse(null);
+        if (trainer == null) {
+            throw new BadInputException("--arch: '" + arch + "' is not an architecture ambidex can train; expected one"
+                + " of " + String.join(", ", Architectures.trainable().stream().map(Architecture::name).toList()));
         }
         ModelOption.threads(threads);
-        if (checkpointEvery < 0 || maxTrainSamples < 0 || maxValSamples < 0) {
-            throw new BadInputException("--checkpoint-every, --max-train-samples and --max-val-samples must not be"
-                + " negative");
-        }
-        return a.train(this);
-    }
-
-    /** Defaults of an architecture's reference, used for the shared options the user left out. */
-    record Defaults(int epochs, int batchSize, double lr, List<Integer> lrDecayEpochs, double lrDecayFactor) {
-    }
-
-    /**
-     * The shared settings with {@code defaults} for the options not given; {@code identity} adds the
-     * architecture's settings that a resumed run must share.
-     */
-    TrainSettings settings(Defaults defaults, Map<String, Object> identity) {
-        int e = epochs != null ? epochs : defaults.epochs();
-        int b = batchSize != null ? batchSize : defaults.batchSize();
-        double rate = lr != null ? lr : defaults.lr();
-        List<Integer> decay = lrDecayEpochs != null ? lrDecayEpochs : defaults.lrDecayEpochs();
-        double factor = lrDecayFactor != null ? lrDecayFactor : defaults.lrDecayFactor();
-        if (e < 1 || b < 1 || !(rate > 0) || !(factor > 0)) {
-            throw new BadInputException("--epochs, --batch-size, --lr and --lr-decay-factor must be positive");
-        }
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("arch", arch);
-        all.put("data", dataset.data.toAbsolutePath().normalize().toString());
-        all.put("train_split", trainSplit);
-        all.put("max_train_samples", (long) maxTrainSamples);
-        all.put("lr", rate);
-        List<Object> decayList = new ArrayList<>();
-        decay.forEach(x -> decayList.add((long) x));
-        all.put("lr_decay_epochs", decayList);
-        all.put("lr_decay_factor", factor);
-        all.putAll(identity);
-        int[] decayEpochs = decay.stream().mapToInt(Integer::intValue).toArray();
-        return new TrainSettings(out, e, b, seed, checkpointEvery,
-            LearningRateSchedule.stepDecay(rate, factor, decayEpochs), all);
-    }
-
-    /** The samples of an open dataset (all, or the first {@code max}), read when asked for. */
-    static List<Sample> samples(InterHandDataset data, int max) {
-        List<Sample> all = data.samples();
-        return max > 0 && max < all.size() ? all.subList(0, max) : all;
-    }
-
-    /**
-     * Up to {@code max} samples spread evenly over the split (every (size/max)-th, from the first), or all when
-     * {@code max} is 0: a validation subset that mixes the split's captures and hand types as the whole does,
-     * which its first N samples (one or two captures) do not.
-     */
-    static List<Sample> spread(InterHandDataset data, int max) {
-        return spread(data.samples(), max);
-    }
-
-    static <T> List<T> spread(List<T> all, int max) {
-        if (max <= 0 || max >= all.size()) {
-            return all;
-        }
-        List<T> out = new java.util.ArrayList<>(max);
-        for (int i = 0; i < max; i++) {
-            out.add(all.get((int) ((long) i * all.size() / max)));
-        }
-        return List.copyOf(out);
-    }
-
-    /** Where log lines go (stderr; stdout stays for results). */
-    PrintWriter log() {
-        return spec.commandLine().getErr();
-    }
-
-    /** The steps limit for {@link TrainLoop#run}. */
-    long stopAfter() {
-        return stopAfterSteps == null ? -1 : stopAfterSteps;
-    }
-
-    private static Map<String, TrainArchitecture> architectures(TrainArchitecture... list) {
-        Map<String, TrainArchitecture> map = new LinkedHashMap<>();
-        for (TrainArchitecture a : list) {
-            map.put(a.name(), a);
-        }
-        return map;
+        TrainOptions options = new TrainOptions(a.name(), dataset.data, dataset.filter(trainSplit),
+            "none".equals(valSplit) ? null : dataset.filter(valSplit), out, epochs, batchSize, lr, lrDecayEpochs,
+            lrDecayFactor, seed, checkpointEvery, maxTrainSamples, maxValSamples, stopAfterSteps, export, init,
+            !noAugment, backboneWeights,
+            new TrainOptions.InterNetOptions(resnetDepth, resnetWidth, headChannels, headUnits),
+            new TrainOptions.TwoHandOptions(inputSize, stages, twohandResnet, twohandWidth, handModel, weightDecay,
+                warmupSteps));
+        trainer.train(options, spec.commandLine().getErr(), spec.commandLine().getOut());
+        return 0;
     }
 }

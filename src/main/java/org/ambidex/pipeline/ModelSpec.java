@@ -1,64 +1,60 @@
 package org.ambidex.pipeline;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.Objects;
 
 /**
- * A model named on the command line as {@code ARCH:PATH}, e.g. {@code internet:snapshot_20.pth.tar}.
+ * A model as the command line names it: {@code ARCH:PATH} (weights in a file, e.g.
+ * {@code internet:snapshot_20.pth.tar}) or {@code ARCH} alone (the weights built into ambidex).
  *
- * @param arch the architecture
- * @param path its weights
+ * @param architecture the architecture
+ * @param path its weights, or {@code null} for the built-in ones
  */
-public record ModelSpec(Arch arch, Path path) {
+public record ModelSpec(Architecture architecture, Path path) {
 
-    /** The architectures ambidex can run. */
-    public enum Arch {
-        /** InterNet (InterHand2.6M baseline): 2.5D joints of both hands, from the published PyTorch snapshots. */
-        INTERNET("internet"),
-        /** The two-hand mesh network (nets.twohand): meshes and parameters of both hands. */
-        TWOHAND("twohand");
+    /** Shown in place of a path for built-in weights. */
+    public static final String BUILT_IN = "(built-in default)";
 
-        private final String cliName;
+    public ModelSpec {
+        Objects.requireNonNull(architecture, "architecture");
+    }
 
-        Arch(String cliName) {
-            this.cliName = cliName;
-        }
+    /** The model used when none is named: the default architecture's built-in weights. */
+    public static ModelSpec defaultModel() {
+        return new ModelSpec(Architectures.defaultArchitecture(), null);
+    }
 
-        public String cliName() {
-            return cliName;
-        }
-
-        /** The architecture called {@code name}, or {@code null}. */
-        public static Arch of(String name) {
-            for (Arch a : values()) {
-                if (a.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                    return a;
-                }
-            }
-            return null;
-        }
+    /** Whether the weights are built into ambidex. */
+    public boolean builtIn() {
+        return path == null;
     }
 
     /**
-     * Parses {@code ARCH:PATH}.
+     * Parses {@code ARCH:PATH} or {@code ARCH}.
      *
-     * @throws IllegalArgumentException with a one-line explanation when the text is not of that form
+     * @throws IllegalArgumentException with a one-line explanation when the text names no architecture, or names
+     *     one without built-in weights and no file
      */
     public static ModelSpec parse(String text) {
         int colon = text.indexOf(':');
-        Arch arch = colon > 0 ? Arch.of(text.substring(0, colon)) : null;
-        if (arch == null || colon == text.length() - 1) {
-            StringBuilder known = new StringBuilder();
-            for (Arch a : Arch.values()) {
-                known.append(known.length() > 0 ? ", " : "").append(a.cliName()).append(":PATH");
+        String name = colon >= 0 ? text.substring(0, colon) : text;
+        Architecture arch = name.isBlank() ? null : Architectures.named(name).orElse(null);
+        if (arch == null) {
+            throw new IllegalArgumentException("model '" + text + "' names no architecture; expected ARCH:PATH or "
+                + "ARCH with ARCH one of " + Architectures.names());
+        }
+        if (colon < 0 || colon == text.length() - 1) {
+            if (!arch.hasBuiltInModel()) {
+                throw new IllegalArgumentException("model '" + text + "': " + arch.name() + " has no built-in "
+                    + "weights; give " + arch.name() + ":PATH with PATH " + arch.modelFiles());
             }
-            throw new IllegalArgumentException("model '" + text + "' is not one of " + known);
+            return new ModelSpec(arch, null);
         }
         return new ModelSpec(arch, Path.of(text.substring(colon + 1)));
     }
 
     @Override
     public String toString() {
-        return arch.cliName() + ":" + path;
+        return architecture.name() + ":" + (path == null ? BUILT_IN : path.toString());
     }
 }

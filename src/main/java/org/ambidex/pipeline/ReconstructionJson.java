@@ -9,8 +9,9 @@ import org.ambidex.core.BuildInfo;
 import org.ambidex.data.Bbox;
 
 /**
- * The result file of {@code ambidex reconstruct}, format {@code ambidex.reconstruction/1}: metres for lengths
- * ({@code "unit": "m"}), pixels for image coordinates, joints in the OpenPose 21-joint order, hands right then left.
+ * The result file of {@code ambidex reconstruct}, format {@code ambidex.reconstruction/1} (every field in
+ * docs/FORMATS.md): metres for lengths ({@code "unit": "m"}), pixels for image coordinates, joints in the OpenPose
+ * 21-joint order, hands right then left.
  */
 public final class ReconstructionJson {
 
@@ -48,15 +49,24 @@ public final class ReconstructionJson {
             cam.put("fy", r.intrinsics().fy());
             cam.put("cx", r.intrinsics().cx());
             cam.put("cy", r.intrinsics().cy());
+            root.put("intrinsicsSource", r.intrinsicsSource().label());
         } else {
             root.putNull("intrinsics");
+            root.putNull("intrinsicsSource");
         }
         if (r.rootDepth() != null) {
             root.put("rootDepth", r.rootDepth());
+            root.put("rootDepthSource", r.rootDepthSource().label());
         } else {
             root.putNull("rootDepth");
+            root.putNull("rootDepthSource");
         }
         root.put("relativeRootDepth", r.relativeRootDepth());
+        if (r.relativeRoot() != null) {
+            root.putArray("relativeRoot").add(r.relativeRoot().x()).add(r.relativeRoot().y()).add(r.relativeRoot().z());
+        } else {
+            root.putNull("relativeRoot");
+        }
         ArrayNode hands = root.putArray("hands");
         for (HandReconstruction h : r.hands()) {
             ObjectNode hand = hands.addObject();

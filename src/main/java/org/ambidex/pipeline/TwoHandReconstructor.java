@@ -1,12 +1,11 @@
 package org.ambidex.pipeline;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ambidex.core.BadInputException;
 import org.ambidex.data.Bbox;
 import org.ambidex.data.crop.FloatImage;
 import org.ambidex.data.crop.SquareCrop;
@@ -15,7 +14,6 @@ import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.Rotations;
 import org.ambidex.geom.Vec3;
 import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandModelLoader;
 import org.ambidex.hand.HandSide;
 import org.ambidex.nets.twohand.CameraPlacement;
 import org.ambidex.nets.twohand.HandVector;
@@ -24,11 +22,16 @@ import org.ambidex.nets.twohand.TwoHandModel;
 import org.ambidex.nets.twohand.TwoHandPrediction;
 
 /**
- * Reconstructs both hands with the two-hand mesh network: the crop is the square about the given box
- * ({@link SquareCrop#around}) or, without a box, the whole image padded to a square; the hands are placed in the
- * camera frame from the weak-perspective cameras ({@link CameraPlacement}) with the given intrinsics, or, without
- * them, a camera with focal length {@value #ASSUMED_FOCAL_FACTOR} times the image's longer side at the image centre
- * (recorded in the result as its intrinsics).
+ * Reconstructs both hands with the two-hand mesh network. The crop is the square about the given box
+ * ({@link SquareCrop#around}) or, without a box, the whole image padded to a square. Each hand's wrist is placed
+ * in the camera frame from its weak-perspective camera ({@link CameraPlacement}) with the given intrinsics or,
+ * without them, a camera of focal length {@value #ASSUMED_FOCAL_FACTOR} times the image's longer side at the image
+ * centre (recorded as assumed). When both hands are present, the left wrist is put at the placement head's
+ * left-minus-right offset from the right one. A given root depth moves the wrist along its ray to that depth (the
+ * other hand following at the offset when both are present), so the 2-D projection stays the network's.
+ *
+ * <p>This class is the one path from the network's output to a {@link Reconstruction}: {@code reconstruct},
+ * {@code predict}, training-time validation and the Java API all go through {@link #toReconstruction}.
  */
 public final class TwoHandReconstructor implements Reconstructor {
 
@@ -38,31 +41,27 @@ public final class TwoHandReconstructor implements Reconstructor {
     private final TwoHandModel model;
     private final String name;
     private final String handModel;
+    private final boolean ownsModel;
     private final int[][] faces = new int[2][];
     private final double[][] components = new double[2][];
 
-    public TwoHandReconstructor(TwoHandModel model, String name, String handModel) {
+    /**
+     * A reconstructor over {@code model}.
+     *
+     * @param name the model as reported ({@code twohand:PATH})
+     * @param handModel the hand model the network was trained with ({@code open}, a MANO folder)
+     * @param ownsModel whether {@link #close()} closes the model (false for a model being trained)
+     */
+    public TwoHandReconstructor(TwoHandModel model, String name, String handModel, boolean ownsModel) {
         this.model = model;
         this.name = name;
         this.handModel = handModel;
+        this.ownsModel = ownsModel;
         for (int h = 0; h < 2; h++) {
             HandModel m = model.decoder().layer(h).model();
             faces[h] = m.faces().toIntArray();
             components[h] = m.handsComponents().toDoubleArray();
         }
-    }
-
-    /** Opens a model file written by {@code ambidex train --arch twohand}, with the hand model it names. */
-    public static TwoHandReconstructor open(ModelSpec spec) {
-        return open(spec.path(), spec.toString());
-    }
-
-    /** Opens the model file {@code file}, reported as {@code name}. */
-    public static TwoHandReconstructor open(Path file, String name) {
-        String handModel = TwoHandModelFiles.handModel(file);
-        HandModel right = HandModelLoader.resolve(handModel, HandSide.RIGHT, true);
-        HandModel left = HandModelLoader.resolve(handModel, HandSide.LEFT, true);
-        return new TwoHandReconstructor(TwoHandModel.load(file, right, left), name, handModel);
     }
 
     public TwoHandModel network() {
@@ -75,36 +74,68 @@ public final class TwoHandReconstructor implements Reconstructor {
     }
 
     @Override
-    public Reconstruction reconstruct(BufferedImage image, ReconstructionRequest request) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        Bbox box = request.bbox();
-        SquareCrop crop = box == null ? SquareCrop.wholeImage(w, h) : SquareCrop.around(box);
-        Intrinsics k = request.intrinsics() != null ? request.intrinsics()
-            : new Intrinsics(ASSUMED_FOCAL_FACTOR * Math.max(w, h), ASSUMED_FOCAL_FACTOR * Math.max(w, h), w / 2.0,
-                h / 2.0);
-        int size = model.config().inputSize();
-        float[] input = InputNormalisation.apply(crop.apply(FloatImage.ofRgb(image), size).toArray(), size,
-            model.config(), new float[3 * size * size], 0);
-        TwoHandPrediction p = model.predict(input, 1).get(0);
-        return toReconstruction(p, crop, k, w, h, box);
+    public Architecture architecture() {
+        return Architectures.named(TwoHandArchitecture.NAME).orElseThrow();
     }
 
-    Reconstruction toReconstruction(TwoHandPrediction p, SquareCrop crop, Intrinsics k, int w, int h, Bbox box) {
+    @Override
+    public Reconstruction reconstruct(BufferedImage image, ReconstructionRequest request) {
+        return reconstruct(List.of(image), List.of(request)).get(0);
+    }
+
+    @Override
+    public List<Reconstruction> reconstruct(List<BufferedImage> images, List<ReconstructionRequest> requests) {
+        if (images.size() != requests.size()) {
+            throw new IllegalArgumentException(images.size() + " images but " + requests.size() + " requests");
+        }
+        int n = images.size();
         int size = model.config().inputSize();
+        int plane = 3 * size * size;
+        float[] input = new float[n * plane];
+        SquareCrop[] crops = new SquareCrop[n];
+        for (int i = 0; i < n; i++) {
+            BufferedImage image = images.get(i);
+            Bbox box = requests.get(i).bbox();
+            crops[i] = box == null ? SquareCrop.wholeImage(image.getWidth(), image.getHeight()) : SquareCrop.around(box);
+            InputNormalisation.apply(crops[i].apply(FloatImage.ofRgb(image), size).toArray(), size, model.config(),
+                input, i * plane);
+        }
+        List<TwoHandPrediction> out = n == 0 ? List.of() : model.predict(input, n);
+        List<Reconstruction> results = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            BufferedImage image = images.get(i);
+            results.add(toReconstruction(out.get(i), crops[i], requests.get(i), image.getWidth(), image.getHeight()));
+        }
+        return results;
+    }
+
+    /** The network's output for one image, cropped by {@code crop}, as both hands in the camera frame. */
+    Reconstruction toReconstruction(TwoHandPrediction p, SquareCrop crop, ReconstructionRequest request, int w,
+                                    int h) {
+        int size = model.config().inputSize();
+        boolean assumed = request.intrinsics() == null;
+        double f = ASSUMED_FOCAL_FACTOR * Math.max(w, h);
+        Intrinsics k = assumed ? new Intrinsics(f, f, w / 2.0, h / 2.0) : request.intrinsics();
         Intrinsics inputK = crop.inputIntrinsics(k, size);
         Affine2 toImage = crop.toInput(size).inverse();
+        boolean[] present = {p.presence()[0] > HandReconstruction.PRESENT, p.presence()[1] > HandReconstruction.PRESENT};
+        Vec3 offset = new Vec3(p.offset()[0], p.offset()[1], p.offset()[2]);
+        Vec3[] roots = {CameraPlacement.root(p, 0, inputK, size), CameraPlacement.root(p, 1, inputK, size)};
+        // The placement head's offset is trained on annotated pairs: used when both hands are present.
+        if (present[0] && present[1]) {
+            roots[1] = roots[0].plus(offset);
+        }
+        int reference = !present[0] && present[1] ? 1 : 0;
+        if (request.perHandRootDepths()) {
+            roots[0] = atDepth(roots[0], request.rootDepth());
+            roots[1] = atDepth(roots[1], request.leftRootDepth());
+        } else if (request.rootDepth() != null) {
+            roots[reference] = atDepth(roots[reference], request.rootDepth());
+            if (present[0] && present[1]) {
+                roots[1] = roots[0].plus(offset);
+            }
+        }
         List<HandReconstruction> hands = new ArrayList<>(2);
-        Vec3[] roots = new Vec3[2];
-        for (int hand = 0; hand < 2; hand++) {
-            roots[hand] = CameraPlacement.root(p, hand, inputK, size);
-        }
-        // The placement head's left-minus-right offset is trained on annotated pairs: when both hands are present
-        // the left hand is put there relative to the right one; otherwise each hand keeps its own camera.
-        boolean both = p.presence()[0] > HandReconstruction.PRESENT && p.presence()[1] > HandReconstruction.PRESENT;
-        if (both) {
-            roots[1] = roots[0].plus(new Vec3(p.offset()[0], p.offset()[1], p.offset()[2]));
-        }
         for (int hand = 0; hand < 2; hand++) {
             double[] uv = new double[42];
             double[] rel = new double[21];
@@ -117,23 +148,30 @@ public final class TwoHandReconstructor implements Reconstructor {
             double[] joints = CameraPlacement.translated(p.joints()[hand], roots[hand]);
             double[] vertices = CameraPlacement.translated(p.vertices()[hand], roots[hand]);
             double[] scores = new double[21];
-            java.util.Arrays.fill(scores, p.presence()[hand]);
+            Arrays.fill(scores, p.presence()[hand]);
             HandMesh mesh = new HandMesh(vertices, faces[hand], handModel, parameters(p, hand, roots[hand]));
             hands.add(new HandReconstruction(HandSide.ofIndex(hand), p.presence()[hand], uv, rel, joints, scores, mesh));
         }
         double side = crop.side();
         Bbox cropBox = new Bbox(crop.centreX() - side / 2, crop.centreY() - side / 2, side, side);
-        return new Reconstruction(name, w, h, box == null ? new Bbox(0, 0, w, h) : box, cropBox, hands,
-            roots[1].z() - roots[0].z(), k, roots[0].z());
+        Bbox box = request.bbox() == null ? new Bbox(0, 0, w, h) : request.bbox();
+        ValueSource depthSource = request.rootDepth() == null ? ValueSource.ESTIMATED : ValueSource.GIVEN;
+        return new Reconstruction(name, w, h, box, cropBox, hands, k, assumed ? ValueSource.ASSUMED : ValueSource.GIVEN,
+            roots[reference].z(), depthSource, offset.z(), offset);
+    }
+
+    /** {@code root} moved along its camera ray to depth {@code z}. */
+    private static Vec3 atDepth(Vec3 root, double z) {
+        return root.times(z / root.z());
     }
 
     private Map<String, double[]> parameters(TwoHandPrediction p, int hand, Vec3 root) {
         double[] v = p.vectors()[hand];
-        double[] sixD = java.util.Arrays.copyOfRange(v, HandVector.ROT6D, HandVector.ROT6D + 6);
+        double[] sixD = Arrays.copyOfRange(v, HandVector.ROT6D, HandVector.ROT6D + 6);
         Vec3 aa = Rotations.matrixToAxisAngle(Rotations.sixDToMatrix(sixD));
-        double[] pca = java.util.Arrays.copyOfRange(v, HandVector.POSE, HandVector.POSE + HandVector.POSE_SIZE);
+        double[] pca = Arrays.copyOfRange(v, HandVector.POSE, HandVector.POSE + HandVector.POSE_SIZE);
         double[] pose = new double[45];
-        for (int i = 0; i < 45; i++) {
+        for (int i = 0; i < pca.length; i++) {
             for (int c = 0; c < 45; c++) {
                 pose[c] += pca[i] * components[hand][i * 45 + c];
             }
@@ -142,7 +180,7 @@ public final class TwoHandReconstructor implements Reconstructor {
         m.put("global_orient", new double[] {aa.x(), aa.y(), aa.z()});
         m.put("hand_pose_pca", pca);
         m.put("hand_pose", pose);
-        m.put("betas", java.util.Arrays.copyOfRange(v, HandVector.BETAS, HandVector.BETAS + HandVector.BETAS_SIZE));
+        m.put("betas", Arrays.copyOfRange(v, HandVector.BETAS, HandVector.BETAS + HandVector.BETAS_SIZE));
         double[] wrist = p.wrist()[hand];
         m.put("transl", new double[] {root.x() - wrist[0], root.y() - wrist[1], root.z() - wrist[2]});
         return m;
@@ -150,11 +188,8 @@ public final class TwoHandReconstructor implements Reconstructor {
 
     @Override
     public void close() {
-        model.close();
-    }
-
-    /** A bad model file named in one line. */
-    static BadInputException bad(Path file, String message) {
-        return new BadInputException(file, message);
+        if (ownsModel) {
+            model.close();
+        }
     }
 }

@@ -66,7 +66,7 @@ class PredictAndDemoTest {
         HandModel right = HandModelLoader.resolve("open", HandSide.RIGHT, true);
         HandModel left = HandModelLoader.resolve("open", HandSide.LEFT, true);
         try (TwoHandModel m = TwoHandModel.load(model, right, left)) {
-            TwoHandValidation v = new TwoHandValidation(samples, 3);
+            TwoHandValidation v = new TwoHandValidation(samples, 3, "open");
             List<org.ambidex.eval.GroundTruthSample> truth = new ArrayList<>();
             List<Prediction> predictions = new ArrayList<>();
             List<Prediction> raw = v.predict(m);

@@ -1,0 +1,72 @@
+package org.ambidex.pipeline;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.ambidex.geom.Camera;
+import org.ambidex.io.image.Images;
+import org.ambidex.io.mesh.GlbWriter;
+import org.ambidex.io.mesh.Mesh;
+import org.ambidex.io.mesh.ObjWriter;
+import org.ambidex.io.mesh.PlyWriter;
+import org.ambidex.render.Overlays;
+import org.ambidex.render.Palette;
+import org.ambidex.render.Scene;
+import org.ambidex.render.SceneMesh;
+import org.ambidex.render.ViewSheet;
+
+/**
+ * The mesh outputs of a mesh model's reconstruction: {@code STEM_right.EXT} and {@code STEM_left.EXT} for OBJ and
+ * PLY (each hand, camera frame, metres, whatever its presence), {@code STEM_hands.glb} (both hands, in their hand
+ * colours; the JSON gives their presences), {@code STEM_views.png} (the present hands from the camera, side, top and
+ * an oblique view) and the overlay with the present hands' meshes drawn over the photo.
+ */
+final class ReconstructionMeshes {
+
+    /** Side of each view-sheet panel, pixels. */
+    static final int PANEL = 360;
+    /** Opacity of the meshes over the photo. */
+    static final double OPACITY = 0.6;
+
+    private ReconstructionMeshes() {
+    }
+
+    /** Writes the files, adds them to {@code written}, and returns {@code overlay} with the meshes drawn over it. */
+    static BufferedImage write(Path out, String stem, BufferedImage overlay, Reconstruction r,
+                               Set<ReconstructionFiles.MeshFormat> formats, List<Path> written) {
+        String[] names = {"right", "left"};
+        List<SceneMesh> present = new ArrayList<>();
+        List<Mesh> glb = new ArrayList<>();
+        for (HandReconstruction h : r.hands()) {
+            int i = h.side().index();
+            Mesh mesh = Mesh.of(names[i] + "_hand", h.mesh().vertices(), h.mesh().faces()).withComputedNormals();
+            if (formats.contains(ReconstructionFiles.MeshFormat.OBJ)) {
+                Path file = out.resolve(stem + "_" + names[i] + ".obj");
+                ObjWriter.write(file, mesh);
+                written.add(file);
+            }
+            if (formats.contains(ReconstructionFiles.MeshFormat.PLY)) {
+                Path file = out.resolve(stem + "_" + names[i] + ".ply");
+                PlyWriter.write(file, mesh, true);
+                written.add(file);
+            }
+            glb.add(mesh.withMaterialColor(Palette.hand(i)));
+            if (h.present()) {
+                present.add(new SceneMesh(mesh, Palette.hand(i)));
+            }
+        }
+        if (formats.contains(ReconstructionFiles.MeshFormat.GLB)) {
+            Path file = out.resolve(stem + "_hands.glb");
+            GlbWriter.write(file, glb);
+            written.add(file);
+        }
+        Camera camera = Camera.atOrigin(r.intrinsics());
+        Scene scene = Scene.of(camera, r.imageWidth(), r.imageHeight()).withMeshes(present);
+        Path views = out.resolve(stem + "_views.png");
+        Images.write(views, ViewSheet.render(scene, List.of(), PANEL));
+        written.add(views);
+        return present.isEmpty() ? overlay : Overlays.meshOverlay(overlay, camera, present, OPACITY);
+    }
+}

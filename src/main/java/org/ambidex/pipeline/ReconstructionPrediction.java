@@ -1,0 +1,28 @@
+package org.ambidex.pipeline;
+
+import org.ambidex.eval.HandPrediction;
+import org.ambidex.eval.Prediction;
+
+/** A {@link Reconstruction} as the evaluation {@link Prediction} {@code ambidex eval} scores. */
+public final class ReconstructionPrediction {
+
+    private ReconstructionPrediction() {
+    }
+
+    /**
+     * The prediction {@code id} of {@code r}: both hands with their presences, camera-frame joints and vertices
+     * (metres), image joints (pixels), and the model's relative root. A hand without camera-frame joints (InterNet
+     * without intrinsics and a root depth) is left out.
+     */
+    public static Prediction of(String id, Reconstruction r) {
+        HandPrediction[] hands = new HandPrediction[2];
+        for (HandReconstruction h : r.hands()) {
+            if (h.jointsCamera() == null) {
+                continue;
+            }
+            hands[h.side().index()] = new HandPrediction(h.jointsCamera(),
+                h.mesh() == null ? null : h.mesh().vertices(), h.presence(), h.joints2d());
+        }
+        return new Prediction(id, hands[0], hands[1], hands[0] != null && hands[1] != null ? r.relativeRoot() : null);
+    }
+}
