@@ -1,6 +1,8 @@
 package org.ambidex.pipeline;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.ambidex.core.AtomicOutput;
+import org.ambidex.core.BadInputException;
 import org.ambidex.io.image.Images;
 import org.ambidex.render.Overlays;
 import org.ambidex.render.Palette;
@@ -68,7 +71,7 @@ public final class ReconstructionFiles {
     }
 
     /**
-     * Writes the files of {@code r} into {@code folder} (which must exist).
+     * Writes the files of {@code r} into {@code folder}, creating it when missing.
      *
      * @param stem the file-name stem
      * @param source the image as named in the JSON (its path as given)
@@ -77,6 +80,11 @@ public final class ReconstructionFiles {
      */
     public static List<Path> write(Path folder, String stem, String source, BufferedImage image, Reconstruction r,
                                    Options options) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new BadInputException(folder, "cannot create the output folder (" + e + ")", e);
+        }
         List<Path> written = new ArrayList<>();
         Path json = folder.resolve(stem + ".json");
         AtomicOutput.writeString(json, ReconstructionJson.toJson(r, source));
