@@ -39,7 +39,7 @@ final class ReconstructionFiles {
         BufferedImage overlay = Images.toRgb(picture);
         Overlays.drawBox(overlay, r.cropBox().x(), r.cropBox().y(), r.cropBox().x() + r.cropBox().width(),
             r.cropBox().y() + r.cropBox().height(), Palette.NEUTRAL);
-        List<SkeletonSheet.Skeleton> skeletons = new ArrayList<>();
+        List<SkeletonSheet.Hand> skeletons = new ArrayList<>();
         boolean metric = r.hands().stream().allMatch(h -> h.jointsCamera() != null);
         for (HandReconstruction h : r.hands()) {
             if (!h.present()) {
@@ -51,7 +51,7 @@ final class ReconstructionFiles {
                 pts[j] = new double[] {uv[2 * j], uv[2 * j + 1]};
             }
             Overlays.drawSkeleton(overlay, pts, h.side().index());
-            skeletons.add(new SkeletonSheet.Skeleton(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
+            skeletons.add(new SkeletonSheet.Hand(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
                 h.side().index()));
         }
         if (r.hands().stream().allMatch(h -> h.mesh() != null)) {
