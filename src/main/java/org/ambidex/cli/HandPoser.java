@@ -1,24 +1,21 @@
 package org.ambidex.cli;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.ambidex.core.BadInputException;
-import org.ambidex.hand.HandLayer;
+import org.ambidex.hand.ArrayHandPoser;
 import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandOutput;
-import org.ambidex.hand.HandParams;
+import org.ambidex.hand.HandParamArrays;
 import org.ambidex.hand.HandPoseKind;
 import org.ambidex.hand.JointOrder;
+import org.ambidex.hand.PosedHandArrays;
 import org.ambidex.io.mesh.Mesh;
 
 /**
- * Runs a parameters file ({@link PoseParamsFile}) through the hand layer in float64: the work {@code ambidex pose}
+ * Runs a parameters file ({@link PoseParamsFile}) through an {@link ArrayHandPoser}: the work {@code ambidex pose}
  * and {@code ambidex render} share.
  */
 final class HandPoser {
@@ -62,8 +59,7 @@ final class HandPoser {
         PoseParamsFile.checkBetas(params, entries, hand.shapeCount());
         List<double[]> vertices = new ArrayList<>(entries.size());
         List<double[]> joints = new ArrayList<>(entries.size());
-        try (NDManager manager = NDManager.newBaseManager("PyTorch");
-             HandLayer layer = new HandLayer(hand, manager, DataType.FLOAT64)) {
+        try (ArrayHandPoser poser = new ArrayHandPoser(hand)) {
             for (int start = 0; start < entries.size(); start += CHUNK) {
                 List<PoseParamsFile.Entry> chunk = entries.subList(start, Math.min(entries.size(), start + CHUNK));
                 // A batch needs one global-orientation representation: batch each kind separately.
@@ -75,7 +71,7 @@ final class HandPoser {
                         }
                     }
                     if (!group.isEmpty()) {
-                        runBatch(options, params, layer, manager, entries, group, hand, jointOrder, vertices, joints);
+                        runBatch(options, params, poser, entries, group, jointOrder, vertices, joints);
                     }
                 }
             }
@@ -83,49 +79,37 @@ final class HandPoser {
         return new Posed(hand, vertices, joints, jointOrder);
     }
 
-    private static void runBatch(HandPoseOptions options, Path params, HandLayer layer, NDManager manager,
-                                 List<PoseParamsFile.Entry> entries, List<Integer> indices, HandModel hand,
-                                 JointOrder jointOrder, List<double[]> vertices, List<double[]> joints) {
+    private static void runBatch(HandPoseOptions options, Path params, ArrayHandPoser poser,
+                                 List<PoseParamsFile.Entry> entries, List<Integer> indices, JointOrder jointOrder,
+                                 List<double[]> vertices, List<double[]> joints) {
         List<PoseParamsFile.Entry> group = indices.stream().map(entries::get).toList();
         int b = group.size();
-        int orientLength = group.get(0).globalOrient().length;
         int betaCount = Math.max(1, group.stream().mapToInt(e -> e.betas().length).max().orElse(0));
-        double[] betas = new double[b * betaCount];
-        double[] orient = new double[b * orientLength];
-        int poseLength = group.get(0).handPose().length;
-        double[] pose = new double[b * poseLength];
-        double[] transl = new double[b * 3];
+        double[][] betas = new double[b][];
+        double[][] orient = new double[b][];
+        double[][] pose = new double[b][];
+        double[][] transl = new double[b][];
         for (int i = 0; i < b; i++) {
             PoseParamsFile.Entry e = group.get(i);
-            System.arraycopy(e.betas(), 0, betas, i * betaCount, e.betas().length);
-            System.arraycopy(e.globalOrient(), 0, orient, i * orientLength, orientLength);
-            System.arraycopy(e.handPose(), 0, pose, i * poseLength, poseLength);
-            System.arraycopy(e.transl(), 0, transl, i * 3, 3);
+            betas[i] = Arrays.copyOf(e.betas(), betaCount);
+            orient[i] = e.globalOrient();
+            pose[i] = e.handPose();
+            transl[i] = e.transl();
         }
-        try (NDManager scope = manager.newSubManager()) {
-            Shape orientShape = orientLength == 9 ? new Shape(b, 3, 3) : new Shape(b, orientLength);
-            HandParams p = new HandParams(scope.create(betas, new Shape(b, betaCount)),
-                scope.create(orient, orientShape), scope.create(pose, new Shape(b, poseLength)),
-                options.pca == null ? HandPoseKind.AXIS_ANGLE : HandPoseKind.PCA, scope.create(transl, new Shape(b, 3)),
-                options.flatHandMean);
-            HandOutput o;
-            try {
-                o = layer.forward(p, options.tips, jointOrder);
-            } catch (ArithmeticException | IllegalArgumentException e) {
-                throw new BadInputException(params, "cannot pose these parameters: " + e.getMessage(), e);
-            }
-            double[] v = o.vertices().toDoubleArray();
-            double[] k = o.keypoints().toDoubleArray();
-            int vn = hand.vertexCount() * 3;
-            int kn = jointOrder.size() * 3;
-            for (int i = 0; i < b; i++) {
-                int index = indices.get(i);
-                double[] vi = Arrays.copyOfRange(v, i * vn, (i + 1) * vn);
-                double[] ki = Arrays.copyOfRange(k, i * kn, (i + 1) * kn);
-                checkFinite(params, vi, index);
-                set(vertices, index, vi);
-                set(joints, index, ki);
-            }
+        PosedHandArrays posed;
+        try {
+            posed = poser.pose(new HandParamArrays(betas, orient, pose,
+                options.pca == null ? HandPoseKind.AXIS_ANGLE : HandPoseKind.PCA, transl, options.flatHandMean),
+                options.tips, jointOrder);
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new BadInputException(params, "cannot pose these parameters: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < b; i++) {
+            int index = indices.get(i);
+            double[] vi = posed.vertices(i);
+            checkFinite(params, vi, index);
+            set(vertices, index, vi);
+            set(joints, index, posed.joints(i));
         }
     }
 

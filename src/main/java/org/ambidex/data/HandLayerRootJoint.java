@@ -1,18 +1,14 @@
 package org.ambidex.data;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.Objects;
+import org.ambidex.geom.Vec3;
+import org.ambidex.hand.ArrayHandPoser;
 import org.ambidex.hand.FingertipSet;
-import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandOutput;
-import org.ambidex.hand.HandParams;
+import org.ambidex.hand.HandParamArrays;
 import org.ambidex.hand.HandPoseKind;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.io.NdArray;
-import org.ambidex.geom.Vec3;
 
 /**
  * The root joint for {@link ManoCameraConversion} as InterHand2.6M's conversion tool computes it (SEED_SPEC A.8
@@ -21,22 +17,20 @@ import org.ambidex.geom.Vec3;
  * regressor applied to the posed mesh (the tool's {@code J_regressor_mano_ih26m} row 20, equal to MANO's
  * {@code J_regressor} row 0).
  *
- * <p>Holds one {@link HandLayer} per side in float64; close it to free them. Thread-safe.
+ * <p>Holds one {@link ArrayHandPoser} per side; close it to free them. Thread-safe.
  */
 public final class HandLayerRootJoint implements ManoCameraConversion.RootJoint, AutoCloseable {
 
-    private final NDManager manager;
-    private final HandLayer[] layers = new HandLayer[2];
+    private final ArrayHandPoser[] posers = new ArrayHandPoser[2];
     private final double[][] wristRows = new double[2][];
 
-    /** Layers for the right and left models (either may serve both sides if the dataset has only one). */
+    /** Posers of the right and left models (either may serve both sides if the dataset has only one). */
     public HandLayerRootJoint(HandModel right, HandModel left) {
         Objects.requireNonNull(right, "right");
         Objects.requireNonNull(left, "left");
-        manager = NDManager.newBaseManager();
         HandModel[] models = {right, left};
         for (int h = 0; h < 2; h++) {
-            layers[h] = new HandLayer(models[h], manager, DataType.FLOAT64);
+            posers[h] = new ArrayHandPoser(models[h]);
             NdArray reg = models[h].jRegressor();
             int v = models[h].vertexCount();
             wristRows[h] = new double[v];
@@ -48,35 +42,28 @@ public final class HandLayerRootJoint implements ManoCameraConversion.RootJoint,
 
     @Override
     public Vec3 position(int hand, double[] rootPose, double[] fingerPose, double[] shape) {
-        try (NDManager m = manager.newSubManager()) {
-            NDArray orient = m.create(rootPose, new ai.djl.ndarray.types.Shape(1, 3));
-            NDArray pose = m.create(fingerPose, new ai.djl.ndarray.types.Shape(1, HandModel.HAND_POSE_SIZE));
-            NDArray betas = m.create(shape, new ai.djl.ndarray.types.Shape(1, shape.length));
-            HandParams params = new HandParams(betas, orient, pose, HandPoseKind.AXIS_ANGLE, null, false);
-            try (HandOutput out = layers[hand].forward(params, FingertipSet.INTERHAND, JointOrder.MANO16)) {
-                double[] v = out.vertices().toType(DataType.FLOAT64, false).toDoubleArray();
-                double[] row = wristRows[hand];
-                double x = 0;
-                double y = 0;
-                double z = 0;
-                for (int i = 0; i < row.length; i++) {
-                    double w = row[i];
-                    if (w != 0) {
-                        x += w * v[3 * i];
-                        y += w * v[3 * i + 1];
-                        z += w * v[3 * i + 2];
-                    }
-                }
-                return new Vec3(x, y, z);
+        HandParamArrays params = new HandParamArrays(new double[][] {shape}, new double[][] {rootPose},
+            new double[][] {fingerPose}, HandPoseKind.AXIS_ANGLE, null, false);
+        double[] v = posers[hand].pose(params, FingertipSet.INTERHAND, JointOrder.MANO16).vertices();
+        double[] row = wristRows[hand];
+        double x = 0;
+        double y = 0;
+        double z = 0;
+        for (int i = 0; i < row.length; i++) {
+            double w = row[i];
+            if (w != 0) {
+                x += w * v[3 * i];
+                y += w * v[3 * i + 1];
+                z += w * v[3 * i + 2];
             }
         }
+        return new Vec3(x, y, z);
     }
 
     @Override
     public void close() {
-        for (HandLayer layer : layers) {
-            layer.close();
+        for (ArrayHandPoser poser : posers) {
+            poser.close();
         }
-        manager.close();
     }
 }

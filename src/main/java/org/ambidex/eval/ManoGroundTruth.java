@@ -1,9 +1,5 @@
 package org.ambidex.eval;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,13 +8,13 @@ import java.util.Objects;
 import org.ambidex.data.ManoPair;
 import org.ambidex.data.ManoParams;
 import org.ambidex.data.Sample;
+import org.ambidex.hand.ArrayHandPoser;
 import org.ambidex.hand.FingertipSet;
-import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandOutput;
-import org.ambidex.hand.HandParams;
+import org.ambidex.hand.HandParamArrays;
 import org.ambidex.hand.HandPoseKind;
 import org.ambidex.hand.JointOrder;
+import org.ambidex.hand.PosedHandArrays;
 
 /**
  * Ground truth regressed from each hand's MANO parameters, as the IntagHand, DIR and Zhang et al. evaluations
@@ -28,16 +24,15 @@ import org.ambidex.hand.JointOrder;
  * mesh, the skeleton joints with tips ({@link ManoHand#skeletonJoints()}) and the mesh-regressed joints
  * ({@link ManoHand#meshJoints()}).
  *
- * <p>Computes in float64, one forward pass per side for a batch of frames. Holds one {@link HandLayer} per side;
- * close it to free them. Not thread-safe.
+ * <p>Computes in float64, one forward pass per side for a batch of frames. Holds one {@link ArrayHandPoser} per
+ * side; close it to free them. Not thread-safe.
  */
 public final class ManoGroundTruth implements AutoCloseable {
 
     /** Frames per forward pass when streaming samples. */
     static final int BATCH = 64;
 
-    private final NDManager manager;
-    private final HandLayer[] layers = new HandLayer[2];
+    private final ArrayHandPoser[] posers = new ArrayHandPoser[2];
     private final ManoJointRegressor regressor;
 
     /** @param right the right-hand model; @param left the left-hand model (shapedirs already fixed) */
@@ -45,9 +40,8 @@ public final class ManoGroundTruth implements AutoCloseable {
         Objects.requireNonNull(right, "right");
         Objects.requireNonNull(left, "left");
         regressor = new ManoJointRegressor(right, left);
-        manager = NDManager.newBaseManager();
-        layers[Hands.RIGHT] = new HandLayer(right, manager, DataType.FLOAT64);
-        layers[Hands.LEFT] = new HandLayer(left, manager, DataType.FLOAT64);
+        posers[Hands.RIGHT] = new ArrayHandPoser(right);
+        posers[Hands.LEFT] = new ArrayHandPoser(left);
     }
 
     /** The mesh joint regressor of these models (for predicted meshes). */
@@ -90,38 +84,26 @@ public final class ManoGroundTruth implements AutoCloseable {
 
     private ManoHand[] forward(int hand, List<ManoParams> params) {
         int b = params.size();
-        double[] orient = new double[3 * b];
-        double[] fingers = new double[HandModel.HAND_POSE_SIZE * b];
-        double[] betas = new double[ManoParams.SHAPE_SIZE * b];
-        double[] trans = new double[3 * b];
+        double[][] orient = new double[b][];
+        double[][] fingers = new double[b][];
+        double[][] betas = new double[b][];
+        double[][] trans = new double[b][];
         for (int i = 0; i < b; i++) {
             ManoParams p = params.get(i);
-            System.arraycopy(p.rootPose(), 0, orient, 3 * i, 3);
-            System.arraycopy(p.fingerPose(), 0, fingers, HandModel.HAND_POSE_SIZE * i, HandModel.HAND_POSE_SIZE);
-            System.arraycopy(p.shape(), 0, betas, ManoParams.SHAPE_SIZE * i, ManoParams.SHAPE_SIZE);
-            System.arraycopy(p.trans(), 0, trans, 3 * i, 3);
+            orient[i] = p.rootPose();
+            fingers[i] = p.fingerPose();
+            betas[i] = p.shape();
+            trans[i] = p.trans();
         }
-        try (NDManager m = manager.newSubManager()) {
-            NDArray o = m.create(orient, new Shape(b, 3));
-            NDArray f = m.create(fingers, new Shape(b, HandModel.HAND_POSE_SIZE));
-            NDArray s = m.create(betas, new Shape(b, ManoParams.SHAPE_SIZE));
-            NDArray t = m.create(trans, new Shape(b, 3));
-            // The dataset's finger poses are offsets from the hand mean: flatHandMean false adds it back.
-            HandParams in = new HandParams(s, o, f, HandPoseKind.AXIS_ANGLE, t, false);
-            try (HandOutput out = layers[hand].forward(in, FingertipSet.INTAGHAND, JointOrder.OPENPOSE)) {
-                double[] vertices = out.vertices().toDoubleArray();
-                double[] keypoints = out.keypoints().toDoubleArray();
-                int v3 = vertices.length / b;
-                int k3 = keypoints.length / b;
-                ManoHand[] hands = new ManoHand[b];
-                for (int i = 0; i < b; i++) {
-                    double[] verts = java.util.Arrays.copyOfRange(vertices, i * v3, (i + 1) * v3);
-                    double[] skeleton = java.util.Arrays.copyOfRange(keypoints, i * k3, (i + 1) * k3);
-                    hands[i] = new ManoHand(verts, skeleton, regressor.joints(hand, verts));
-                }
-                return hands;
-            }
+        // The dataset's finger poses are offsets from the hand mean: flatHandMean false adds it back.
+        HandParamArrays in = new HandParamArrays(betas, orient, fingers, HandPoseKind.AXIS_ANGLE, trans, false);
+        PosedHandArrays out = posers[hand].pose(in, FingertipSet.INTAGHAND, JointOrder.OPENPOSE);
+        ManoHand[] hands = new ManoHand[b];
+        for (int i = 0; i < b; i++) {
+            double[] verts = out.vertices(i);
+            hands[i] = new ManoHand(verts, out.joints(i), regressor.joints(hand, verts));
         }
+        return hands;
     }
 
     /**
@@ -179,9 +161,8 @@ public final class ManoGroundTruth implements AutoCloseable {
 
     @Override
     public void close() {
-        for (HandLayer layer : layers) {
-            layer.close();
+        for (ArrayHandPoser poser : posers) {
+            poser.close();
         }
-        manager.close();
     }
 }

@@ -45,15 +45,18 @@ public final class HandModelLoader {
     }
 
     /**
-     * The model a command-line spec names: {@code open} or a path to a {@code .pkl}, {@code .npz} or a
-     * folder.
+     * The model a command-line spec names: {@code open} (the {@link BuiltInHandModel} of that name, the right
+     * hand when {@code side} is null) or a path to a {@code .pkl}, {@code .npz} or a folder.
      *
      * @param side the hand, or null to take it from the file name (or the model's metadata)
      * @param fixLeftShapedirs whether to detect and fix the left-hand shapedirs defect
      */
     public static HandModel resolve(String spec, HandSide side, boolean fixLeftShapedirs) {
         if (spec.strip().equalsIgnoreCase(OPEN)) {
-            return OpenModelSource.load(side == null ? HandSide.RIGHT : side);
+            BuiltInHandModel open = BuiltInHandModel.named(OPEN).orElseThrow(() -> new BadInputException(
+                "the open hand model is not part of this ambidex (no " + BuiltInHandModel.class.getSimpleName()
+                    + " named '" + OPEN + "' is registered); use --model PATH with a MANO .pkl/.npz file or folder"));
+            return open.load(side == null ? HandSide.RIGHT : side);
         }
         return load(Path.of(spec), side, fixLeftShapedirs);
     }

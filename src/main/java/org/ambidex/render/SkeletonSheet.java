@@ -20,13 +20,13 @@ public final class SkeletonSheet {
     }
 
     /**
-     * A 3D skeleton to draw.
+     * One hand's 3D skeleton to draw.
      *
      * @param joints 21 x 3 coordinates in OpenPose order, flattened
      * @param handIndex 0 right, 1 left
      */
-    public record Skeleton(double[] joints, int handIndex) {
-        public Skeleton {
+    public record Hand(double[] joints, int handIndex) {
+        public Hand {
             if (joints.length != 3 * Overlays.JOINTS) {
                 throw new IllegalArgumentException("a skeleton has 21 x 3 coordinates, got " + joints.length);
             }
@@ -35,7 +35,7 @@ public final class SkeletonSheet {
     }
 
     /** Renders the sheet, each panel {@code panel} pixels square; {@code caption} names the axes' units. */
-    public static BufferedImage render(List<Skeleton> skeletons, int panel, String caption) {
+    public static BufferedImage render(List<Hand> skeletons, int panel, String caption) {
         if (panel < 32) {
             throw new IllegalArgumentException("panel size must be at least 32 pixels, got " + panel);
         }

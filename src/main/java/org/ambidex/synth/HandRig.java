@@ -1,17 +1,13 @@
 package org.ambidex.synth;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import org.ambidex.geom.Mat3;
 import org.ambidex.geom.Rotations;
 import org.ambidex.geom.Vec3;
+import org.ambidex.hand.ArrayHandPoser;
 import org.ambidex.hand.FingertipSet;
 import org.ambidex.hand.HandJoint;
-import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandOutput;
-import org.ambidex.hand.HandParams;
+import org.ambidex.hand.HandParamArrays;
 import org.ambidex.hand.HandPoseKind;
 import org.ambidex.hand.HandSide;
 import org.ambidex.hand.JointOrder;
@@ -36,10 +32,10 @@ final class HandRig {
     private final Vec3 volar;
     private final Vec3 radial;
 
-    HandRig(HandModel model, HandLayer layer, NDManager manager) {
-        this.model = model;
+    HandRig(ArrayHandPoser poser) {
+        this.model = poser.model();
         handsMean = model.handsMean().toDoubleArray();
-        rest = restKeypoints(layer, manager);
+        rest = restKeypoints(poser);
         Vec3 wrist = point(rest, HandJoint.WRIST);
         Vec3 distal = point(rest, HandJoint.MIDDLE_MCP).minus(wrist).normalized();
         radial = point(rest, HandJoint.INDEX_MCP).minus(point(rest, HandJoint.PINKY_MCP)).normalized();
@@ -90,14 +86,10 @@ final class HandRig {
     }
 
     /** The rest pose (no hand mean, zero shape) keypoints in OpenPose order, metres. */
-    private double[] restKeypoints(HandLayer layer, NDManager manager) {
-        try (NDManager m = manager.newSubManager()) {
-            HandParams p = HandParams.axisAngle(m.zeros(new Shape(1, 3), DataType.FLOAT64),
-                m.zeros(new Shape(1, 45), DataType.FLOAT64), true);
-            try (HandOutput out = layer.forward(p, FingertipSet.INTAGHAND, JointOrder.OPENPOSE)) {
-                return out.keypoints().toType(DataType.FLOAT64, false).toDoubleArray();
-            }
-        }
+    private static double[] restKeypoints(ArrayHandPoser poser) {
+        HandParamArrays p = new HandParamArrays(null, new double[1][3], new double[1][45], HandPoseKind.AXIS_ANGLE,
+            null, true);
+        return poser.pose(p, FingertipSet.INTAGHAND, JointOrder.OPENPOSE).joints();
     }
 
     /**

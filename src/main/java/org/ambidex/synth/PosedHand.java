@@ -1,20 +1,17 @@
 package org.ambidex.synth;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import org.ambidex.data.ManoParams;
 import org.ambidex.geom.Mat3;
 import org.ambidex.geom.Rotations;
 import org.ambidex.geom.Vec3;
+import org.ambidex.hand.ArrayHandPoser;
 import org.ambidex.hand.FingertipSet;
 import org.ambidex.hand.HandJoint;
-import org.ambidex.hand.HandLayer;
-import org.ambidex.hand.HandOutput;
-import org.ambidex.hand.HandParams;
+import org.ambidex.hand.HandParamArrays;
 import org.ambidex.hand.HandPoseKind;
 import org.ambidex.hand.HandSide;
 import org.ambidex.hand.JointOrder;
+import org.ambidex.hand.PosedHandArrays;
 
 /**
  * One hand posed by the hand layer with its finger pose and shape, root unrotated and untranslated ("local"),
@@ -34,22 +31,18 @@ final class PosedHand {
     private Mat3 rotation = Mat3.IDENTITY;
     private Vec3 trans = Vec3.ZERO;
 
-    PosedHand(HandLayer layer, NDManager manager, HandSide side, double[] fingerPose, double[] shape) {
+    PosedHand(ArrayHandPoser poser, HandSide side, double[] fingerPose, double[] shape) {
         this.side = side;
         this.fingerPose = fingerPose.clone();
         this.shape = shape.clone();
-        try (NDManager m = manager.newSubManager()) {
-            int shapes = Math.min(shape.length, layer.model().shapeCount());
-            double[] betas = java.util.Arrays.copyOf(shape, shapes);
-            HandParams p = new HandParams(m.create(betas, new Shape(1, shapes)), m.zeros(new Shape(1, 3), DataType.FLOAT64),
-                m.create(fingerPose, new Shape(1, 45)), HandPoseKind.AXIS_ANGLE, null, false);
-            try (HandOutput out = layer.forward(p, FingertipSet.INTERHAND, JointOrder.INTERHAND)) {
-                localVertices = out.vertices().toType(DataType.FLOAT64, false).toDoubleArray();
-                localKeypoints = out.keypoints().toType(DataType.FLOAT64, false).toDoubleArray();
-                double[] j16 = out.joints16().toType(DataType.FLOAT64, false).toDoubleArray();
-                rootJoint = new Vec3(j16[0], j16[1], j16[2]);
-            }
-        }
+        double[] betas = java.util.Arrays.copyOf(shape, Math.min(shape.length, poser.model().shapeCount()));
+        HandParamArrays p = new HandParamArrays(new double[][] {betas}, new double[1][3], new double[][] {fingerPose},
+            HandPoseKind.AXIS_ANGLE, null, false);
+        PosedHandArrays out = poser.pose(p, FingertipSet.INTERHAND, JointOrder.INTERHAND);
+        localVertices = out.vertices();
+        localKeypoints = out.joints();
+        // Unrotated and untranslated, the root joint is the wrist keypoint.
+        rootJoint = local(HandJoint.WRIST);
     }
 
     /** A keypoint, local frame. */

@@ -1,14 +1,13 @@
 package org.ambidex.synth;
 
-import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.ambidex.geom.Mat3;
 import org.ambidex.geom.Rotations;
 import org.ambidex.geom.Vec3;
+import org.ambidex.hand.ArrayHandPoser;
 import org.ambidex.hand.HandJoint;
-import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandSide;
 
 /**
@@ -24,14 +23,12 @@ final class SceneSampler {
     private static final Vec3 UP = new Vec3(0, -1, 0);
     private static final double JITTER_DEGREES = 6;
 
-    private final HandLayer[] layers;
+    private final ArrayHandPoser[] posers;
     private final HandRig[] rigs;
-    private final NDManager manager;
 
-    SceneSampler(HandLayer right, HandLayer left, NDManager manager) {
-        this.layers = new HandLayer[] {right, left};
-        this.manager = manager;
-        this.rigs = new HandRig[] {new HandRig(right.model(), right, manager), new HandRig(left.model(), left, manager)};
+    SceneSampler(ArrayHandPoser right, ArrayHandPoser left) {
+        this.posers = new ArrayHandPoser[] {right, left};
+        this.rigs = new HandRig[] {new HandRig(right), new HandRig(left)};
     }
 
     /** The rig of hand {@code side}. */
@@ -161,7 +158,7 @@ final class SceneSampler {
     /** Shape coefficients: {@code N(0, 1)} clipped to +-2.5 for the model's first (up to 10) directions. */
     private double[] shape(RandomGenerator random) {
         double[] s = new double[10];
-        int n = Math.min(10, layers[0].model().shapeCount());
+        int n = Math.min(10, posers[0].model().shapeCount());
         for (int i = 0; i < n; i++) {
             s[i] = Math.max(-2.5, Math.min(2.5, random.nextGaussian()));
         }
@@ -170,7 +167,7 @@ final class SceneSampler {
 
     private PosedHand hand(HandSide side, FingerPreset preset, double[] shape, RandomGenerator random) {
         double[] fingers = rigs[side.index()].fingerPose(preset.angles(random, JITTER_DEGREES));
-        return new PosedHand(layers[side.index()], manager, side, fingers, shape);
+        return new PosedHand(posers[side.index()], side, fingers, shape);
     }
 
     /** Turns the hand so its palm frame has the given distal and volar directions, palm centre at {@code centre}. */

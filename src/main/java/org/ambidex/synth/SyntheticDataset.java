@@ -1,7 +1,5 @@
 package org.ambidex.synth;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.awt.image.BufferedImage;
@@ -35,7 +33,7 @@ import org.ambidex.data.interhand.InterHandLayout;
 import org.ambidex.data.interhand.InterHandWriter;
 import org.ambidex.geom.Camera;
 import org.ambidex.geom.Vec3;
-import org.ambidex.hand.HandLayer;
+import org.ambidex.hand.ArrayHandPoser;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandSide;
 import org.ambidex.io.image.Images;
@@ -237,22 +235,21 @@ public final class SyntheticDataset {
 
     /**
      * Makes frames on one thread: samples the hands, renders every camera's view and writes the images. Holds its
-     * own hand layers (their arrays belong to one manager per thread). Draws from the frame's random stream in a
-     * fixed order: hands, skin, then per camera background, lighting and noise.
+     * own hand posers (each with its own DJL manager, so threads share no arrays). Draws from the frame's random
+     * stream in a fixed order: hands, skin, then per camera background, lighting and noise.
      */
     private static final class FrameMaker implements AutoCloseable {
 
-        private final NDManager manager = NDManager.newBaseManager();
-        private final HandLayer rightLayer;
-        private final HandLayer leftLayer;
+        private final ArrayHandPoser rightPoser;
+        private final ArrayHandPoser leftPoser;
         private final SceneSampler sampler;
         private final SkinRegions[] regions;
         private final int[][] faces;
 
         FrameMaker(HandModel right, HandModel left) {
-            rightLayer = new HandLayer(right, manager, DataType.FLOAT64);
-            leftLayer = new HandLayer(left, manager, DataType.FLOAT64);
-            sampler = new SceneSampler(rightLayer, leftLayer, manager);
+            rightPoser = new ArrayHandPoser(right);
+            leftPoser = new ArrayHandPoser(left);
+            sampler = new SceneSampler(rightPoser, leftPoser);
             regions = new SkinRegions[] {SkinRegions.of(sampler.rig(HandSide.RIGHT)),
                 SkinRegions.of(sampler.rig(HandSide.LEFT))};
             faces = new int[][] {right.faces().toIntArray(), left.faces().toIntArray()};
@@ -301,9 +298,8 @@ public final class SyntheticDataset {
 
         @Override
         public void close() {
-            rightLayer.close();
-            leftLayer.close();
-            manager.close();
+            rightPoser.close();
+            leftPoser.close();
         }
     }
 

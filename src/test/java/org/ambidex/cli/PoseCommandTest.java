@@ -175,7 +175,7 @@ class PoseCommandTest {
     void theDefaultModelIsTheOpenModelOrAClearRefusal() throws IOException {
         Path params = Files.writeString(dir.resolve("p.json"), "{}");
         CliRun run = CliRun.of("pose", "--params", params.toString(), "--out", dir.resolve("o.json").toString());
-        if (org.ambidex.hand.OpenModelSource.isAvailable()) {
+        if (org.ambidex.hand.BuiltInHandModel.named("open").orElseThrow().isAvailable()) {
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(JSON.readTree(dir.resolve("o.json").toFile()).get("hand_model_source").asText()).contains("open");
         } else {

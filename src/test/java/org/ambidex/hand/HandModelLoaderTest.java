@@ -121,7 +121,7 @@ class HandModelLoaderTest {
 
     @Test
     void theOpenModelResolvesOrSaysItIsNotBuilt() {
-        if (OpenModelSource.isAvailable()) {
+        if (BuiltInHandModel.named(HandModelLoader.OPEN).orElseThrow().isAvailable()) {
             HandModel open = HandModelLoader.resolve("open", HandSide.RIGHT, true);
             assertThat(open.side()).isEqualTo(HandSide.RIGHT);
             assertThat(open.ownTipVertices()).isPresent();

@@ -3,13 +3,11 @@ package org.ambidex.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.SplittableRandom;
 import org.ambidex.geom.Vec3;
+import org.ambidex.hand.ArrayHandPoser;
 import org.ambidex.hand.Finger;
 import org.ambidex.hand.HandJoint;
-import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandModelLoader;
 import org.ambidex.hand.HandSide;
@@ -20,29 +18,26 @@ import org.junit.jupiter.api.Test;
 
 class SkinRegionsTest {
 
-    static NDManager manager;
-    static HandLayer[] layers = new HandLayer[2];
+    static ArrayHandPoser[] posers = new ArrayHandPoser[2];
     static HandRig[] rigs = new HandRig[2];
     static SkinRegions[] regions = new SkinRegions[2];
 
     @BeforeAll
     static void build() {
-        manager = NDManager.newBaseManager();
         for (HandSide side : HandSide.values()) {
             HandModel model = HandModelLoader.resolve(HandModelLoader.OPEN, side, true);
             int h = side.index();
-            layers[h] = new HandLayer(model, manager, DataType.FLOAT64);
-            rigs[h] = new HandRig(model, layers[h], manager);
+            posers[h] = new ArrayHandPoser(model);
+            rigs[h] = new HandRig(posers[h]);
             regions[h] = SkinRegions.of(rigs[h]);
         }
     }
 
     @AfterAll
     static void close() {
-        for (HandLayer l : layers) {
-            l.close();
+        for (ArrayHandPoser p : posers) {
+            p.close();
         }
-        manager.close();
     }
 
     @Test
@@ -76,7 +71,7 @@ class SkinRegionsTest {
 
     @Test
     void everyFingerHasANailOnItsLastPhalanxAwayFromThePalm() {
-        double[] rest = layers[0].model().vTemplate().toDoubleArray();
+        double[] rest = posers[0].model().vTemplate().toDoubleArray();
         for (Finger finger : Finger.values()) {
             Vec3 tip = rigs[0].restPoint(HandJoint.of(finger, 4));
             Vec3 joint = rigs[0].restPoint(HandJoint.of(finger, 3));
@@ -142,7 +137,7 @@ class SkinRegionsTest {
     }
 
     private static double[] posed(int h, double[][] angles) {
-        return new PosedHand(layers[h], manager, HandSide.values()[h], rigs[h].fingerPose(angles), new double[10])
+        return new PosedHand(posers[h], HandSide.values()[h], rigs[h].fingerPose(angles), new double[10])
             .localVertices;
     }
 

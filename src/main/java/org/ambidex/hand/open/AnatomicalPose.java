@@ -22,10 +22,10 @@ public final class AnatomicalPose {
         }
         double[] pose = new double[48];
         for (int j = 0; j < 16; j++) {
-            double[] r = Rotations.multiply(Rotations.about(axis(jointAxes, j, 0), angles[j][0]),
-                Rotations.multiply(Rotations.about(axis(jointAxes, j, 1), angles[j][1]),
-                    Rotations.about(axis(jointAxes, j, 2), angles[j][2])));
-            double[] w = Rotations.toAxisAngle(r);
+            double[] r = RotationArrays.multiply(RotationArrays.about(axis(jointAxes, j, 0), angles[j][0]),
+                RotationArrays.multiply(RotationArrays.about(axis(jointAxes, j, 1), angles[j][1]),
+                    RotationArrays.about(axis(jointAxes, j, 2), angles[j][2])));
+            double[] w = RotationArrays.toAxisAngle(r);
             System.arraycopy(w, 0, pose, 3 * j, 3);
         }
         return pose;

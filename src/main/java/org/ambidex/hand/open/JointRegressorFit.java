@@ -17,7 +17,7 @@ final class JointRegressorFit {
     }
 
     /** The regressor as {@code 16*V} row-major; every row sums to 1. */
-    static double[] fit(HandMesh template, double[][] restJoints, ShapeSpace.Sample[] samples) {
+    static double[] fit(SkinMesh template, double[][] restJoints, ShapeSpace.Sample[] samples) {
         int n = template.vertexCount();
         double[] out = new double[16 * n];
         double[] tv = template.vertices();
@@ -59,35 +59,35 @@ final class JointRegressorFit {
         }
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
-                h[a * (m + 1) + b] += weight * V.dot(x[a], x[b]);
+                h[a * (m + 1) + b] += weight * Vec3Arrays.dot(x[a], x[b]);
             }
         }
     }
 
     /** Vertices near joint {@code j} that hang on the joint's own digit (the palm for the wrist). */
-    private static int[] candidates(HandMesh mesh, double[] joint, int j) {
+    private static int[] candidates(SkinMesh mesh, double[] joint, int j) {
         int digit = PosePrior.DIGIT_OF_JOINT[j];
         double[] v = mesh.vertices();
         java.util.List<Integer> out = new java.util.ArrayList<>();
         for (int i = 0; i < mesh.vertexCount(); i++) {
             double[] p = {v[3 * i], v[3 * i + 1], v[3 * i + 2]};
-            if (V.norm(V.sub(p, joint)) > RADIUS[j]) {
+            if (Vec3Arrays.norm(Vec3Arrays.sub(p, joint)) > RADIUS[j]) {
                 continue;
             }
             boolean ok;
             if (digit < 0) {
                 ok = true;
-                for (HandMesh.Attachment a : mesh.attachments()[i]) {
+                for (SkinMesh.Attachment a : mesh.attachments()[i]) {
                     ok &= a.station() < -0.03;
                 }
             } else if (digit == 0 && j == 13) {
                 ok = true;
-                for (HandMesh.Attachment a : mesh.attachments()[i]) {
+                for (SkinMesh.Attachment a : mesh.attachments()[i]) {
                     ok &= a.digit() == 0 || a.station() < -0.02;
                 }
             } else {
                 ok = false;
-                for (HandMesh.Attachment a : mesh.attachments()[i]) {
+                for (SkinMesh.Attachment a : mesh.attachments()[i]) {
                     ok |= a.digit() == digit;
                 }
             }

@@ -33,8 +33,8 @@ public final class OpenHandGenerator {
         SplittableRandom poseRandom = root.split();
 
         HandAnatomy anatomy = HandAnatomy.nominal();
-        Skeleton skeleton = new Skeleton(anatomy);
-        HandMesh mesh = HandMeshBuilder.build(skeleton);
+        RestSkeleton skeleton = new RestSkeleton(anatomy);
+        SkinMesh mesh = SkinMeshBuilder.build(skeleton);
         double[] template = mesh.vertices();
         int v = mesh.vertexCount();
 
@@ -63,7 +63,7 @@ public final class OpenHandGenerator {
         }
         long[] parents = new long[16];
         for (int j = 0; j < 16; j++) {
-            parents[j] = Skeleton.PARENTS[j];
+            parents[j] = RestSkeleton.PARENTS[j];
         }
         double total = 0;
         for (double x : shape.variances()) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandSide;
-import org.ambidex.hand.OpenModelSource;
 import org.ambidex.io.DType;
 import org.ambidex.io.NdArray;
 
@@ -29,8 +28,7 @@ public final class OpenHandModel {
 
     /** The open hand model of {@code side}: the committed right model, or its mirror image. */
     public static HandModel load(HandSide side) {
-        HandModel right = OpenModelSource.load(HandSide.RIGHT);
-        return side == HandSide.RIGHT ? right : mirrorToLeft(right);
+        return OpenModelSource.model(side);
     }
 
     /** The left hand mirrored from a right open hand model. */

@@ -39,26 +39,26 @@ final class PosePrior {
 
     private final double[][][] axes;
 
-    PosePrior(Skeleton skeleton) {
+    PosePrior(RestSkeleton skeleton) {
         axes = axes(skeleton);
     }
 
     /** Joint axes {@code [16][3][3]}: per joint the flexion, abduction and twist unit axes, model frame. */
-    static double[][][] axes(Skeleton skeleton) {
+    static double[][][] axes(RestSkeleton skeleton) {
         double[][][] out = new double[16][][];
-        out[0] = frameAxes(V.of(1, 0, 0), V.of(0, 0, 1));
+        out[0] = frameAxes(Vec3Arrays.of(1, 0, 0), Vec3Arrays.of(0, 0, 1));
         for (int d = 0; d < 5; d++) {
             for (int k = 0; k < 3; k++) {
-                out[Skeleton.FIRST_JOINT[d] + k] = frameAxes(skeleton.axis[d][k], skeleton.dorsal[d][k]);
+                out[RestSkeleton.FIRST_JOINT[d] + k] = frameAxes(skeleton.axis[d][k], skeleton.dorsal[d][k]);
             }
         }
         return out;
     }
 
     private static double[][] frameAxes(double[] distal, double[] dorsal) {
-        double[] flexion = V.cross(dorsal, distal);
-        return new double[][] {Skeleton.directionToModelFrame(flexion), Skeleton.directionToModelFrame(dorsal),
-            Skeleton.directionToModelFrame(distal)};
+        double[] flexion = Vec3Arrays.cross(dorsal, distal);
+        return new double[][] {RestSkeleton.directionToModelFrame(flexion), RestSkeleton.directionToModelFrame(dorsal),
+            RestSkeleton.directionToModelFrame(distal)};
     }
 
     double[][][] axes() {
@@ -79,9 +79,10 @@ final class PosePrior {
 
     /** The axis-angle vector of joint {@code j} turned by (flexion, abduction, twist) radians. */
     double[] axisAngle(int j, double flexion, double abduction, double twist) {
-        double[] r = Rotations.multiply(Rotations.about(axes[j][0], flexion),
-            Rotations.multiply(Rotations.about(axes[j][1], abduction), Rotations.about(axes[j][2], twist)));
-        return Rotations.toAxisAngle(r);
+        double[] r = RotationArrays.multiply(RotationArrays.about(axes[j][0], flexion),
+            RotationArrays.multiply(RotationArrays.about(axes[j][1], abduction),
+                RotationArrays.about(axes[j][2], twist)));
+        return RotationArrays.toAxisAngle(r);
     }
 
     /** Spread direction of each finger's MCP abduction when the hand opens (degrees, index .. pinky). */
@@ -94,7 +95,7 @@ final class PosePrior {
         double[][] angles = new double[16][3];
         for (int d = 1; d < 5; d++) {
             double g = clamp01(closure + 0.18 * Gaussian.next(random));
-            int j = Skeleton.FIRST_JOINT[d];
+            int j = RestSkeleton.FIRST_JOINT[d];
             angles[j][0] = Math.toRadians(-5 + 90 * g + 6 * Gaussian.next(random));
             angles[j][1] = Math.toRadians(SPREAD_DEG[d] * spread * (1 - g) + 3 * Gaussian.next(random));
             angles[j][2] = Math.toRadians(3 * Gaussian.next(random));

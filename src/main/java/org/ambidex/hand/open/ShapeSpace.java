@@ -32,8 +32,8 @@ final class ShapeSpace {
         Sample[] samples = new Sample[count];
         double[][] offsets = new double[count][];
         for (int i = 0; i < count; i++) {
-            Skeleton skeleton = new Skeleton(nominal.sample(random));
-            double[] v = HandMeshBuilder.build(skeleton).vertices();
+            RestSkeleton skeleton = new RestSkeleton(nominal.sample(random));
+            double[] v = SkinMeshBuilder.build(skeleton).vertices();
             samples[i] = new Sample(v, skeleton.jointsModelFrame());
             double[] d = new double[n];
             for (int k = 0; k < n; k++) {
@@ -67,8 +67,9 @@ final class ShapeSpace {
             // Orient each direction so that a positive coefficient makes the hand larger on average.
             double growth = 0;
             for (int k = 0; k < n; k += 3) {
-                growth += dir[k] * (template[k] - Skeleton.WRIST[0]) + dir[k + 1] * (template[k + 1] - Skeleton.WRIST[1])
-                    + dir[k + 2] * (template[k + 2] - Skeleton.WRIST[2]);
+                growth += dir[k] * (template[k] - RestSkeleton.WRIST[0])
+                    + dir[k + 1] * (template[k + 1] - RestSkeleton.WRIST[1])
+                    + dir[k + 2] * (template[k + 2] - RestSkeleton.WRIST[2]);
             }
             double sign = growth < 0 ? -1 : 1;
             for (int k = 0; k < n; k++) {

@@ -104,7 +104,7 @@ final class MeshChecks {
             double[] a = p(v, faces[t]);
             double[] b = p(v, faces[t + 1]);
             double[] c = p(v, faces[t + 2]);
-            sum += V.dot(a, V.cross(b, c)) / 6;
+            sum += Vec3Arrays.dot(a, Vec3Arrays.cross(b, c)) / 6;
         }
         return sum;
     }
@@ -113,14 +113,15 @@ final class MeshChecks {
     static double windingNumber(double[] v, int[] faces, double[] q) {
         double total = 0;
         for (int t = 0; t < faces.length; t += 3) {
-            double[] a = V.sub(p(v, faces[t]), q);
-            double[] b = V.sub(p(v, faces[t + 1]), q);
-            double[] c = V.sub(p(v, faces[t + 2]), q);
-            double la = V.norm(a);
-            double lb = V.norm(b);
-            double lc = V.norm(c);
-            double num = V.dot(a, V.cross(b, c));
-            double den = la * lb * lc + V.dot(a, b) * lc + V.dot(b, c) * la + V.dot(c, a) * lb;
+            double[] a = Vec3Arrays.sub(p(v, faces[t]), q);
+            double[] b = Vec3Arrays.sub(p(v, faces[t + 1]), q);
+            double[] c = Vec3Arrays.sub(p(v, faces[t + 2]), q);
+            double la = Vec3Arrays.norm(a);
+            double lb = Vec3Arrays.norm(b);
+            double lc = Vec3Arrays.norm(c);
+            double num = Vec3Arrays.dot(a, Vec3Arrays.cross(b, c));
+            double den = la * lb * lc + Vec3Arrays.dot(a, b) * lc + Vec3Arrays.dot(b, c) * la
+                + Vec3Arrays.dot(c, a) * lb;
             total += 2 * Math.atan2(num, den);
         }
         return total / (4 * Math.PI);
@@ -178,27 +179,28 @@ final class MeshChecks {
 
     static boolean trianglesIntersect(double[][] t1, double[][] t2) {
         List<double[]> axes = new ArrayList<>();
-        axes.add(V.cross(V.sub(t1[1], t1[0]), V.sub(t1[2], t1[0])));
-        axes.add(V.cross(V.sub(t2[1], t2[0]), V.sub(t2[2], t2[0])));
+        axes.add(Vec3Arrays.cross(Vec3Arrays.sub(t1[1], t1[0]), Vec3Arrays.sub(t1[2], t1[0])));
+        axes.add(Vec3Arrays.cross(Vec3Arrays.sub(t2[1], t2[0]), Vec3Arrays.sub(t2[2], t2[0])));
         for (int a = 0; a < 3; a++) {
             for (int b = 0; b < 3; b++) {
-                axes.add(V.cross(V.sub(t1[(a + 1) % 3], t1[a]), V.sub(t2[(b + 1) % 3], t2[b])));
+                axes.add(Vec3Arrays.cross(Vec3Arrays.sub(t1[(a + 1) % 3], t1[a]),
+                    Vec3Arrays.sub(t2[(b + 1) % 3], t2[b])));
             }
         }
         // In-plane edge normals separate coplanar triangles, for which the axes above degenerate.
         for (int a = 0; a < 3; a++) {
-            axes.add(V.cross(axes.get(0), V.sub(t1[(a + 1) % 3], t1[a])));
-            axes.add(V.cross(axes.get(1), V.sub(t2[(a + 1) % 3], t2[a])));
+            axes.add(Vec3Arrays.cross(axes.get(0), Vec3Arrays.sub(t1[(a + 1) % 3], t1[a])));
+            axes.add(Vec3Arrays.cross(axes.get(1), Vec3Arrays.sub(t2[(a + 1) % 3], t2[a])));
         }
         for (double[] axis : axes) {
-            double n = V.norm(axis);
+            double n = Vec3Arrays.norm(axis);
             if (n < 1e-18) {
                 continue;
             }
             double min1 = Double.MAX_VALUE, max1 = -Double.MAX_VALUE, min2 = Double.MAX_VALUE, max2 = -Double.MAX_VALUE;
             for (int c = 0; c < 3; c++) {
-                double d1 = V.dot(axis, t1[c]) / n;
-                double d2 = V.dot(axis, t2[c]) / n;
+                double d1 = Vec3Arrays.dot(axis, t1[c]) / n;
+                double d2 = Vec3Arrays.dot(axis, t2[c]) / n;
                 min1 = Math.min(min1, d1);
                 max1 = Math.max(max1, d1);
                 min2 = Math.min(min2, d2);

@@ -13,7 +13,7 @@ final class NamedPoses {
     static double[][] fist() {
         double[][] a = new double[16][3];
         for (int d = 1; d < 5; d++) {
-            int j = Skeleton.FIRST_JOINT[d];
+            int j = RestSkeleton.FIRST_JOINT[d];
             a[j][0] = 85;
             a[j + 1][0] = 95;
             a[j + 2][0] = 65;
@@ -35,7 +35,7 @@ final class NamedPoses {
     static double[][] pinch() {
         double[][] a = new double[16][3];
         for (int d = 2; d < 5; d++) {
-            int j = Skeleton.FIRST_JOINT[d];
+            int j = RestSkeleton.FIRST_JOINT[d];
             a[j][0] = 20 + 8 * d;
             a[j + 1][0] = 30 + 6 * d;
             a[j + 2][0] = 20;
@@ -62,7 +62,7 @@ final class NamedPoses {
     static double[][] clasp() {
         double[][] a = new double[16][3];
         for (int d = 1; d < 5; d++) {
-            int j = Skeleton.FIRST_JOINT[d];
+            int j = RestSkeleton.FIRST_JOINT[d];
             a[j][0] = 70;
             a[j + 1][0] = 75;
             a[j + 2][0] = 40;

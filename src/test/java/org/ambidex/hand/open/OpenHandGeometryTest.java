@@ -51,11 +51,12 @@ class OpenHandGeometryTest {
 
     @Test
     void regressedRestJointsAreTheDesignedJointsAndLieInsideTheSkin() {
-        double[][] designed = new Skeleton(HandAnatomy.nominal()).jointsModelFrame();
+        double[][] designed = new RestSkeleton(HandAnatomy.nominal()).jointsModelFrame();
         double[] joints = SimpleLbs.forward(model, new double[10], new double[48]).joints();
         for (int j = 0; j < 16; j++) {
             double[] q = {joints[3 * j], joints[3 * j + 1], joints[3 * j + 2]};
-            assertThat(V.norm(V.sub(q, designed[j]))).as("joint %d off its design", j).isLessThan(1e-4);
+            assertThat(Vec3Arrays.norm(Vec3Arrays.sub(q, designed[j]))).as("joint %d off its design", j)
+                .isLessThan(1e-4);
             assertThat(MeshChecks.windingNumber(model.vTemplate(), model.faces(), q)).as("joint %d inside", j)
                 .isCloseTo(1.0, within(1e-6));
         }
@@ -109,7 +110,7 @@ class OpenHandGeometryTest {
             points.add(MeshChecks.p(model.vTemplate(), model.tipVertices()[d]));
         }
         for (double[] r : BONE_RANGES_MM) {
-            double mm = 1000 * V.norm(V.sub(points.get((int) r[0]), points.get((int) r[1])));
+            double mm = 1000 * Vec3Arrays.norm(Vec3Arrays.sub(points.get((int) r[0]), points.get((int) r[1])));
             assertThat(mm).as("segment %d-%d", (int) r[0], (int) r[1]).isBetween(r[2], r[3]);
         }
     }
@@ -121,11 +122,11 @@ class OpenHandGeometryTest {
         for (int d = 0; d < 5; d++) {
             double[] tip = MeshChecks.p(model.vTemplate(), model.tipVertices()[d]);
             double[] dip = {joints[3 * lastJoint[d]], joints[3 * lastJoint[d] + 1], joints[3 * lastJoint[d] + 2]};
-            double reach = V.norm(V.sub(tip, dip));
+            double reach = Vec3Arrays.norm(Vec3Arrays.sub(tip, dip));
             for (int i = 0; i < model.vertexCount(); i++) {
                 double[] p = MeshChecks.p(model.vTemplate(), i);
                 if (model.weights()[i * 16 + lastJoint[d]] > 0.99) {
-                    assertThat(V.norm(V.sub(p, dip))).isLessThanOrEqualTo(reach + 1e-3);
+                    assertThat(Vec3Arrays.norm(Vec3Arrays.sub(p, dip))).isLessThanOrEqualTo(reach + 1e-3);
                 }
             }
         }

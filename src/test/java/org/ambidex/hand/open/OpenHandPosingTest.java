@@ -63,7 +63,7 @@ class OpenHandPosingTest {
             double[] n0 = normal(rest, f, t);
             double[] n1 = normal(posed, f, t);
             double[] expected = SimpleLbs.apply(out.rotations()[dominant], n0);
-            if (V.dot(n1, expected) <= 0) {
+            if (Vec3Arrays.dot(n1, expected) <= 0) {
                 bad.add(t);
             }
         }
@@ -74,7 +74,7 @@ class OpenHandPosingTest {
         double[] a = MeshChecks.p(v, f[3 * t]);
         double[] b = MeshChecks.p(v, f[3 * t + 1]);
         double[] c = MeshChecks.p(v, f[3 * t + 2]);
-        return V.cross(V.sub(b, a), V.sub(c, a));
+        return Vec3Arrays.cross(Vec3Arrays.sub(b, a), Vec3Arrays.sub(c, a));
     }
 
     @Test

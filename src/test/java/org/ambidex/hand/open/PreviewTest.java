@@ -13,7 +13,7 @@ class PreviewTest {
     void writesRestPreviews() throws Exception {
         Path dir = Path.of(System.getProperty("openhand.previews"));
         Files.createDirectories(dir);
-        HandMesh mesh = HandMeshBuilder.build(new Skeleton(HandAnatomy.nominal()));
+        SkinMesh mesh = SkinMeshBuilder.build(new RestSkeleton(HandAnatomy.nominal()));
         System.out.println("V=" + mesh.vertexCount() + " F=" + mesh.faceCount());
         double[][] vs = {mesh.vertices()};
         int[][] fs = {mesh.faces()};

@@ -56,7 +56,7 @@ class RenderParamsTest {
                             double[] v = SimpleLbs.forward(m, new double[10], NamedPoses.toPose(m, a)).vertices();
                             double[] thumb = MeshChecks.p(v, m.tipVertices()[0]);
                             double[] index = MeshChecks.p(v, m.tipVertices()[1]);
-                            double cost = Math.abs(V.norm(V.sub(thumb, index)) - 0.008);
+                            double cost = Math.abs(Vec3Arrays.norm(Vec3Arrays.sub(thumb, index)) - 0.008);
                             if (cost < bestCost) {
                                 bestCost = cost;
                                 best = a;

@@ -36,7 +36,7 @@ final class SimpleLbs {
         }
         double[][] r = new double[16][];
         for (int k = 0; k < 16; k++) {
-            r[k] = Rotations.fromAxisAngle(new double[] {pose[3 * k], pose[3 * k + 1], pose[3 * k + 2]});
+            r[k] = RotationArrays.fromAxisAngle(new double[] {pose[3 * k], pose[3 * k + 1], pose[3 * k + 2]});
         }
         double[] posed = shaped.clone();
         double[] feature = new double[135];
@@ -61,13 +61,13 @@ final class SimpleLbs {
                 gt[k] = j[k].clone();
             } else {
                 int p = (int) parents[k];
-                gr[k] = Rotations.multiply(gr[p], r[k]);
-                gt[k] = V.add(gt[p], apply(gr[p], V.sub(j[k], j[p])));
+                gr[k] = RotationArrays.multiply(gr[p], r[k]);
+                gt[k] = Vec3Arrays.add(gt[p], apply(gr[p], Vec3Arrays.sub(j[k], j[p])));
             }
         }
         double[][] at = new double[16][];
         for (int k = 0; k < 16; k++) {
-            at[k] = V.sub(gt[k], apply(gr[k], j[k]));
+            at[k] = Vec3Arrays.sub(gt[k], apply(gr[k], j[k]));
         }
         double[] out = new double[3 * v];
         for (int i = 0; i < v; i++) {
@@ -76,7 +76,7 @@ final class SimpleLbs {
             for (int k = 0; k < 16; k++) {
                 double w = m.weights()[i * 16 + k];
                 if (w != 0) {
-                    sum = V.axpy(sum, w, V.add(apply(gr[k], x), at[k]));
+                    sum = Vec3Arrays.axpy(sum, w, Vec3Arrays.add(apply(gr[k], x), at[k]));
                 }
             }
             System.arraycopy(sum, 0, out, 3 * i, 3);

@@ -1,9 +1,9 @@
 package org.ambidex.hand.open;
 
 /** Small helpers on 3-vectors held as {@code double[3]}; the generator's inner loops use plain arrays. */
-final class V {
+final class Vec3Arrays {
 
-    private V() {
+    private Vec3Arrays() {
     }
 
     static double[] of(double x, double y, double z) {
@@ -51,11 +51,5 @@ final class V {
     /** The component of {@code a} orthogonal to the unit vector {@code u}, normalised. */
     static double[] orthoUnit(double[] a, double[] u) {
         return unit(axpy(a, -dot(a, u), u));
-    }
-
-    /** Cubic smoothstep of x over [-1, 1]: 0 below -1, 1 above 1. */
-    static double smoothstep(double x) {
-        double t = Math.min(1, Math.max(0, (x + 1) / 2));
-        return t * t * (3 - 2 * t);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Builds the closed skin of a {@link Skeleton} as one structured quad surface, triangulated: a palm tube of
+ * Builds the closed skin of a {@link RestSkeleton} as one structured quad surface, triangulated: a palm tube of
  * rings from the wrist cut (closed by a flat cap) to the knuckle line, where its last ring is exactly the
  * union of the four finger tubes' first rings (neighbouring fingers share the web vertices), and a thumb tube
  * whose first ring is the boundary of a rectangular patch cut out of the palm's radial-palmar side. Each
@@ -14,7 +14,7 @@ import java.util.List;
  * <p>The topology (vertex and face counts, which vertex is which) does not depend on the anatomy, so meshes
  * of different hands correspond vertex by vertex, which the shape space needs.
  */
-final class HandMeshBuilder {
+final class SkinMeshBuilder {
 
     /** Dorsal interior vertices per finger ring; the ring has {@code 2A + 4} vertices. */
     static final int A = 6;
@@ -36,28 +36,28 @@ final class HandMeshBuilder {
     /** Superellipse exponent of the cross-sections (2 is an ellipse, larger is boxier). */
     private static final double EXPONENT = 2.5;
 
-    private final Skeleton skeleton;
+    private final RestSkeleton skeleton;
     private final List<double[]> points = new ArrayList<>();
-    private final List<HandMesh.Attachment[]> attach = new ArrayList<>();
+    private final List<SkinMesh.Attachment[]> attach = new ArrayList<>();
     private final List<int[]> quads = new ArrayList<>();
     private final List<int[]> triangles = new ArrayList<>();
 
-    private HandMeshBuilder(Skeleton skeleton) {
+    private SkinMeshBuilder(RestSkeleton skeleton) {
         this.skeleton = skeleton;
     }
 
     /** The skin of {@code skeleton}. */
-    static HandMesh build(Skeleton skeleton) {
-        return new HandMeshBuilder(skeleton).run();
+    static SkinMesh build(RestSkeleton skeleton) {
+        return new SkinMeshBuilder(skeleton).run();
     }
 
-    private int add(double[] sth, HandMesh.Attachment... attachments) {
+    private int add(double[] sth, SkinMesh.Attachment... attachments) {
         points.add(sth);
         attach.add(attachments);
         return points.size() - 1;
     }
 
-    private HandMesh run() {
+    private SkinMesh run() {
         int[][] fingerBase = new int[5][N];
         int[] distal = buildKnuckleRing(fingerBase);
         int[][] palm = buildPalm(distal);
@@ -117,8 +117,8 @@ final class HandMeshBuilder {
         double sin = StrictMath.sin(phi);
         double lateral = sec[0] * scale * shape(cos);
         double vertical = (sin >= 0 ? sec[1] : sec[2]) * scale * shape(sin) - palmarShift;
-        double[] p = V.axpy(frame[0], lateral, frame[2]);
-        return V.axpy(p, vertical, frame[1]);
+        double[] p = Vec3Arrays.axpy(frame[0], lateral, frame[2]);
+        return Vec3Arrays.axpy(p, vertical, frame[1]);
     }
 
     /**
@@ -128,17 +128,18 @@ final class HandMeshBuilder {
     private double[][] frameAt(int d, double c) {
         double[] st = skeleton.station[d];
         int seg = c < st[1] ? 0 : c < st[2] ? 1 : 2;
-        double[] centre = V.axpy(skeleton.chain[d][seg], c - st[seg], skeleton.axis[d][seg]);
+        double[] centre = Vec3Arrays.axpy(skeleton.chain[d][seg], c - st[seg], skeleton.axis[d][seg]);
         double[] axis = skeleton.axis[d][seg];
         double[] dorsal = skeleton.dorsal[d][seg];
         for (int j = 1; j <= 2; j++) {
             double w = 0.5 * (1 + Math.max(-1, Math.min(1, (c - st[j]) / 0.005)));
             if (w > 0 && w < 1) {
-                axis = V.unit(V.lerp(skeleton.axis[d][j - 1], skeleton.axis[d][j], w));
-                dorsal = V.orthoUnit(V.lerp(skeleton.dorsal[d][j - 1], skeleton.dorsal[d][j], w), axis);
+                axis = Vec3Arrays.unit(Vec3Arrays.lerp(skeleton.axis[d][j - 1], skeleton.axis[d][j], w));
+                dorsal = Vec3Arrays.orthoUnit(Vec3Arrays.lerp(skeleton.dorsal[d][j - 1], skeleton.dorsal[d][j], w),
+                    axis);
             }
         }
-        return new double[][] {centre, dorsal, V.cross(dorsal, axis)};
+        return new double[][] {centre, dorsal, Vec3Arrays.cross(dorsal, axis)};
     }
 
     // ---------------------------------------------------------------- knuckle ring
@@ -174,14 +175,14 @@ final class HandMeshBuilder {
                 }
                 boolean sharedWithNext = f < 3 && (k == A + 1 || k == A + 2);
                 double[] p = raw[d][k];
-                HandMesh.Attachment[] at;
+                SkinMesh.Attachment[] at;
                 if (sharedWithNext) {
                     double[] q = raw[d + 1][k == A + 1 ? 0 : N - 1];
-                    p = V.lerp(p, q, 0.5);
-                    at = new HandMesh.Attachment[] {new HandMesh.Attachment(d, BASE_WEB, 0.5),
-                        new HandMesh.Attachment(d + 1, BASE_WEB, 0.5)};
+                    p = Vec3Arrays.lerp(p, q, 0.5);
+                    at = new SkinMesh.Attachment[] {new SkinMesh.Attachment(d, BASE_WEB, 0.5),
+                        new SkinMesh.Attachment(d + 1, BASE_WEB, 0.5)};
                 } else {
-                    at = new HandMesh.Attachment[] {new HandMesh.Attachment(d, stationOf(d, p), 1.0)};
+                    at = new SkinMesh.Attachment[] {new SkinMesh.Attachment(d, stationOf(d, p), 1.0)};
                 }
                 int id = add(p, at);
                 ring[column] = id;
@@ -202,7 +203,7 @@ final class HandMeshBuilder {
 
     /** Chain coordinate of a hand-frame point on digit {@code d}'s first segment axis. */
     private double stationOf(int d, double[] p) {
-        return V.dot(V.sub(p, skeleton.chain[d][0]), skeleton.axis[d][0]);
+        return Vec3Arrays.dot(Vec3Arrays.sub(p, skeleton.chain[d][0]), skeleton.axis[d][0]);
     }
 
     // ---------------------------------------------------------------- palm
@@ -251,12 +252,12 @@ final class HandMeshBuilder {
         for (int r = 0; r < rings; r++) {
             double u = PALM_U[r];
             // Width grows from the wrist to mid-palm; the cross-section hands over to the knuckle ring at the end.
-            double grow = V.smoothstep((u - 0.22) / 0.22);
+            double grow = Skinning.smoothstep((u - 0.22) / 0.22);
             double halfWidth = an.wristHalfWidth() + (an.palmHalfWidth() - an.wristHalfWidth()) * grow;
             double centreT = 0.25 * tCentre * grow;
             double dorsal = an.wristDorsal() + (an.palmDorsal() - an.wristDorsal()) * grow;
             double palmar = an.wristPalmar() + (an.palmPalmar() - an.wristPalmar()) * grow;
-            double handOver = V.smoothstep((u - 0.78) / 0.22);
+            double handOver = Skinning.smoothstep((u - 0.78) / 0.22);
             for (int j = 0; j < M; j++) {
                 double cos = StrictMath.cos(psi[j]);
                 double sin = StrictMath.sin(psi[j]);
@@ -307,29 +308,30 @@ final class HandMeshBuilder {
         double[] base = skeleton.chain[0][0];
         double[] a = skeleton.axis[0][0];
         double length = skeleton.station[0][1];
-        double c = Math.max(0, Math.min(length, V.dot(V.sub(p, base), a)));
-        double[] q = V.axpy(base, c, a);
-        double[] off = V.sub(p, q);
-        double d = V.norm(off);
+        double c = Math.max(0, Math.min(length, Vec3Arrays.dot(Vec3Arrays.sub(p, base), a)));
+        double[] q = Vec3Arrays.axpy(base, c, a);
+        double[] off = Vec3Arrays.sub(p, q);
+        double d = Vec3Arrays.norm(off);
         double radius = thenarRadius(c);
-        HandMesh.Attachment[] fingers = palmAttachments(column, p);
+        SkinMesh.Attachment[] fingers = palmAttachments(column, p);
         double k = THENAR_SOFTNESS;
         // The skin over and around the thenar follows the thumb, fully inside the capsule, fading out
         // over a band beyond it.
-        double share = 0.9 * V.smoothstep((radius + 0.008 - d) / 0.012);
+        double share = 0.9 * Skinning.smoothstep((radius + 0.008 - d) / 0.012);
         double[] moved = p;
         if (d < radius + 3 * k && d > 1e-9) {
             double pushed = 0.5 * (d + radius + Math.sqrt((d - radius) * (d - radius) + k * k));
-            moved = V.axpy(q, pushed / d, off);
+            moved = Vec3Arrays.axpy(q, pushed / d, off);
         }
         if (share <= 0) {
             return add(moved, fingers);
         }
-        HandMesh.Attachment[] all = new HandMesh.Attachment[fingers.length + 1];
+        SkinMesh.Attachment[] all = new SkinMesh.Attachment[fingers.length + 1];
         for (int i = 0; i < fingers.length; i++) {
-            all[i] = new HandMesh.Attachment(fingers[i].digit(), fingers[i].station(), fingers[i].share() * (1 - share));
+            all[i] = new SkinMesh.Attachment(fingers[i].digit(), fingers[i].station(),
+                fingers[i].share() * (1 - share));
         }
-        all[fingers.length] = new HandMesh.Attachment(0, c, share);
+        all[fingers.length] = new SkinMesh.Attachment(0, c, share);
         return add(moved, all);
     }
 
@@ -343,9 +345,9 @@ final class HandMeshBuilder {
     private static final double LOFT_THUMB_SHARE = 0.3;
 
     private void followThumbAtLeast(int id, double share) {
-        HandMesh.Attachment[] old = attach.get(id);
+        SkinMesh.Attachment[] old = attach.get(id);
         double current = 0;
-        for (HandMesh.Attachment a : old) {
+        for (SkinMesh.Attachment a : old) {
             current += a.digit() == 0 ? a.share() : 0;
         }
         if (current >= share) {
@@ -353,16 +355,16 @@ final class HandMeshBuilder {
         }
         double[] p = points.get(id);
         double c = Math.max(0, Math.min(skeleton.station[0][1],
-            V.dot(V.sub(p, skeleton.chain[0][0]), skeleton.axis[0][0])));
-        java.util.List<HandMesh.Attachment> out = new ArrayList<>();
+            Vec3Arrays.dot(Vec3Arrays.sub(p, skeleton.chain[0][0]), skeleton.axis[0][0])));
+        java.util.List<SkinMesh.Attachment> out = new ArrayList<>();
         double rest = (1 - share) / (1 - current);
-        for (HandMesh.Attachment a : old) {
+        for (SkinMesh.Attachment a : old) {
             if (a.digit() != 0) {
-                out.add(new HandMesh.Attachment(a.digit(), a.station(), a.share() * rest));
+                out.add(new SkinMesh.Attachment(a.digit(), a.station(), a.share() * rest));
             }
         }
-        out.add(new HandMesh.Attachment(0, c, share));
-        attach.set(id, out.toArray(new HandMesh.Attachment[0]));
+        out.add(new SkinMesh.Attachment(0, c, share));
+        attach.set(id, out.toArray(new SkinMesh.Attachment[0]));
     }
 
     /** Radius (m) of the thenar capsule at thumb chain coordinate {@code c}. */
@@ -372,26 +374,26 @@ final class HandMeshBuilder {
     }
 
     /** The fingers a palm column follows: its finger, or two at a web column. */
-    private HandMesh.Attachment[] palmAttachments(int column, double[] p) {
+    private SkinMesh.Attachment[] palmAttachments(int column, double[] p) {
         int q = column <= Q ? column : M - 1 - column;
         int f = q / (A + 1);
         boolean web = q % (A + 1) == 0 && q > 0 && q < Q;
         if (web) {
-            return new HandMesh.Attachment[] {new HandMesh.Attachment(f, stationOf(f, p), 0.5),
-                new HandMesh.Attachment(f + 1, stationOf(f + 1, p), 0.5)};
+            return new SkinMesh.Attachment[] {new SkinMesh.Attachment(f, stationOf(f, p), 0.5),
+                new SkinMesh.Attachment(f + 1, stationOf(f + 1, p), 0.5)};
         }
         int d = Math.min(f, 3) + 1;
-        return new HandMesh.Attachment[] {new HandMesh.Attachment(d, stationOf(d, p), 1.0)};
+        return new SkinMesh.Attachment[] {new SkinMesh.Attachment(d, stationOf(d, p), 1.0)};
     }
 
     private void buildWristCap(int[] ring) {
         double[] centre = new double[3];
         for (int id : ring) {
-            centre = V.axpy(centre, 1.0 / M, points.get(id));
+            centre = Vec3Arrays.axpy(centre, 1.0 / M, points.get(id));
         }
         int[] inner = new int[M];
         for (int j = 0; j < M; j++) {
-            inner[j] = add(V.lerp(centre, points.get(ring[j]), 0.55));
+            inner[j] = add(Vec3Arrays.lerp(centre, points.get(ring[j]), 0.55));
         }
         int c = add(centre);
         for (int j = 0; j < M; j++) {
@@ -453,8 +455,8 @@ final class HandMeshBuilder {
             }
         }
         double[][] frame = frameAt(d, tip);
-        double[] polePoint = V.axpy(frame[0], -0.22 * tipSection[2], frame[1]);
-        int pole = add(polePoint, new HandMesh.Attachment(d, tip, 1.0));
+        double[] polePoint = Vec3Arrays.axpy(frame[0], -0.22 * tipSection[2], frame[1]);
+        int pole = add(polePoint, new SkinMesh.Attachment(d, tip, 1.0));
         int[] last = rings.get(rings.size() - 1);
         for (int k = 0; k < N; k++) {
             triangles.add(new int[] {last[k], last[(k + 1) % N], pole});
@@ -472,23 +474,23 @@ final class HandMeshBuilder {
         double length = skeleton.station[0][1];
         int[] ids = new int[N];
         for (int k = 0; k < N; k++) {
-            double[] p = V.lerp(points.get(rim[k]), ringPoint(0, c1, ringAngle(k), 1.0, 0), 0.5);
-            double c = Math.max(0, Math.min(length, V.dot(V.sub(p, base), a)));
-            double[] q = V.axpy(base, c, a);
-            double[] off = V.sub(p, q);
-            double dist = V.norm(off);
+            double[] p = Vec3Arrays.lerp(points.get(rim[k]), ringPoint(0, c1, ringAngle(k), 1.0, 0), 0.5);
+            double c = Math.max(0, Math.min(length, Vec3Arrays.dot(Vec3Arrays.sub(p, base), a)));
+            double[] q = Vec3Arrays.axpy(base, c, a);
+            double[] off = Vec3Arrays.sub(p, q);
+            double dist = Vec3Arrays.norm(off);
             double radius = thenarRadius(c);
             if (dist < radius) {
-                p = V.axpy(q, radius / dist, off);
+                p = Vec3Arrays.axpy(q, radius / dist, off);
             }
             // Half way in space and in skinning: the thumb's pull grows from the rim over the loft band.
-            HandMesh.Attachment[] rimAttachments = attach.get(rim[k]);
-            HandMesh.Attachment[] all = new HandMesh.Attachment[rimAttachments.length + 1];
+            SkinMesh.Attachment[] rimAttachments = attach.get(rim[k]);
+            SkinMesh.Attachment[] all = new SkinMesh.Attachment[rimAttachments.length + 1];
             for (int i = 0; i < rimAttachments.length; i++) {
-                HandMesh.Attachment r = rimAttachments[i];
-                all[i] = new HandMesh.Attachment(r.digit(), r.station(), r.share() * (1 - LOFT_THUMB_SHARE));
+                SkinMesh.Attachment r = rimAttachments[i];
+                all[i] = new SkinMesh.Attachment(r.digit(), r.station(), r.share() * (1 - LOFT_THUMB_SHARE));
             }
-            all[rimAttachments.length] = new HandMesh.Attachment(0, c, LOFT_THUMB_SHARE);
+            all[rimAttachments.length] = new SkinMesh.Attachment(0, c, LOFT_THUMB_SHARE);
             ids[k] = add(p, all);
         }
         return ids;
@@ -497,7 +499,7 @@ final class HandMeshBuilder {
     private int[] ring(int d, double c, double scale, double palmarShift) {
         int[] ids = new int[N];
         for (int k = 0; k < N; k++) {
-            ids[k] = add(ringPoint(d, c, ringAngle(k), scale, palmarShift), new HandMesh.Attachment(d, c, 1.0));
+            ids[k] = add(ringPoint(d, c, ringAngle(k), scale, palmarShift), new SkinMesh.Attachment(d, c, 1.0));
         }
         return ids;
     }
@@ -557,8 +559,8 @@ final class HandMeshBuilder {
             for (int k = 0; k < N; k++) {
                 double[] target = ringPoint(d, c, ringAngle(k), 1.0, 0);
                 double[] p = points.get(loop[(k + o) % N]);
-                double[] delta = V.sub(p, target);
-                cost += V.dot(delta, delta);
+                double[] delta = Vec3Arrays.sub(p, target);
+                cost += Vec3Arrays.dot(delta, delta);
             }
             if (cost < best) {
                 best = cost;
@@ -574,11 +576,11 @@ final class HandMeshBuilder {
 
     // ---------------------------------------------------------------- output
 
-    private HandMesh finish(int[] tips) {
+    private SkinMesh finish(int[] tips) {
         for (int[] q : quads) {
             // Split each quad along its shorter diagonal.
-            double d02 = V.norm(V.sub(points.get(q[0]), points.get(q[2])));
-            double d13 = V.norm(V.sub(points.get(q[1]), points.get(q[3])));
+            double d02 = Vec3Arrays.norm(Vec3Arrays.sub(points.get(q[0]), points.get(q[2])));
+            double d13 = Vec3Arrays.norm(Vec3Arrays.sub(points.get(q[1]), points.get(q[3])));
             if (d02 <= d13) {
                 triangles.add(new int[] {q[0], q[1], q[2]});
                 triangles.add(new int[] {q[0], q[2], q[3]});
@@ -604,10 +606,10 @@ final class HandMeshBuilder {
             }
         }
         double[] vertices = new double[count * 3];
-        HandMesh.Attachment[][] attachments = new HandMesh.Attachment[count][];
+        SkinMesh.Attachment[][] attachments = new SkinMesh.Attachment[count][];
         for (int v = 0; v < n; v++) {
             if (remap[v] >= 0) {
-                double[] m = Skeleton.toModelFrame(points.get(v));
+                double[] m = RestSkeleton.toModelFrame(points.get(v));
                 System.arraycopy(m, 0, vertices, remap[v] * 3, 3);
                 attachments[remap[v]] = attach.get(v);
             }
@@ -622,6 +624,6 @@ final class HandMeshBuilder {
         for (int d = 0; d < 5; d++) {
             tipIds[d] = remap[tips[d]];
         }
-        return new HandMesh(vertices, faces, tipIds, attachments);
+        return new SkinMesh(vertices, faces, tipIds, attachments);
     }
 }

@@ -10,7 +10,7 @@ package org.ambidex.hand.open;
  * @param tips fingertip vertex per digit (thumb, index, middle, ring, pinky)
  * @param attachments per vertex, its attachments to digit chains
  */
-record HandMesh(double[] vertices, int[] faces, int[] tips, Attachment[][] attachments) {
+record SkinMesh(double[] vertices, int[] faces, int[] tips, Attachment[][] attachments) {
 
     /**
      * A vertex follows digit {@code digit}'s chain at chain coordinate {@code station} (m from the digit's

@@ -1,17 +1,25 @@
-package org.ambidex.hand;
+package org.ambidex.hand.open;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ambidex.core.BadInputException;
+import org.ambidex.hand.BuiltInHandModel;
+import org.ambidex.hand.HandModel;
+import org.ambidex.hand.HandModelLoader;
+import org.ambidex.hand.HandSide;
 
 /**
  * Where the model spec {@code open} comes from: ambidex's own hand model (issue 6), a MANO-format
  * {@code .npz} shipped as the class-path resource {@value #RIGHT_RESOURCE} for the right hand; the left hand
- * is its mirror image, made by {@link #mirrorToLeft(HandModel)}.
+ * is its mirror image ({@link OpenHandModel#mirrorToLeft(HandModel)}). Registered as the
+ * {@link BuiltInHandModel} named {@link HandModelLoader#OPEN}, which is how {@link HandModelLoader} reaches it.
+ *
+ * <p>Both models are read or mirrored once per process and shared: the service loader makes a new instance per
+ * lookup, so the cache is static.
  */
-public final class OpenModelSource {
+public final class OpenModelSource implements BuiltInHandModel {
 
     /** Class-path resource of the right open hand model. */
     public static final String RIGHT_RESOURCE = "org/ambidex/hand/open/ambidex-open-hand-right.npz";
@@ -19,11 +27,18 @@ public final class OpenModelSource {
     private static volatile HandModel right;
     private static volatile HandModel left;
 
-    private OpenModelSource() {
+    /** For the service loader; the models are read on first use. */
+    public OpenModelSource() {
+    }
+
+    @Override
+    public String name() {
+        return HandModelLoader.OPEN;
     }
 
     /** Whether the open model resource is on the class path. */
-    public static boolean isAvailable() {
+    @Override
+    public boolean isAvailable() {
         return OpenModelSource.class.getClassLoader().getResource(RIGHT_RESOURCE) != null;
     }
 
@@ -32,9 +47,15 @@ public final class OpenModelSource {
      *
      * @throws BadInputException when the model is not built into this ambidex
      */
-    public static HandModel load(HandSide side) {
+    @Override
+    public HandModel load(HandSide side) {
+        return model(side);
+    }
+
+    /** As {@link #load(HandSide)}, for this package's static entry points. */
+    static HandModel model(HandSide side) {
         HandModel r = right();
-        return side == HandSide.RIGHT ? r : mirrorToLeft(r);
+        return side == HandSide.RIGHT ? r : left(r);
     }
 
     private static HandModel right() {
@@ -70,17 +91,12 @@ public final class OpenModelSource {
         }
     }
 
-    /**
-     * The left open hand model, the mirror image of {@code right} across the plane x = 0 (template and shape
-     * directions' x negated, faces rewound, pose blend shapes, PCA space and joint axes following the mirrored
-     * rotations). The mirroring belongs to the open model's own package, which builds the model.
-     */
-    static HandModel mirrorToLeft(HandModel right) {
+    private static HandModel left(HandModel right) {
         HandModel l = left;
         if (l == null) {
             synchronized (OpenModelSource.class) {
                 if (left == null) {
-                    left = org.ambidex.hand.open.OpenHandModel.mirrorToLeft(right);
+                    left = OpenHandModel.mirrorToLeft(right);
                 }
                 l = left;
             }

@@ -7,7 +7,7 @@ package org.ambidex.hand.open;
  *
  * <p>{@link #toModelFrame(double[])} maps the hand frame into MANO's right-hand frame.
  */
-final class Skeleton {
+final class RestSkeleton {
 
     /** MANO joint index of the first joint of each digit (thumb, index, middle, ring, pinky). */
     static final int[] FIRST_JOINT = {13, 1, 4, 10, 7};
@@ -26,7 +26,7 @@ final class Skeleton {
     /** [digit][point] chain coordinate (m, arc length from the first joint) of each chain point. */
     final double[][] station;
 
-    Skeleton(HandAnatomy anatomy) {
+    RestSkeleton(HandAnatomy anatomy) {
         this.anatomy = anatomy;
         chain = new double[5][4][];
         axis = new double[5][3][];
@@ -38,13 +38,13 @@ final class Skeleton {
             for (int k = 0; k < 3; k++) {
                 double yaw = Math.toRadians(g.yawDeg()[k]);
                 double pitch = Math.toRadians(g.pitchDeg()[k]);
-                double[] a = V.of(StrictMath.cos(pitch) * StrictMath.cos(yaw), StrictMath.cos(pitch) * StrictMath.sin(yaw),
-                    StrictMath.sin(pitch));
+                double[] a = Vec3Arrays.of(StrictMath.cos(pitch) * StrictMath.cos(yaw),
+                    StrictMath.cos(pitch) * StrictMath.sin(yaw), StrictMath.sin(pitch));
                 axis[d][k] = a;
                 // The thumb's nail faces the radial side in the rest hand; the fingers' nails face dorsally.
-                double[] reference = d == 0 ? V.of(-0.15, 0.72, 0.68) : V.of(0, 0, 1);
-                dorsal[d][k] = V.orthoUnit(reference, a);
-                chain[d][k + 1] = V.axpy(chain[d][k], g.lengths()[k], a);
+                double[] reference = d == 0 ? Vec3Arrays.of(-0.15, 0.72, 0.68) : Vec3Arrays.of(0, 0, 1);
+                dorsal[d][k] = Vec3Arrays.orthoUnit(reference, a);
+                chain[d][k + 1] = Vec3Arrays.axpy(chain[d][k], g.lengths()[k], a);
                 station[d][k + 1] = station[d][k] + g.lengths()[k];
             }
         }
@@ -52,13 +52,13 @@ final class Skeleton {
 
     /** Radial side direction of a segment: dorsal x axis, so (radial, dorsal, axis) is right-handed. */
     double[] radial(int digit, int segment) {
-        return V.cross(dorsal[digit][segment], axis[digit][segment]);
+        return Vec3Arrays.cross(dorsal[digit][segment], axis[digit][segment]);
     }
 
     /** The 16 rest joints in MANO order, model frame, as {@code [16][3]}. */
     double[][] jointsModelFrame() {
         double[][] joints = new double[16][];
-        joints[0] = toModelFrame(V.of(0, 0, 0));
+        joints[0] = toModelFrame(Vec3Arrays.of(0, 0, 0));
         for (int d = 0; d < 5; d++) {
             for (int k = 0; k < 3; k++) {
                 joints[FIRST_JOINT[d] + k] = toModelFrame(chain[d][k]);

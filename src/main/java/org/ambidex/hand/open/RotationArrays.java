@@ -1,9 +1,13 @@
 package org.ambidex.hand.open;
 
-/** Rotation matrices (row-major {@code double[9]}) from and to axis-angle vectors (radians). */
-final class Rotations {
+/**
+ * Rotation matrices held as row-major {@code double[9]}, from and to axis-angle vectors (radians), for the
+ * generator's plain-array arithmetic. Kept apart from {@code geom.Rotations}: these use {@link StrictMath} and
+ * the formulas the committed model was built with, so the generator rebuilds it bit for bit on any JVM.
+ */
+final class RotationArrays {
 
-    private Rotations() {
+    private RotationArrays() {
     }
 
     /** Rotation by {@code angle} about the unit {@code axis} (Rodrigues). */
@@ -22,11 +26,11 @@ final class Rotations {
 
     /** The rotation of an axis-angle vector (identity for the zero vector). */
     static double[] fromAxisAngle(double[] w) {
-        double angle = V.norm(w);
+        double angle = Vec3Arrays.norm(w);
         if (angle < 1e-15) {
             return new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1};
         }
-        return about(V.scale(w, 1 / angle), angle);
+        return about(Vec3Arrays.scale(w, 1 / angle), angle);
     }
 
     static double[] multiply(double[] a, double[] b) {
@@ -46,7 +50,7 @@ final class Rotations {
         double[] v = {r[7] - r[5], r[2] - r[6], r[3] - r[1]};
         double sin = StrictMath.sin(angle);
         if (angle < 1e-12) {
-            return V.scale(v, 0.5);
+            return Vec3Arrays.scale(v, 0.5);
         }
         if (Math.PI - angle < 1e-6) {
             // Near pi the antisymmetric part vanishes: take the axis from the symmetric part.
@@ -58,8 +62,8 @@ final class Rotations {
             if (r[2] + r[6] < 0) {
                 axis[2] = -axis[2];
             }
-            return V.scale(V.unit(axis), angle);
+            return Vec3Arrays.scale(Vec3Arrays.unit(axis), angle);
         }
-        return V.scale(v, angle / (2 * sin));
+        return Vec3Arrays.scale(v, angle / (2 * sin));
     }
 }
