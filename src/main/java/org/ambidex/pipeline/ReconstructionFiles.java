@@ -95,7 +95,7 @@ public final class ReconstructionFiles {
         BufferedImage overlay = Images.toRgb(image);
         Overlays.drawBox(overlay, r.cropBox().x(), r.cropBox().y(), r.cropBox().x() + r.cropBox().width(),
             r.cropBox().y() + r.cropBox().height(), Palette.NEUTRAL);
-        List<SkeletonSheet.Skeleton> skeletons = new ArrayList<>();
+        List<SkeletonSheet.Hand> skeletons = new ArrayList<>();
         boolean metric = r.metric();
         for (HandReconstruction h : r.hands()) {
             if (!h.present()) {
@@ -107,7 +107,7 @@ public final class ReconstructionFiles {
                 pts[j] = new double[] {uv[2 * j], uv[2 * j + 1]};
             }
             Overlays.drawSkeleton(overlay, pts, h.side().index());
-            skeletons.add(new SkeletonSheet.Skeleton(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
+            skeletons.add(new SkeletonSheet.Hand(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
                 h.side().index()));
         }
         if (r.hasMeshes()) {
