@@ -9,7 +9,10 @@ import org.ambidex.core.BadInputException;
 import org.ambidex.io.pickle.LegacyTorchContainer;
 import org.ambidex.io.pickle.PickleSource;
 
-/** A checkpoint file in the legacy container ({@link LegacyTorchContainer} describes the layout). */
+/**
+ * A checkpoint in the legacy container, in a file or in memory ({@link LegacyTorchContainer} describes the
+ * layout).
+ */
 final class LegacyCheckpoint {
 
     private LegacyCheckpoint() {
@@ -21,5 +24,10 @@ final class LegacyCheckpoint {
         } catch (IOException e) {
             throw new BadInputException(file, "cannot read the checkpoint (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The checkpoint in {@code bytes}; {@code source} names it in messages. */
+    static Object read(byte[] bytes, Path source) {
+        return LegacyTorchContainer.read(PickleSource.of(bytes), source);
     }
 }

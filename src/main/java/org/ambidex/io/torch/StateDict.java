@@ -26,13 +26,15 @@ public final class StateDict {
         "module");
 
     private final Path source;
+    private final boolean inMemory;
     private final String path;
     private final Map<String, Object> entries;
     private final Map<String, NdArray> tensors;
     private final Map<String, Object> others;
 
-    private StateDict(Path source, String path, Map<String, Object> entries) {
+    private StateDict(Path source, boolean inMemory, String path, Map<String, Object> entries) {
         this.source = source;
+        this.inMemory = inMemory;
         this.path = path;
         this.entries = Collections.unmodifiableMap(entries);
         Map<String, NdArray> t = new LinkedHashMap<>();
@@ -55,17 +57,25 @@ public final class StateDict {
      * @param source the file, named in error messages
      */
     public static StateDict of(Path source, Map<?, ?> dictionary) {
-        return of(source, "", dictionary);
+        return of(source, false, "", dictionary);
     }
 
-    private static StateDict of(Path source, String path, Map<?, ?> dictionary) {
+    /**
+     * As {@link #of(Path, Map)} for a dictionary read from memory rather than a file: {@code name} (a resource
+     * name, say) is named in error messages and {@link #file()} is empty.
+     */
+    public static StateDict inMemory(String name, Map<?, ?> dictionary) {
+        return of(SourceNames.of(name), true, "", dictionary);
+    }
+
+    private static StateDict of(Path source, boolean inMemory, String path, Map<?, ?> dictionary) {
         Map<String, Object> entries = new LinkedHashMap<>();
         dictionary.forEach((k, v) -> {
             if (entries.put(String.valueOf(k), v) != null) {
                 throw new BadInputException(source, "has two entries named '" + k + "' (keys of different types)");
             }
         });
-        return new StateDict(source, path, entries);
+        return new StateDict(source, inMemory, path, entries);
     }
 
     /** The tensors of this dictionary (not of nested ones), by name. */
@@ -78,9 +88,22 @@ public final class StateDict {
         return others;
     }
 
-    /** The file this was read from. */
+    /**
+     * What this was read from, as error messages name it: the file or, for a checkpoint read from memory, its name
+     * as a path, which is then no file ({@link #file()} tells them apart).
+     */
     public Path source() {
         return source;
+    }
+
+    /** The file this was read from; empty when it was read from memory. */
+    public Optional<Path> file() {
+        return inMemory ? Optional.empty() : Optional.of(source);
+    }
+
+    /** The name of what this was read from, for display: the file's path or the in-memory checkpoint's name. */
+    public String sourceName() {
+        return source.toString();
     }
 
     /** Where this dictionary sits in the checkpoint ({@code ""} for the top, {@code "network"} ...). */
@@ -123,7 +146,8 @@ public final class StateDict {
 
     /** The sub-dictionary {@code key} ({@code network}, {@code net}, {@code state_dict}), if present. */
     public Optional<StateDict> find(String key) {
-        return others.get(key) instanceof Map<?, ?> m ? Optional.of(of(source, qualified(key), m)) : Optional.empty();
+        return others.get(key) instanceof Map<?, ?> m ? Optional.of(of(source, inMemory, qualified(key), m))
+            : Optional.empty();
     }
 
     /** The sub-dictionary {@code key}; its absence is bad input listing the entries there are. */
@@ -157,7 +181,7 @@ public final class StateDict {
     public StateDict stripPrefix(String prefix) {
         Map<String, Object> renamed = new LinkedHashMap<>();
         entries.forEach((k, v) -> put(renamed, k.startsWith(prefix) ? k.substring(prefix.length()) : k, v));
-        return new StateDict(source, path, renamed);
+        return new StateDict(source, inMemory, path, renamed);
     }
 
     private <V> void put(Map<String, V> target, String key, V value) {

@@ -6,13 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import org.ambidex.core.BadInputException;
 import org.ambidex.io.pickle.CopyBudget;
 import org.ambidex.io.pickle.PickleSource;
@@ -25,27 +22,42 @@ import org.ambidex.io.pickle.Unpickler;
  * {@code ('storage', type, key, location, numel)}), {@code <folder>/data/<key>} (each storage's raw
  * bytes), {@code <folder>/version} and, since PyTorch 1.10 or so, {@code <folder>/byteorder}. The folder is
  * named after the saved file's stem by older versions and {@code archive} by newer ones; any name is read.
+ * The archive is a file or bytes in memory; both are read by the same code, so they give the same results and
+ * the same messages past the zip layer.
  */
 final class ZipCheckpoint {
 
     private ZipCheckpoint() {
     }
 
+    /** Opens the archive; {@link ZipException} when it is not a valid zip archive. */
+    private interface Opener {
+        ZipArchive open() throws IOException;
+    }
+
     static Object read(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        return read(file, () -> FileZip.open(file));
+    }
+
+    /** The checkpoint in {@code bytes}; {@code source} names it in messages. */
+    static Object read(byte[] bytes, Path source) {
+        return read(source, () -> MemoryZip.of(bytes));
+    }
+
+    private static Object read(Path file, Opener opener) {
+        try (ZipArchive zip = opener.open()) {
             String prefix = findPrefix(zip, file);
-            if (zip.getEntry(prefix + "constants.pkl") != null) {
+            if (zip.entry(prefix + "constants.pkl") != null) {
                 throw new BadInputException(file, "is a TorchScript archive (torch.jit.save), which holds code;"
                     + " ambidex reads torch.save checkpoints: save model.state_dict() with torch.save instead");
             }
             ByteOrder order = byteOrder(zip, prefix, file);
-            ZipEntry pickle = zip.getEntry(prefix + "data.pkl");
+            ZipArchive.Entry pickle = zip.entry(prefix + "data.pkl");
             Map<String, TorchStorage> storages = new HashMap<>();
             Unpickler unpickler;
-            long fileSize = java.nio.file.Files.size(file);
-            long bound = pickle.getMethod() == ZipEntry.STORED ? Math.min(pickle.getSize(), fileSize) : -1;
-            try (InputStream in = zip.getInputStream(pickle)) {
-                unpickler = new Unpickler(PickleSource.of(in, bound), file, pickle.getName(),
+            long bound = pickle.stored() ? Math.min(pickle.size(), zip.size()) : -1;
+            try (InputStream in = zip.open(pickle)) {
+                unpickler = new Unpickler(PickleSource.of(in, bound), file, pickle.name(),
                     pid -> storage(zip, prefix, pid, storages, order, file), false);
                 Object object = unpickler.loadDeferred();
                 long storageBytes = 0;
@@ -61,16 +73,10 @@ final class ZipCheckpoint {
         }
     }
 
-    private static long fileSize(Path file) throws IOException {
-        return java.nio.file.Files.size(file);
-    }
-
     /** The folder holding {@code data.pkl}: exactly one top-level folder must have one. */
-    private static String findPrefix(ZipFile zip, Path file) {
+    private static String findPrefix(ZipArchive zip, Path file) {
         List<String> found = new ArrayList<>();
-        Enumeration<? extends ZipEntry> entries = zip.entries();
-        while (entries.hasMoreElements()) {
-            String name = entries.nextElement().getName();
+        for (String name : zip.names()) {
             if (name.equals("data.pkl")) {
                 found.add("");
             } else if (name.endsWith("/data.pkl") && name.indexOf('/') == name.length() - "/data.pkl".length()) {
@@ -85,12 +91,12 @@ final class ZipCheckpoint {
         return found.get(0);
     }
 
-    private static ByteOrder byteOrder(ZipFile zip, String prefix, Path file) throws IOException {
-        ZipEntry entry = zip.getEntry(prefix + "byteorder");
+    private static ByteOrder byteOrder(ZipArchive zip, String prefix, Path file) throws IOException {
+        ZipArchive.Entry entry = zip.entry(prefix + "byteorder");
         if (entry == null) {
             return ByteOrder.LITTLE_ENDIAN; // files older than the record are little-endian
         }
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = zip.open(entry)) {
             String text = new String(in.readNBytes(16), StandardCharsets.US_ASCII).strip();
             return switch (text) {
                 case "little" -> ByteOrder.LITTLE_ENDIAN;
@@ -101,7 +107,7 @@ final class ZipCheckpoint {
         }
     }
 
-    private static TorchStorage storage(ZipFile zip, String prefix, Object pid, Map<String, TorchStorage> storages,
+    private static TorchStorage storage(ZipArchive zip, String prefix, Object pid, Map<String, TorchStorage> storages,
                                         ByteOrder order, Path file) {
         TorchStorageId id = TorchStorageId.parseZip(pid, file);
         TorchStorage known = storages.get(id.key());
@@ -113,23 +119,23 @@ final class ZipCheckpoint {
             return known;
         }
         String name = prefix + "data/" + id.key();
-        ZipEntry entry = zip.getEntry(name);
+        ZipArchive.Entry entry = zip.entry(name);
         if (entry == null) {
             throw new BadInputException(file, "the checkpoint lacks " + name + ", the data of storage " + id.key());
         }
         long expected = Math.multiplyExact(id.elementCount(), (long) id.type().dtype().itemSize());
-        if (entry.getSize() != expected) {
-            throw new BadInputException(file, name + " holds " + entry.getSize() + " bytes, but the storage declares "
+        if (entry.size() != expected) {
+            throw new BadInputException(file, name + " holds " + entry.size() + " bytes, but the storage declares "
                 + id.elementCount() + " " + id.type().dtype() + " elements (" + expected + " bytes)");
         }
         if (expected > Integer.MAX_VALUE - 16) {
             throw new BadInputException(file, "storage " + id.key() + " is larger than the 2 GiB ambidex reads");
         }
         TorchStorage storage = new TorchStorage(id.type(), id.key(), id.location(), id.elementCount());
-        try (InputStream in = zip.getInputStream(entry)) {
+        try (InputStream in = zip.open(entry)) {
             byte[] bytes;
-            if (entry.getMethod() == ZipEntry.STORED && expected <= fileSize(file)) {
-                // PyTorch stores storages uncompressed: the size is bounded by the file, allocate once.
+            if (entry.stored() && expected <= zip.size()) {
+                // PyTorch stores storages uncompressed: the size is bounded by the archive, allocate once.
                 bytes = new byte[(int) expected];
                 if (in.readNBytes(bytes, 0, bytes.length) != expected) {
                     throw new BadInputException(file, name + " is truncated");

@@ -103,13 +103,12 @@ public final class TwoHandModel implements AutoCloseable {
         return fromCheckpoint(Checkpoints.read(file), right, left);
     }
 
-    /** The model held by a read checkpoint (see {@link #load}). */
+    /**
+     * The model held by a checkpoint already read (see {@link #load}), from a file or from memory, checked as
+     * {@link #load} checks a file: a checkpoint read once serves this and any other look at its metadata.
+     */
     public static TwoHandModel fromCheckpoint(StateDict root, HandModel right, HandModel left) {
-        Path file = root.source();
-        if (!FORMAT.equals(root.other("format").orElse(null))) {
-            throw new BadInputException(file, "is not an ambidex two-hand model (format "
-                + root.other("format").orElse("missing") + ", expected " + FORMAT + ")");
-        }
+        Path file = checkFormat(root).source();
         Map<?, ?> meta = root.other("meta").filter(Map.class::isInstance).map(Map.class::cast)
             .orElseThrow(() -> new BadInputException(file, "has no 'meta' dictionary (the network configuration)"));
         TwoHandConfig config;
@@ -128,6 +127,18 @@ public final class TwoHandModel implements AutoCloseable {
             throw e;
         }
         return model;
+    }
+
+    /**
+     * {@code root} itself when it is a two-hand model file or training checkpoint ({@code format} is {@value #FORMAT});
+     * otherwise bad input naming its source.
+     */
+    public static StateDict checkFormat(StateDict root) {
+        if (!FORMAT.equals(root.other("format").orElse(null))) {
+            throw new BadInputException(root.source(), "is not an ambidex two-hand model (format "
+                + root.other("format").orElse("missing") + ", expected " + FORMAT + ")");
+        }
+        return root;
     }
 
     /** Writes the weights and metadata (plus {@code extra} entries) as a model file, atomically. */
