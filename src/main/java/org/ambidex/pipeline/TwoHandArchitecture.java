@@ -2,9 +2,7 @@ package org.ambidex.pipeline;
 
 import java.util.Optional;
 import org.ambidex.data.Sample;
-import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandModelLoader;
-import org.ambidex.hand.HandSide;
+import org.ambidex.io.torch.StateDict;
 import org.ambidex.nets.twohand.TwoHandModel;
 
 /**
@@ -51,11 +49,12 @@ final class TwoHandArchitecture implements Architecture {
 
     @Override
     public Reconstructor open(ModelSpec spec) {
-        java.nio.file.Path file = spec.builtIn() ? TwoHandModelFiles.defaultModel() : spec.path();
+        // Read once (the built-in weights straight from the jar's bytes), then built from what was read.
+        StateDict file = spec.builtIn() ? TwoHandModelFiles.readDefault() : TwoHandModelFiles.read(spec.path());
         String handModel = TwoHandModelFiles.handModel(file);
         HandModels hands = HandModels.resolve(handModel);
-        return new TwoHandReconstructor(TwoHandModel.load(file, hands.right(), hands.left()), spec.toString(),
-            handModel, true);
+        return new TwoHandReconstructor(TwoHandModel.fromCheckpoint(file, hands.right(), hands.left()),
+            spec.toString(), handModel, true);
     }
 
     @Override

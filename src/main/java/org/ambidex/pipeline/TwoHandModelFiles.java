@@ -2,7 +2,6 @@ package org.ambidex.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.ambidex.core.BadInputException;
@@ -56,31 +55,6 @@ public final class TwoHandModelFiles {
     /** The two-hand model file {@code file}, read once and its format checked. */
     public static StateDict read(Path file) {
         return TwoHandModel.checkFormat(Checkpoints.read(file));
-    }
-
-    /**
-     * The default model copied to a temporary file, for callers that need a path; {@link #readDefault()} reads it
-     * without the copy.
-     *
-     * @throws BadInputException when this ambidex ships no default weights
-     */
-    public static Path defaultModel() {
-        try (InputStream in = TwoHandModelFiles.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw noDefault();
-            }
-            Path file = Files.createTempFile("ambidex-twohand-", ".pt");
-            file.toFile().deleteOnExit();
-            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot copy the default model out of the jar", e);
-        }
-    }
-
-    /** The hand model a model file was trained with ({@code meta.hand_model}; {@code open} when absent). */
-    public static String handModel(Path file) {
-        return handModel(read(file));
     }
 
     /**

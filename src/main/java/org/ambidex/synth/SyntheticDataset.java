@@ -28,7 +28,6 @@ import org.ambidex.core.Progress;
 import org.ambidex.data.Bbox;
 import org.ambidex.data.HandType;
 import org.ambidex.data.ManoPair;
-import org.ambidex.data.ManoParams;
 import org.ambidex.data.interhand.InterHandLayout;
 import org.ambidex.data.interhand.InterHandWriter;
 import org.ambidex.geom.Camera;

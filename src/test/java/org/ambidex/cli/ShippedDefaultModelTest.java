@@ -10,6 +10,7 @@ import org.ambidex.hand.HandModelLoader;
 import org.ambidex.hand.HandSide;
 import org.ambidex.nets.twohand.TwoHandConfig;
 import org.ambidex.nets.twohand.TwoHandModel;
+import org.ambidex.io.torch.StateDict;
 import org.ambidex.pipeline.TwoHandModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,9 @@ class ShippedDefaultModelTest {
     @Test
     void isTheDefaultNetworkTrainedOnTheOpenHandModel() {
         assertThat(TwoHandModelFiles.hasDefault()).isTrue();
-        Path file = TwoHandModelFiles.defaultModel();
+        StateDict file = TwoHandModelFiles.readDefault();
         assertThat(TwoHandModelFiles.handModel(file)).isEqualTo("open");
-        try (TwoHandModel model = TwoHandModel.load(file, HandModelLoader.resolve("open", HandSide.RIGHT, true),
+        try (TwoHandModel model = TwoHandModel.fromCheckpoint(file, HandModelLoader.resolve("open", HandSide.RIGHT, true),
             HandModelLoader.resolve("open", HandSide.LEFT, true))) {
             assertThat(model.config()).isEqualTo(TwoHandConfig.DEFAULT);
         }

@@ -71,7 +71,6 @@ class TwoHandModelFilesTest {
             + TwoHandModel.FORMAT + ")";
         assertThatThrownBy(() -> TwoHandModelFiles.read(other)).isInstanceOf(BadInputException.class)
             .hasMessage(expected);
-        assertThatThrownBy(() -> TwoHandModelFiles.handModel(other)).hasMessage(expected);
         StateDict read = Checkpoints.read(other);
         assertThatThrownBy(() -> TwoHandModelFiles.handModel(read)).hasMessage(expected);
         assertThatThrownBy(() -> TwoHandModel.fromCheckpoint(read, null, null)).hasMessage(expected);

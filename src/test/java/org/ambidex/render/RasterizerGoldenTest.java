@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ambidex.geom.Camera;
-import org.ambidex.geom.Extrinsics;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.Mat3;
 import org.ambidex.geom.Vec3;
