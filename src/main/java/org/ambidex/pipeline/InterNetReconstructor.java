@@ -27,7 +27,7 @@ import org.ambidex.nets.InterNetPrediction;
  * {@code rel_root_depth} from it), and the relative root from the right wrist's depth plus the predicted
  * {@code rel_root_depth}.
  */
-public final class InterNetReconstructor implements Reconstructor {
+public final class InterNetReconstructor extends BatchReconstructor {
 
     private final InterNetModel model;
     private final String name;
@@ -68,15 +68,7 @@ public final class InterNetReconstructor implements Reconstructor {
     }
 
     @Override
-    public Reconstruction reconstruct(BufferedImage image, ReconstructionRequest request) {
-        return reconstruct(List.of(image), List.of(request)).get(0);
-    }
-
-    @Override
-    public List<Reconstruction> reconstruct(List<BufferedImage> images, List<ReconstructionRequest> requests) {
-        if (images.size() != requests.size()) {
-            throw new IllegalArgumentException(images.size() + " images but " + requests.size() + " requests");
-        }
+    List<Reconstruction> reconstructBatch(List<BufferedImage> images, List<ReconstructionRequest> requests) {
         int n = images.size();
         int plane = 3 * InterNetCrop.INPUT_SIZE * InterNetCrop.INPUT_SIZE;
         float[] input = new float[n * plane];
@@ -88,7 +80,7 @@ public final class InterNetReconstructor implements Reconstructor {
             crops[i] = InterNetCrop.processBbox(requests.get(i).bbox());
             System.arraycopy(input(FloatImage.ofRgb(images.get(i)), crops[i]), 0, input, i * plane, plane);
         }
-        List<InterNetPrediction> out = n == 0 ? List.of() : model.predict(input, n);
+        List<InterNetPrediction> out = model.predict(input, n);
         List<Reconstruction> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             results.add(decode(out.get(i), model.config(), crops[i], requests.get(i), name, images.get(i).getWidth(),

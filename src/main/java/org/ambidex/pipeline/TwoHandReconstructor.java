@@ -33,7 +33,7 @@ import org.ambidex.nets.twohand.TwoHandPrediction;
  * <p>This class is the one path from the network's output to a {@link Reconstruction}: {@code reconstruct},
  * {@code predict}, training-time validation and the Java API all go through {@link #toReconstruction}.
  */
-public final class TwoHandReconstructor implements Reconstructor {
+public final class TwoHandReconstructor extends BatchReconstructor {
 
     /** Focal length assumed without intrinsics, as a multiple of the image's longer side (about 53 degrees). */
     public static final double ASSUMED_FOCAL_FACTOR = 1.0;
@@ -79,15 +79,7 @@ public final class TwoHandReconstructor implements Reconstructor {
     }
 
     @Override
-    public Reconstruction reconstruct(BufferedImage image, ReconstructionRequest request) {
-        return reconstruct(List.of(image), List.of(request)).get(0);
-    }
-
-    @Override
-    public List<Reconstruction> reconstruct(List<BufferedImage> images, List<ReconstructionRequest> requests) {
-        if (images.size() != requests.size()) {
-            throw new IllegalArgumentException(images.size() + " images but " + requests.size() + " requests");
-        }
+    List<Reconstruction> reconstructBatch(List<BufferedImage> images, List<ReconstructionRequest> requests) {
         int n = images.size();
         int size = model.config().inputSize();
         int plane = 3 * size * size;
@@ -100,7 +92,7 @@ public final class TwoHandReconstructor implements Reconstructor {
             InputNormalisation.apply(crops[i].apply(FloatImage.ofRgb(image), size).toArray(), size, model.config(),
                 input, i * plane);
         }
-        List<TwoHandPrediction> out = n == 0 ? List.of() : model.predict(input, n);
+        List<TwoHandPrediction> out = model.predict(input, n);
         List<Reconstruction> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             BufferedImage image = images.get(i);
