@@ -1,8 +1,11 @@
 package org.ambidex.cli;
 
+import org.ambidex.nets.NativeLog;
+
 /**
- * Logging setup for the command line: slf4j-simple, warnings only by default, debug under {@code --debug}.
- * Must run before the first logger is created, since slf4j-simple reads its settings once.
+ * Logging setup for the command line: slf4j-simple, warnings only by default, debug under {@code --debug}; PyTorch's
+ * native warnings only under {@code --debug} ({@link NativeLog}). Must run before the first logger is created, since
+ * slf4j-simple reads its settings once.
  */
 final class Logging {
     private Logging() {
@@ -14,5 +17,6 @@ final class Logging {
             System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
             System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         }
+        NativeLog.showWarnings(debug);
     }
 }

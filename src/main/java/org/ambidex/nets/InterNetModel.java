@@ -25,6 +25,7 @@ public final class InterNetModel implements AutoCloseable {
     private final String source;
 
     private InterNetModel(InterNetConfig config, String source) {
+        NativeLog.apply(); // before the weights are first written, when libtorch would warn
         this.manager = NDManager.newBaseManager();
         this.net = new InterNet(config);
         this.source = source;

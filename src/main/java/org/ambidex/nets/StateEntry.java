@@ -84,6 +84,8 @@ public abstract sealed class StateEntry {
 
         @Override
         public void write(NdArray value) {
+            // The first write of a buffer is when libtorch prints its deprecation warning: hide it unless asked.
+            NativeLog.apply();
             NDArray array = parameter.getArray();
             array.set(java.nio.FloatBuffer.wrap(value.toFloatArray()));
         }

@@ -19,7 +19,7 @@ public final class Threads {
 
     /** The native library is loaded with the engine; calling into it before that fails with a link error. */
     private static void loadEngine() {
-        ai.djl.engine.Engine.getEngine("PyTorch");
+        NativeLog.apply();
     }
 
     /** PyTorch's current intra-op thread count. */

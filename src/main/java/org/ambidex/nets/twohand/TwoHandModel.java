@@ -20,6 +20,7 @@ import org.ambidex.io.NdArray;
 import org.ambidex.io.torch.Checkpoints;
 import org.ambidex.io.torch.StateDict;
 import org.ambidex.io.torch.TorchCheckpointWriter;
+import org.ambidex.nets.NativeLog;
 import org.ambidex.nets.StateEntry;
 import org.ambidex.nets.WeightImport;
 
@@ -41,6 +42,7 @@ public final class TwoHandModel implements AutoCloseable {
     private final Map<String, Object> provenance;
 
     private TwoHandModel(TwoHandConfig config, HandModel right, HandModel left, Map<String, Object> provenance) {
+        NativeLog.apply(); // before the weights are first written, when libtorch would warn
         this.manager = NDManager.newBaseManager();
         this.manager.setName("twohand-model");
         this.decoder = new TwoHandDecoder(right, left, manager);
