@@ -46,7 +46,8 @@ class LayeringTest {
         TABLE.put("nets", List.of("hand", "io.torch"));
         TABLE.put("train", List.of("nets", "data"));
         TABLE.put("eval", List.of("hand", "data"));
-        TABLE.put("pipeline", List.of("nets", "train", "eval", "render", "data", "hand"));
+        TABLE.put("detect", List.of("geom"));
+        TABLE.put("pipeline", List.of("nets", "train", "eval", "render", "data", "hand", "detect"));
         TABLE.put("cli", List.copyOf(TABLE.keySet()));
     }
 

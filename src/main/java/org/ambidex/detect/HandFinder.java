@@ -1,0 +1,240 @@
+package org.ambidex.detect;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds hands in a photo with MediaPipe's palm detector and hand-landmark network, as MediaPipe's single-image
+ * pipeline does (palm detection on the letterboxed image, weighted NMS, a rotated region per palm, landmarks,
+ * presence gating at 0.5), and beyond it:
+ * <ul>
+ *   <li>a landmark pass on the region the first pass's landmarks frame (MediaPipe's tracking step), which centres
+ *       and turns the crop on the hand;</li>
+ *   <li>a search in overlapping tiles (half, then a quarter of the image's longer side) while fewer than
+ *       {@link FinderOptions#maxHands()} hands are found, so hands too small for the detector's 192-pixel view of
+ *       the whole image are found too;</li>
+ *   <li>inside a given box: palms in the box's surroundings, and when none gives a hand, landmarks on the box at
+ *       four rotations and two sizes, the most present kept, so a box always gives its hand.</li>
+ * </ul>
+ * Not thread-safe (the networks are not).
+ */
+public final class HandFinder {
+
+    /** Presence from which a hand counts (MediaPipe's threshold). */
+    public static final double MIN_PRESENCE = 0.5;
+    /** Two hands are one when their joints are on average closer than this fraction of the hand's size. */
+    static final double SAME_HAND = 0.25;
+    /** Tile levels of the small-hand search: tiles of 1/2 and 1/4 of the image's longer side. */
+    static final int TILE_LEVELS = 2;
+    /** The smallest tile side, pixels: below it the detector sees no more detail than the image has. */
+    static final double MIN_TILE = 96;
+
+    private final Network palms;
+    private final Network landmarks;
+    private final FinderOptions options;
+
+    /**
+     * @param palms the palm detector (192 x 192 input; outputs {@code [b, 2016, 18]} boxes and {@code [b, 2016, 1]}
+     *     logits)
+     * @param landmarks the landmark network (224 x 224 input; outputs landmarks, presence, handedness, world)
+     */
+    public HandFinder(Network palms, Network landmarks, FinderOptions options) {
+        this.palms = palms;
+        this.landmarks = landmarks;
+        this.options = options;
+    }
+
+    public FinderOptions options() {
+        return options;
+    }
+
+    /** The hands in {@code image}, most present first; empty when it shows none. */
+    public List<HandLandmarks> find(BufferedImage image) {
+        Pixels px = Pixels.of(image);
+        List<HandLandmarks> found = handsOfPalms(px, List.of(RotatedRect.letterbox(px.width, px.height)), List.of());
+        if (options.smallHandSearch()) {
+            double side = Math.max(px.width, px.height);
+            for (int level = 1; level <= TILE_LEVELS && found.size() < options.maxHands(); level++) {
+                double tile = side / (1 << level);
+                if (tile < MIN_TILE) {
+                    break;
+                }
+                found = merged(found, handsOfPalms(px, tiles(px.width, px.height, tile), found));
+            }
+        }
+        return best(found, options.maxHands());
+    }
+
+    /**
+     * The hands in the box {@code (x, y, w, h)} (pixels) of {@code image}, most present first: at least one (the most
+     * present guess, whatever its presence, when nothing is found), at most {@link FinderOptions#maxHands()}.
+     */
+    public List<HandLandmarks> findInBox(BufferedImage image, double x, double y, double w, double h) {
+        if (!(w > 0 && h > 0)) {
+            throw new IllegalArgumentException("a box needs a positive width and height: " + w + " x " + h);
+        }
+        Pixels px = Pixels.of(image);
+        double cx = x + w / 2;
+        double cy = y + h / 2;
+        double extent = Math.max(w, h);
+        RotatedRect around = RotatedRect.square(cx, cy, 1.5 * extent);
+        List<HandLandmarks> found = new ArrayList<>();
+        for (HandLandmarks hand : handsOfPalms(px, List.of(around), List.of())) {
+            double[] wrist = {hand.image()[0], hand.image()[1]};
+            if (inside(hand, x, y, w, h) || inside(wrist, x - 0.25 * w, y - 0.25 * h, 1.5 * w, 1.5 * h)) {
+                found.add(hand);
+            }
+        }
+        if (found.stream().noneMatch(hand -> hand.presence() >= MIN_PRESENCE)) {
+            List<RotatedRect> guesses = new ArrayList<>();
+            for (double size : new double[] {1.6, 2.2}) {
+                for (int quarter = 0; quarter < 4; quarter++) {
+                    guesses.add(new RotatedRect(cx, cy, size * extent, size * extent, 0).turned(quarter * Math.PI / 2));
+                }
+            }
+            List<HandLandmarks> tried = landmarksIn(px, guesses);
+            HandLandmarks bestGuess = tried.stream().max(Comparator.comparingDouble(HandLandmarks::presence))
+                .orElseThrow();
+            found = merged(found, List.of(refined(px, bestGuess)));
+        }
+        return best(found, options.maxHands());
+    }
+
+    /** Palms in {@code regions}, their hands (presence gated, refined), skipping hands already {@code known}. */
+    private List<HandLandmarks> handsOfPalms(Pixels px, List<RotatedRect> regions, List<HandLandmarks> known) {
+        int n = PalmDecoder.INPUT;
+        float[] input = new float[regions.size() * n * n * 3];
+        for (int i = 0; i < regions.size(); i++) {
+            RegionSampler.sample(px, regions.get(i), n, RegionSampler.Border.ZERO, input, i * n * n * 3);
+        }
+        List<float[]> out = palms.run(input, regions.size());
+        List<PalmDetection> detections = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i++) {
+            detections.addAll(PalmDecoder.decode(out.get(0), out.get(1), i, regions.get(i)));
+        }
+        List<RotatedRect> rois = new ArrayList<>();
+        for (PalmDetection palm : WeightedNms.apply(detections, WeightedNms.PALM_THRESHOLD)) {
+            RotatedRect roi = HandRegions.fromPalm(palm);
+            boolean seen = known.stream().anyMatch(k -> contains(k, palm.keypointX(0), palm.keypointY(0))
+                && contains(k, palm.keypointX(2), palm.keypointY(2)));
+            if (!seen) {
+                rois.add(roi);
+            }
+        }
+        List<HandLandmarks> hands = new ArrayList<>();
+        for (HandLandmarks hand : landmarksIn(px, rois)) {
+            if (hand.presence() >= MIN_PRESENCE) {
+                hands.add(refined(px, hand));
+            }
+        }
+        return merged(List.of(), hands);
+    }
+
+    /** {@code hand} after the configured landmark passes on the regions its landmarks frame. */
+    private HandLandmarks refined(Pixels px, HandLandmarks hand) {
+        HandLandmarks current = hand;
+        for (int r = 0; r < options.refinements(); r++) {
+            HandLandmarks next = landmarksIn(px, List.of(HandRegions.fromLandmarks(current.imageXy()))).get(0);
+            if (next.presence() < Math.min(current.presence(), MIN_PRESENCE)) {
+                break; // the framed region lost the hand: keep what was seen
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    /** The landmark network on each region, in one batch. */
+    private List<HandLandmarks> landmarksIn(Pixels px, List<RotatedRect> regions) {
+        if (regions.isEmpty()) {
+            return List.of();
+        }
+        int n = LandmarkDecoder.INPUT;
+        float[] input = new float[regions.size() * n * n * 3];
+        for (int i = 0; i < regions.size(); i++) {
+            RegionSampler.sample(px, regions.get(i), n, RegionSampler.Border.REPLICATE, input, i * n * n * 3);
+        }
+        List<float[]> out = landmarks.run(input, regions.size());
+        List<HandLandmarks> hands = new ArrayList<>(regions.size());
+        for (int i = 0; i < regions.size(); i++) {
+            hands.add(LandmarkDecoder.decode(out, i, regions.get(i), options.mirrored()));
+        }
+        return hands;
+    }
+
+    /** Overlapping square tiles of side {@code side} covering the image (half a tile apart). */
+    static List<RotatedRect> tiles(int width, int height, double side) {
+        List<RotatedRect> tiles = new ArrayList<>();
+        for (double cy : centres(height, side)) {
+            for (double cx : centres(width, side)) {
+                tiles.add(RotatedRect.square(cx, cy, side));
+            }
+        }
+        return tiles;
+    }
+
+    private static List<Double> centres(int length, double side) {
+        List<Double> c = new ArrayList<>();
+        double last = length - 1;
+        if (side >= length) {
+            c.add(last / 2);
+            return c;
+        }
+        int steps = (int) Math.ceil((length - side) / (side / 2));
+        for (int i = 0; i <= steps; i++) {
+            c.add(side / 2 - 0.5 + i * (last + 1 - side) / steps);
+        }
+        return c;
+    }
+
+    /** {@code a} and {@code b} without repeats of one hand (the more present kept), most present first. */
+    static List<HandLandmarks> merged(List<HandLandmarks> a, List<HandLandmarks> b) {
+        List<HandLandmarks> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(Comparator.comparingDouble(HandLandmarks::presence).reversed());
+        List<HandLandmarks> out = new ArrayList<>();
+        for (HandLandmarks h : all) {
+            if (out.stream().noneMatch(o -> same(o, h))) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    /** Whether two sightings are one hand: their joints are close relative to its size. */
+    static boolean same(HandLandmarks a, HandLandmarks b) {
+        double[] p = a.image();
+        double[] q = b.image();
+        double sum = 0;
+        for (int j = 0; j < HandLandmarks.JOINTS; j++) {
+            sum += Math.hypot(p[3 * j] - q[3 * j], p[3 * j + 1] - q[3 * j + 1]);
+        }
+        double size = Math.max(Math.max(a.extent(), b.extent()), 1);
+        return sum / HandLandmarks.JOINTS < SAME_HAND * size;
+    }
+
+    private static List<HandLandmarks> best(List<HandLandmarks> hands, int max) {
+        return hands.size() <= max ? List.copyOf(hands) : List.copyOf(hands.subList(0, max));
+    }
+
+    private static boolean contains(HandLandmarks hand, double x, double y) {
+        double[] s = hand.region().toRegion(x, y);
+        return s[0] >= 0 && s[0] <= 1 && s[1] >= 0 && s[1] <= 1;
+    }
+
+    private static boolean inside(HandLandmarks hand, double x, double y, double w, double h) {
+        double[] im = hand.image();
+        double cx = 0;
+        double cy = 0;
+        for (int j = 0; j < HandLandmarks.JOINTS; j++) {
+            cx += im[3 * j] / HandLandmarks.JOINTS;
+            cy += im[3 * j + 1] / HandLandmarks.JOINTS;
+        }
+        return inside(new double[] {cx, cy}, x, y, w, h);
+    }
+
+    private static boolean inside(double[] p, double x, double y, double w, double h) {
+        return p[0] >= x && p[0] <= x + w && p[1] >= y && p[1] <= y + h;
+    }
+}

@@ -1,0 +1,71 @@
+package org.ambidex.detect;
+
+/**
+ * Cuts a {@link RotatedRect} out of an RGB image into a square network input, as MediaPipe's CPU image-to-tensor
+ * converter does: output pixel {@code (u, v)} of an {@code n x n} input samples the image at
+ * {@link RotatedRect#toImage}{@code (u / n, v / n)} (corner-aligned), bilinearly, with a zero or replicated border,
+ * and values divided by 255 into [0, 1]. The output is NHWC float32, the layout the TFLite networks take.
+ */
+final class RegionSampler {
+
+    /** What lies outside the image. */
+    enum Border {
+        /** Black (the palm detector's letterbox). */
+        ZERO,
+        /** The nearest edge pixel (the landmark crop). */
+        REPLICATE
+    }
+
+    private RegionSampler() {
+    }
+
+    /** Samples {@code region} of {@code image} into {@code out} at {@code offset}: {@code n * n * 3} floats. */
+    static void sample(Pixels image, RotatedRect region, int n, Border border, float[] out, int offset) {
+        int w = image.width;
+        int h = image.height;
+        float[] px = image.hwc;
+        double c = Math.cos(region.rotation());
+        double s = Math.sin(region.rotation());
+        // Image displacement per output pixel along u and v.
+        double ux = c * region.width() / n;
+        double uy = s * region.width() / n;
+        double vx = -s * region.height() / n;
+        double vy = c * region.height() / n;
+        double[] origin = region.toImage(0, 0);
+        int o = offset;
+        for (int v = 0; v < n; v++) {
+            double rowX = origin[0] + v * vx;
+            double rowY = origin[1] + v * vy;
+            for (int u = 0; u < n; u++) {
+                double x = rowX + u * ux;
+                double y = rowY + u * uy;
+                bilinear(px, w, h, x, y, border, out, o);
+                o += 3;
+            }
+        }
+    }
+
+    private static void bilinear(float[] px, int w, int h, double x, double y, Border border, float[] out, int o) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        for (int ch = 0; ch < 3; ch++) {
+            double top = (1 - fx) * at(px, w, h, x0, y0, ch, border) + fx * at(px, w, h, x0 + 1, y0, ch, border);
+            double bottom = (1 - fx) * at(px, w, h, x0, y0 + 1, ch, border)
+                + fx * at(px, w, h, x0 + 1, y0 + 1, ch, border);
+            out[o + ch] = (float) (((1 - fy) * top + fy * bottom) / 255.0);
+        }
+    }
+
+    private static float at(float[] px, int w, int h, int x, int y, int ch, Border border) {
+        if (x < 0 || y < 0 || x >= w || y >= h) {
+            if (border == Border.ZERO) {
+                return 0f;
+            }
+            x = Math.min(Math.max(x, 0), w - 1);
+            y = Math.min(Math.max(y, 0), h - 1);
+        }
+        return px[3 * (y * w + x) + ch];
+    }
+}
