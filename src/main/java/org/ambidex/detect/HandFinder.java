@@ -174,16 +174,16 @@ public final class HandFinder {
         return tiles;
     }
 
+    /** Tile centres along one axis: the first tile starts at 0, the last ends at {@code length} (as letterbox). */
     private static List<Double> centres(int length, double side) {
         List<Double> c = new ArrayList<>();
-        double last = length - 1;
         if (side >= length) {
-            c.add(last / 2);
+            c.add(length / 2.0);
             return c;
         }
         int steps = (int) Math.ceil((length - side) / (side / 2));
         for (int i = 0; i <= steps; i++) {
-            c.add(side / 2 - 0.5 + i * (last + 1 - side) / steps);
+            c.add(side / 2 + i * (length - side) / steps);
         }
         return c;
     }

@@ -26,10 +26,14 @@ public record RotatedRect(double centreX, double centreY, double width, double h
         return new RotatedRect(x, y, side, side, 0);
     }
 
-    /** The smallest unrotated square holding the whole {@code width x height} image (MediaPipe's letterbox). */
+    /**
+     * The smallest unrotated square holding the whole {@code width x height} image (MediaPipe's letterbox). As in
+     * MediaPipe, the image spans {@code [0, width]} for regions (its normalised coordinates times its size), so
+     * the square is centred at {@code (width / 2, height / 2)} and an input pixel {@code u} of {@code n} samples the
+     * image at {@code u * side / n}.
+     */
     public static RotatedRect letterbox(int width, int height) {
-        // Corner-aligned sampling spans [centre - side/2, centre + side/2): the image's pixel centres run 0..W-1.
-        return square((width - 1) / 2.0, (height - 1) / 2.0, Math.max(width, height));
+        return square(width / 2.0, height / 2.0, Math.max(width, height));
     }
 
     /**

@@ -1,0 +1,203 @@
+package org.ambidex.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The finder's geometry end to end, with stand-in networks that "see" a white disc: the palm stand-in reports a
+ * palm at the disc's centroid in its input, the landmark stand-in puts the wrist at the disc's centroid in its crop
+ * and fingers straight up the crop. Whatever the letterbox, tiles, rotations and refinements, the wrist found must
+ * land on the disc in the photo.
+ */
+class HandFinderTest {
+
+    /** Bright pixels an input needs before a stand-in network sees something. */
+    private static final int PALM_PIXELS = 12;
+
+    @Test
+    void aLargeHandIsFoundOnTheWholeImage() {
+        BufferedImage photo = disc(640, 480, 400, 150, 40);
+        Counting palms = new Counting(HandFinderTest::palmNetwork);
+        HandFinder finder = new HandFinder(palms, HandFinderTest::landmarkNetwork, FinderOptions.DEFAULT.withMaxHands(1));
+        List<HandLandmarks> hands = finder.find(photo);
+        assertThat(hands).hasSize(1);
+        assertWristAt(hands.get(0), 400, 150, 1.5);
+        assertThat(palms.images).as("one letterboxed palm input, no tiles once the hand is found").isEqualTo(1);
+        assertThat(hands.get(0).rightProbability()).isCloseTo(0.8, within(1e-6));
+    }
+
+    @Test
+    void aSmallHandIsFoundInTilesAndNotWithoutThem() {
+        BufferedImage photo = disc(1280, 960, 200, 700, 5);
+        HandFinder plain = new HandFinder(HandFinderTest::palmNetwork, HandFinderTest::landmarkNetwork,
+            FinderOptions.DEFAULT.withSmallHandSearch(false));
+        assertThat(plain.find(photo)).isEmpty();
+        HandFinder tiled = new HandFinder(HandFinderTest::palmNetwork, HandFinderTest::landmarkNetwork,
+            FinderOptions.DEFAULT);
+        List<HandLandmarks> hands = tiled.find(photo);
+        assertThat(hands).hasSize(1); // found in several overlapping tiles, kept once
+        assertWristAt(hands.get(0), 200, 700, 1.0);
+    }
+
+    @Test
+    void twoHandsAreBothFoundAndAnEmptyPhotoGivesNone() {
+        BufferedImage photo = disc(640, 480, 150, 200, 35);
+        Graphics2D g = photo.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillOval(500 - 35, 300 - 35, 70, 70);
+        g.dispose();
+        HandFinder finder = new HandFinder(HandFinderTest::twoPalmNetwork, HandFinderTest::landmarkNetwork,
+            FinderOptions.DEFAULT.withRefinements(0));
+        List<HandLandmarks> hands = finder.find(photo);
+        assertThat(hands).hasSize(2);
+        double[] xs = hands.stream().mapToDouble(h -> h.image()[0]).sorted().toArray();
+        assertThat(xs[0]).isCloseTo(150, within(2.0));
+        assertThat(xs[1]).isCloseTo(500, within(2.0));
+        assertThat(finder.find(new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB))).isEmpty();
+    }
+
+    @Test
+    void aBoxWithoutAPalmStillGivesItsHand() {
+        BufferedImage photo = disc(640, 480, 300, 260, 30);
+        HandFinder finder = new HandFinder((input, batch) -> List.of(new float[batch * 2016 * 18], filled(batch * 2016,
+            -10f)), HandFinderTest::landmarkNetwork, FinderOptions.DEFAULT);
+        List<HandLandmarks> hands = finder.findInBox(photo, 260, 200, 80, 90);
+        assertThat(hands).hasSize(1);
+        assertWristAt(hands.get(0), 300, 260, 1.5);
+        assertThat(hands.get(0).presence()).isGreaterThan(0.5);
+    }
+
+    private static void assertWristAt(HandLandmarks hand, double x, double y, double tolerance) {
+        assertThat(hand.image()[0]).isCloseTo(x, within(tolerance));
+        assertThat(hand.image()[1]).isCloseTo(y, within(tolerance));
+        // The middle finger's tip is straight above the wrist in the crop, and the crop was turned upright.
+        assertThat(hand.image()[3 * 12 + 1]).isLessThan(hand.image()[1]);
+    }
+
+    private static BufferedImage disc(int w, int h, int x, int y, int r) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        g.dispose();
+        return image;
+    }
+
+    /** Centroid (x, y) and count of the bright pixels of image {@code b}, optionally within a column range. */
+    private static double[] bright(float[] nhwc, int b, int n, int fromX, int toX) {
+        double sx = 0;
+        double sy = 0;
+        int count = 0;
+        for (int y = 0; y < n; y++) {
+            for (int x = fromX; x < toX; x++) {
+                float v = nhwc[((b * n + y) * n + x) * 3];
+                if (v > 0.5f) {
+                    sx += x;
+                    sy += y;
+                    count++;
+                }
+            }
+        }
+        return new double[] {count == 0 ? 0 : sx / count, count == 0 ? 0 : sy / count, count};
+    }
+
+    private static List<float[]> palmNetwork(float[] nhwc, int batch) {
+        float[] boxes = new float[batch * 2016 * 18];
+        float[] logits = filled(batch * 2016, -10f);
+        for (int b = 0; b < batch; b++) {
+            reportPalm(boxes, logits, b, bright(nhwc, b, 192, 0, 192));
+        }
+        return List.of(boxes, logits);
+    }
+
+    /** Sees the left and the right half of each input separately (two palms side by side). */
+    private static List<float[]> twoPalmNetwork(float[] nhwc, int batch) {
+        float[] boxes = new float[batch * 2016 * 18];
+        float[] logits = filled(batch * 2016, -10f);
+        for (int b = 0; b < batch; b++) {
+            reportPalm(boxes, logits, b, bright(nhwc, b, 192, 0, 96));
+            reportPalm(boxes, logits, b, bright(nhwc, b, 192, 96, 192));
+        }
+        return List.of(boxes, logits);
+    }
+
+    private static void reportPalm(float[] boxes, float[] logits, int b, double[] c) {
+        if (c[2] < PALM_PIXELS) {
+            return;
+        }
+        double[] anchors = PalmDecoder.anchors();
+        int best = 1152;
+        for (int i = 1152; i < 2016; i++) { // the stride-16 anchors: the nearest one reports the palm
+            if (dist(anchors, i, c) < dist(anchors, best, c)) {
+                best = i;
+            }
+        }
+        double r = Math.sqrt(c[2] / Math.PI);
+        int o = (b * 2016 + best) * 18;
+        float ax = (float) (anchors[2 * best] * 192);
+        float ay = (float) (anchors[2 * best + 1] * 192);
+        boxes[o] = (float) c[0] - ax;
+        boxes[o + 1] = (float) c[1] - ay;
+        boxes[o + 2] = (float) (2 * r);
+        boxes[o + 3] = (float) (2 * r);
+        boxes[o + 4] = (float) c[0] - ax; // wrist below the centre, middle MCP above: upright
+        boxes[o + 5] = (float) (c[1] + r) - ay;
+        boxes[o + 8] = (float) c[0] - ax;
+        boxes[o + 9] = (float) (c[1] - r) - ay;
+        logits[b * 2016 + best] = 5f;
+    }
+
+    private static double dist(double[] anchors, int i, double[] c) {
+        return Math.hypot(anchors[2 * i] * 192 - c[0], anchors[2 * i + 1] * 192 - c[1]);
+    }
+
+    /** Wrist at the disc's centroid, fingers fanned straight up the crop; present when the disc is well in view. */
+    private static List<float[]> landmarkNetwork(float[] nhwc, int batch) {
+        float[] screen = new float[batch * 63];
+        float[] presence = new float[batch];
+        float[] handedness = filled(batch, 0.8f);
+        float[] world = new float[batch * 63];
+        for (int b = 0; b < batch; b++) {
+            double[] c = bright(nhwc, b, 224, 0, 224);
+            presence[b] = c[2] > 400 ? 0.95f : 0.05f;
+            // A hand the disc's size: the region its landmarks frame holds the whole disc.
+            double r = Math.sqrt(c[2] / Math.PI);
+            for (int j = 0; j < 21; j++) {
+                int finger = j == 0 ? 0 : (j - 1) / 4;
+                int joint = j == 0 ? 0 : (j - 1) % 4 + 1;
+                screen[b * 63 + 3 * j] = (float) (c[0] + (finger - 2) * 0.5 * r * Math.min(joint, 1));
+                screen[b * 63 + 3 * j + 1] = (float) (c[1] - 0.6 * r * joint);
+            }
+        }
+        return List.of(screen, presence, handedness, world);
+    }
+
+    private static float[] filled(int n, float v) {
+        float[] a = new float[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    /** Counts the images a network is run on. */
+    private static final class Counting implements Network {
+        private final Network inner;
+        int images;
+
+        Counting(Network inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<float[]> run(float[] nhwc, int batch) {
+            images += batch;
+            return inner.run(nhwc, batch);
+        }
+    }
+}
