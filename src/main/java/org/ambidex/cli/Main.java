@@ -29,8 +29,19 @@ public final class Main {
         Logging.configure(debug);
         // DJL must never reach for the network: the native library comes from the classpath.
         System.setProperty("ai.djl.offline", "true");
-        CommandLine cli = commandLine(out, err, debug);
-        return cli.execute(args);
+        return execute(commandLine(out, err, debug), args, err, debug);
+    }
+
+    /**
+     * Executes {@code args} on {@code cli}. picocli hands only {@link Exception}s to the execution handler; an
+     * {@link Error} (out of memory, a stack overflow) escapes it, so it is reported here, in the same one line.
+     */
+    static int execute(CommandLine cli, String[] args, PrintStream err, boolean debug) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            return report(e, err, debug);
+        }
     }
 
     /** The configured command tree, with the error conventions installed; also used by tests. */
@@ -61,7 +72,12 @@ public final class Main {
             err.println("ambidex: " + oneLine(bad.getMessage()));
             status = ExitStatus.BAD_INPUT;
         } else if (failure instanceof OutOfMemoryError) {
-            err.println("ambidex: out of memory (raise the heap with AMBIDEX_JAVA_OPTS=-Xmx...)");
+            err.println("ambidex: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap); raise"
+                + " the heap with AMBIDEX_JAVA_OPTS=-Xmx...");
+            status = ExitStatus.INTERNAL_FAILURE;
+        } else if (failure instanceof StackOverflowError) {
+            err.println("ambidex: internal error: the input nests too deeply for the stack"
+                + (debug ? "" : " (run with --debug for the stack trace)"));
             status = ExitStatus.INTERNAL_FAILURE;
         } else {
             String message = failure.getMessage();

@@ -80,7 +80,8 @@ class ExitStatusConventionTest {
             CommandLine cli = Main.commandLine(o, e, debug);
             cli.addSubcommand(new BadInputCommand());
             cli.addSubcommand(new BrokenCommand());
-            status = cli.execute(args);
+            cli.addSubcommand(new ExhaustedCommand());
+            status = Main.execute(cli, args, e, debug);
         }
         return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -90,6 +91,23 @@ class ExitStatusConventionTest {
         CliRun run = runWithTestCommands(false, "bad");
         assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err().strip()).isEqualTo("ambidex: hand.pkl: truncated pickle; expected a STOP opcode");
+    }
+
+    @Command(name = "exhausted")
+    static final class ExhaustedCommand implements Runnable {
+        @Override
+        public void run() {
+            throw new OutOfMemoryError("Java heap space");
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryExitsOneOnOneLineNamingTheHeap() {
+        CliRun run = runWithTestCommands(false, "exhausted");
+        assertThat(run.status()).isEqualTo(ExitStatus.INTERNAL_FAILURE);
+        assertThat(run.errLines()).isEqualTo(1);
+        assertThat(run.err()).startsWith("ambidex: out of memory (").contains("MB heap").contains("-Xmx")
+            .doesNotContain("\tat ");
     }
 
     @Test
