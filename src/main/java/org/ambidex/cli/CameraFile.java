@@ -1,11 +1,6 @@
 package org.ambidex.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
@@ -33,20 +28,8 @@ final class CameraFile {
     }
 
     static Camera read(Path file) {
-        JsonNode root;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new BadInputException(file, "a camera file larger than 1 MiB; expected a small JSON object");
-            }
-            root = new ObjectMapper().readTree(file.toFile());
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file, "no such camera file", e);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file, "not valid JSON (" + e.getOriginalMessage() + "); expected a camera "
-                + "object with focal and princpt", e);
-        } catch (IOException e) {
-            throw new BadInputException(file, "cannot read the camera file (" + e.getMessage() + ")", e);
-        }
+        JsonNode root = JsonInput.read(file, "camera file", "a JSON object with focal, princpt and optionally R and"
+            + " t", MAX_BYTES, false);
         if (root == null || !root.isObject()) {
             throw new BadInputException(file, "expected a JSON object with focal, princpt and optionally R and t");
         }

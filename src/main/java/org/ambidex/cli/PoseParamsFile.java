@@ -1,12 +1,6 @@
 package org.ambidex.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,26 +34,8 @@ final class PoseParamsFile {
      * @param maxBetas the model's number of shape directions
      */
     static List<Entry> read(Path file, int handPoseLength, int maxBetas) {
-        JsonNode root;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new BadInputException(file, "the parameters file is larger than 1 GiB");
-            }
-            ObjectMapper mapper = new ObjectMapper();
-            // Accept NaN/Infinity tokens so that they are reported as such rather than as a syntax error.
-            mapper.enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
-            root = mapper.readTree(file.toFile());
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(file, "no such parameters file", e);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file, "not valid JSON (" + e.getOriginalMessage() + " at line "
-                + e.getLocation().getLineNr() + ")", e);
-        } catch (IOException e) {
-            throw new BadInputException(file, "cannot read the parameters file (" + e.getMessage() + ")", e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new BadInputException(file, "the parameters file is empty; expected a JSON object or a list of objects");
-        }
+        JsonNode root = JsonInput.read(file, "parameters file", "a JSON object or a list of objects with betas,"
+            + " global_orient, hand_pose, transl", MAX_BYTES, true);
         List<JsonNode> objects = new ArrayList<>();
         if (root.isObject()) {
             objects.add(root);

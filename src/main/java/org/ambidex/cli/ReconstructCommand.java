@@ -1,7 +1,6 @@
 package org.ambidex.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +46,9 @@ import picocli.CommandLine.Spec;
         "Writes per image NAME.json (ambidex.reconstruction/1: presence, 21 joints per hand in pixels, depths in"
             + " metres), NAME_overlay.png and NAME_skeleton.png into --out."})
 final class ReconstructCommand implements Callable<Integer> {
+
+    /** The largest boxes file read: a million images' boxes. */
+    static final long MAX_BOXES_BYTES = 64L << 20;
 
     @Spec
     CommandSpec spec;
@@ -193,13 +195,8 @@ final class ReconstructCommand implements Callable<Integer> {
             }
             return map;
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(boxes.toFile());
-        } catch (IOException e) {
-            throw new BadInputException(boxes, "is not JSON (" + e.getMessage().lines().findFirst().orElse("")
-                + "); expected an object from image name to [x, y, w, h]", e);
-        }
+        JsonNode root = JsonInput.read(boxes, "boxes file", "a JSON object from image name to [x, y, w, h]",
+            MAX_BOXES_BYTES, false);
         if (root == null || !root.isObject()) {
             throw new BadInputException(boxes, "expected a JSON object from image name to [x, y, w, h]");
         }
