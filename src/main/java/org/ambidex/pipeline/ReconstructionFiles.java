@@ -110,7 +110,7 @@ public final class ReconstructionFiles {
             skeletons.add(new SkeletonSheet.Hand(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
                 h.side().index()));
         }
-        if (r.hasMeshes()) {
+        if (r.hands().stream().anyMatch(h -> h.mesh() != null)) {
             overlay = ReconstructionMeshes.write(folder, stem, overlay, r, options.meshFormats(), written);
         }
         Path overlayFile = folder.resolve(stem + "_overlay.png");
@@ -127,7 +127,7 @@ public final class ReconstructionFiles {
     private static double[] pixelsAndDepth(HandReconstruction h, Reconstruction r) {
         double[] uv = h.joints2d();
         double[] rel = h.relativeDepth();
-        double offset = h.side().index() == 1 ? r.relativeRootDepth() : 0;
+        double offset = h.side().index() == 1 && r.relativeRootDepth() != null ? r.relativeRootDepth() : 0;
         double[] xyz = new double[63];
         for (int j = 0; j < 21; j++) {
             xyz[3 * j] = uv[2 * j];

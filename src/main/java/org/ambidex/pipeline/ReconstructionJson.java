@@ -61,11 +61,20 @@ public final class ReconstructionJson {
             root.putNull("rootDepth");
             root.putNull("rootDepthSource");
         }
-        root.put("relativeRootDepth", r.relativeRootDepth());
+        if (r.relativeRootDepth() != null) {
+            root.put("relativeRootDepth", r.relativeRootDepth());
+        } else {
+            root.putNull("relativeRootDepth");
+        }
         if (r.relativeRoot() != null) {
             root.putArray("relativeRoot").add(r.relativeRoot().x()).add(r.relativeRoot().y()).add(r.relativeRoot().z());
         } else {
             root.putNull("relativeRoot");
+        }
+        if (r.note() != null) {
+            root.put("note", r.note());
+        } else {
+            root.putNull("note");
         }
         ArrayNode hands = root.putArray("hands");
         for (HandReconstruction h : r.hands()) {

@@ -19,7 +19,8 @@ import org.ambidex.render.ViewSheet;
 
 /**
  * The mesh outputs of a mesh model's reconstruction: {@code STEM_right.EXT} and {@code STEM_left.EXT} for OBJ and
- * PLY (each hand, camera frame, metres, whatever its presence), {@code STEM_hands.glb} (both hands, in their hand
+ * PLY (each hand with a mesh, camera frame, metres, whatever its presence; a second hand of a side is
+ * {@code right2}), {@code STEM_hands.glb} (both hands, in their hand
  * colours; the JSON gives their presences), {@code STEM_views.png} (the present hands from the camera, side, top and
  * an oblique view) and the overlay with the present hands' meshes drawn over the photo.
  */
@@ -36,19 +37,24 @@ final class ReconstructionMeshes {
     /** Writes the files, adds them to {@code written}, and returns {@code overlay} with the meshes drawn over it. */
     static BufferedImage write(Path out, String stem, BufferedImage overlay, Reconstruction r,
                                Set<ReconstructionFiles.MeshFormat> formats, List<Path> written) {
-        String[] names = {"right", "left"};
         List<SceneMesh> present = new ArrayList<>();
         List<Mesh> glb = new ArrayList<>();
-        for (HandReconstruction h : r.hands()) {
+        List<String> names = handNames(r.hands());
+        for (int k = 0; k < r.hands().size(); k++) {
+            HandReconstruction h = r.hands().get(k);
+            if (h.mesh() == null) {
+                continue;
+            }
             int i = h.side().index();
-            Mesh mesh = Mesh.of(names[i] + "_hand", h.mesh().vertices(), h.mesh().faces()).withComputedNormals();
+            String name = names.get(k);
+            Mesh mesh = Mesh.of(name + "_hand", h.mesh().vertices(), h.mesh().faces()).withComputedNormals();
             if (formats.contains(ReconstructionFiles.MeshFormat.OBJ)) {
-                Path file = out.resolve(stem + "_" + names[i] + ".obj");
+                Path file = out.resolve(stem + "_" + name + ".obj");
                 ObjWriter.write(file, mesh);
                 written.add(file);
             }
             if (formats.contains(ReconstructionFiles.MeshFormat.PLY)) {
-                Path file = out.resolve(stem + "_" + names[i] + ".ply");
+                Path file = out.resolve(stem + "_" + name + ".ply");
                 PlyWriter.write(file, mesh, true);
                 written.add(file);
             }
@@ -68,5 +74,19 @@ final class ReconstructionMeshes {
         Images.write(views, ViewSheet.render(scene, List.of(), PANEL));
         written.add(views);
         return present.isEmpty() ? overlay : Overlays.meshOverlay(overlay, camera, present, OPACITY);
+    }
+
+    /**
+     * File-name parts of the hands: {@code right} and {@code left}, numbered from the second hand of a side on
+     * ({@code right}, {@code right2}) when a photo shows several.
+     */
+    static List<String> handNames(List<HandReconstruction> hands) {
+        List<String> names = new ArrayList<>();
+        int[] seen = new int[2];
+        for (HandReconstruction h : hands) {
+            int n = ++seen[h.side().index()];
+            names.add(h.side().name().toLowerCase(java.util.Locale.ROOT) + (n == 1 ? "" : Integer.toString(n)));
+        }
+        return names;
     }
 }

@@ -11,13 +11,13 @@ public final class ReconstructionPrediction {
 
     /**
      * The prediction {@code id} of {@code r}: both hands with their presences, camera-frame joints and vertices
-     * (metres), image joints (pixels), and the model's relative root. A hand without camera-frame joints (InterNet
-     * without intrinsics and a root depth) is left out.
+     * (metres), image joints (pixels), and the model's relative root. Of several hands of a side, the most present
+     * one; a hand without camera-frame joints (InterNet without intrinsics and a root depth) is left out.
      */
     public static Prediction of(String id, Reconstruction r) {
         HandPrediction[] hands = new HandPrediction[2];
-        for (HandReconstruction h : r.hands()) {
-            if (h.jointsCamera() == null) {
+        for (HandReconstruction h : new HandReconstruction[] {r.right(), r.left()}) {
+            if (h == null || h.jointsCamera() == null) {
                 continue;
             }
             hands[h.side().index()] = new HandPrediction(h.jointsCamera(),
