@@ -42,6 +42,7 @@ import org.ambidex.pipeline.ReconstructionRequest;
 import org.ambidex.pipeline.Reconstructor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -74,6 +75,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ARCH:PATH", description = ModelOption.DESCRIPTION)
     String model;
 
+    @Mixin
+    ReconstructorMixin setup;
+
     @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: PyTorch's).")
     Integer threads;
 
@@ -89,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
         List<Reconstruction> results = new ArrayList<>();
         long networkNanos = 0;
-        try (Reconstructor reconstructor = Reconstructor.open(modelSpec);
+        try (Reconstructor reconstructor = Reconstructor.open(modelSpec, setup.options());
              Progress progress = Progress.start("demo", samples.size())) {
             for (Sample s : samples) {
                 String name = stem(s);

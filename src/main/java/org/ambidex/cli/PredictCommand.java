@@ -40,6 +40,9 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ARCH:PATH", description = ModelOption.DESCRIPTION)
     String model;
 
+    @Mixin
+    ReconstructorMixin setup;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "The predictions file.")
     Path out;
 
@@ -73,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
                     + " (after the filters); expected annotated images to predict");
             }
             try (Progress progress = Progress.start("predict", samples.size());
-                 Reconstructor reconstructor = Reconstructor.open(spec)) {
+                 Reconstructor reconstructor = Reconstructor.open(spec, setup.options())) {
                 predictions = new SamplePredictor(batchSize).predict(reconstructor, samples, progress);
             }
         }

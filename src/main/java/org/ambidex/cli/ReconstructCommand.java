@@ -32,6 +32,7 @@ import org.ambidex.pipeline.ReconstructionRequest;
 import org.ambidex.pipeline.Reconstructor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,6 +59,9 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "ARCH:PATH", description = ModelOption.DESCRIPTION)
     String model;
+
+    @Mixin
+    ReconstructorMixin setup;
 
     @Option(names = "--bbox", paramLabel = "X,Y,W,H", description = "The hands' box in pixels (every image).")
     String bbox;
@@ -120,7 +124,7 @@ final class ReconstructCommand implements Callable<Integer> {
         ModelOption.threads(threads);
         Files.createDirectories(out);
         List<Prediction> predictions = new ArrayList<>();
-        try (Reconstructor reconstructor = Reconstructor.open(modelSpec);
+        try (Reconstructor reconstructor = Reconstructor.open(modelSpec, setup.options());
              Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
                  : Progress.silent()) {
             for (Path image : images) {

@@ -29,11 +29,12 @@ public interface Architecture {
     boolean hasBuiltInModel();
 
     /**
-     * Opens the model {@code spec} names ({@code spec.path()} null: the built-in weights).
+     * Opens the model {@code spec} names ({@code spec.path()} null: the built-in weights) with {@code options}.
      *
-     * @throws org.ambidex.core.BadInputException when the file is missing or not a model of this architecture
+     * @throws org.ambidex.core.BadInputException when the file is missing or not a model of this architecture, or
+     *     an option is one it cannot honour
      */
-    Reconstructor open(ModelSpec spec);
+    Reconstructor open(ModelSpec spec, ReconstructorOptions options);
 
     /**
      * The request with which its reference evaluates an annotated sample (the crop about the annotated box, the

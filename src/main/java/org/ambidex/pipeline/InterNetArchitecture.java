@@ -46,7 +46,11 @@ final class InterNetArchitecture implements Architecture {
     }
 
     @Override
-    public Reconstructor open(ModelSpec spec) {
+    public Reconstructor open(ModelSpec spec, ReconstructorOptions options) {
+        if (options.handModel() != null) {
+            throw new org.ambidex.core.BadInputException("--hand-model: " + NAME + " gives joints, not meshes");
+        }
+        options.requireTwoHandDefaults(NAME, null);
         return new InterNetReconstructor(InterNetModel.fromCheckpoint(spec.path()), spec.toString(), true);
     }
 

@@ -68,9 +68,14 @@ public interface Reconstructor extends AutoCloseable {
     @Override
     void close();
 
-    /** Opens the model {@code spec} names. */
+    /** Opens the model {@code spec} names, with the default options. */
     static Reconstructor open(ModelSpec spec) {
-        return spec.architecture().open(spec);
+        return open(spec, ReconstructorOptions.DEFAULT);
+    }
+
+    /** Opens the model {@code spec} names with {@code options}. */
+    static Reconstructor open(ModelSpec spec, ReconstructorOptions options) {
+        return spec.architecture().open(spec, options);
     }
 
     /**

@@ -48,10 +48,11 @@ final class TwoHandArchitecture implements Architecture {
     }
 
     @Override
-    public Reconstructor open(ModelSpec spec) {
+    public Reconstructor open(ModelSpec spec, ReconstructorOptions options) {
         // Read once (the built-in weights straight from the jar's bytes), then built from what was read.
         StateDict file = spec.builtIn() ? TwoHandModelFiles.readDefault() : TwoHandModelFiles.read(spec.path());
         String handModel = TwoHandModelFiles.handModel(file);
+        options.requireTwoHandDefaults(NAME, handModel);
         HandModels hands = HandModels.resolve(handModel);
         return new TwoHandReconstructor(TwoHandModel.fromCheckpoint(file, hands.right(), hands.left()),
             spec.toString(), handModel, true);
