@@ -16,19 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class PatternReferenceTest {
 
-    /** {@code v[y, x, c] = ((7x + 13y + 29c) mod 256) / 255}, NHWC. */
-    static float[] pattern(int side) {
-        float[] v = new float[side * side * 3];
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                for (int c = 0; c < 3; c++) {
-                    v[(y * side + x) * 3 + c] = ((7 * x + 13 * y + 29 * c) % 256) / 255f;
-                }
-            }
-        }
-        return v;
-    }
-
     @Test
     void landmarkFullMatchesTfliteOnThePattern() throws IOException {
         JsonNode reference;
@@ -40,7 +27,7 @@ class PatternReferenceTest {
         List<float[]> out;
         try (TfliteNetwork net = MediaPipeModel.LANDMARK_FULL.open()) {
             assertThat(net.outputNames()).containsExactly("Identity", "Identity_1", "Identity_2", "Identity_3");
-            out = net.run(pattern(224), 1);
+            out = net.run(ModelInputs.pattern(224), 1);
         }
         double landmarks = maxDiff(out.get(0), expected.get("Identity"));
         double presence = maxDiff(out.get(1), expected.get("Identity_1"));
