@@ -37,6 +37,7 @@ class LayeringTest {
         TABLE.put("io.pickle", List.of("io"));
         TABLE.put("io.numpy", List.of("io.pickle"));
         TABLE.put("io.torch", List.of("io.pickle"));
+        TABLE.put("io.tflite", List.of("io"));
         TABLE.put("io.mesh", List.of("geom"));
         TABLE.put("io.image", List.of("geom"));
         TABLE.put("hand", List.of("geom", "io.numpy", "io.pickle"));
@@ -44,6 +45,8 @@ class LayeringTest {
         TABLE.put("render", List.of("io.mesh", "io.image"));
         TABLE.put("synth", List.of("hand", "render", "data"));
         TABLE.put("nets", List.of("hand", "io.torch"));
+        TABLE.put("nets.tflite", List.of("io.tflite"));
+        TABLE.put("nets.mediapipe", List.of("nets.tflite"));
         TABLE.put("train", List.of("nets", "data"));
         TABLE.put("eval", List.of("hand", "data"));
         TABLE.put("detect", List.of("geom"));

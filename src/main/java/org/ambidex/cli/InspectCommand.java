@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,20 +21,23 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code ambidex inspect FILE}: what a pickle, NumPy file or PyTorch checkpoint holds, read safely
+ * {@code ambidex inspect FILE}: what a pickle, NumPy file, PyTorch checkpoint or TFLite model holds, read safely
  * (nothing in the file is executed): every array or tensor with dtype, shape, min, max and mean, then the
- * other entries. {@code --json} prints the same with full-precision sums; {@code --values NAME} prints one
- * array's values.
+ * other entries; for a TFLite model every tensor and every op with its inputs, outputs and key options.
+ * {@code --json} prints the same with full-precision sums; {@code --values NAME} prints one array's (or a TFLite
+ * constant's) values.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
     description = {"List the arrays and tensors of a .pkl, .npy, .npz, .pt, .pth or .pth.tar file (name, dtype,"
-        + " shape, min, max, mean) and its other entries, without running any code from the file."})
+        + " shape, min, max, mean) and its other entries, or the tensors and ops of a .tflite model, without"
+        + " running any code from the file."})
 final class InspectCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The file: .pkl, .npy, .npz, .pt, .pth, .pth.tar.")
+    @Parameters(index = "0", paramLabel = "FILE",
+        description = "The file: .pkl, .npy, .npz, .pt, .pth, .pth.tar, .tflite.")
     Path file;
 
     @Option(names = "--json", description = "Print JSON (format ambidex.inspect/1) with full-precision values.")
@@ -65,30 +69,17 @@ final class InspectCommand implements Callable<Integer> {
     private void printTable(PrintWriter out, Inspection inspection) {
         out.printf(Locale.ROOT, "%s: %s%n", file, inspection.kind());
         List<Inspection.ArrayEntry> arrays = inspection.arrays();
-        if (!arrays.isEmpty()) {
-            String[][] rows = new String[arrays.size() + 1][];
-            rows[0] = new String[] {"name", "dtype", "shape", "min", "max", "mean"};
-            for (int i = 0; i < arrays.size(); i++) {
-                Inspection.ArrayEntry a = arrays.get(i);
+        if (inspection.tflite() != null) {
+            TfliteTables.print(out, inspection.tflite());
+        } else if (!arrays.isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"name", "dtype", "shape", "min", "max", "mean"});
+            for (Inspection.ArrayEntry a : arrays) {
                 ArrayStats s = ArrayStats.of(a.array());
-                rows[i + 1] = new String[] {a.name(), a.dtypeLabel(), shape(a.array().shape()), number(s.min()),
-                    number(s.max()), number(s.mean()) + (s.nanCount() > 0 ? " (" + s.nanCount() + " NaN)" : "")};
+                rows.add(new String[] {a.name(), a.dtypeLabel(), shape(a.array().shape()), number(s.min()),
+                    number(s.max()), number(s.mean()) + (s.nanCount() > 0 ? " (" + s.nanCount() + " NaN)" : "")});
             }
-            int[] width = new int[rows[0].length];
-            for (String[] row : rows) {
-                for (int c = 0; c < row.length; c++) {
-                    width[c] = Math.max(width[c], row[c].length());
-                }
-            }
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int c = 0; c < row.length; c++) {
-                    String cell = c >= 3 ? " ".repeat(width[c] - row[c].length()) + row[c]
-                        : row[c] + " ".repeat(width[c] - row[c].length());
-                    line.append(c == 0 ? "" : "  ").append(cell);
-                }
-                out.println(line.toString().stripTrailing());
-            }
+            TextTable.print(out, rows, 3);
             out.printf(Locale.ROOT, "%d arrays, %d elements%n", arrays.size(),
                 arrays.stream().mapToLong(a -> a.array().size()).sum());
         }
@@ -124,6 +115,9 @@ final class InspectCommand implements Callable<Integer> {
             putNumber(node, "max", s.max());
             putNumber(node, "sum", s.sum());
             putNumber(node, "mean", s.mean());
+        }
+        if (inspection.tflite() != null) {
+            TfliteTables.addJson(root, inspection.tflite());
         }
         ObjectNode others = root.putObject("others");
         for (Inspection.OtherEntry o : inspection.others()) {
@@ -194,7 +188,7 @@ final class InspectCommand implements Callable<Integer> {
         };
     }
 
-    private static String shape(int[] shape) {
+    static String shape(int[] shape) {
         StringBuilder s = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {
             s.append(i == 0 ? "" : ", ").append(shape[i]);
@@ -202,7 +196,7 @@ final class InspectCommand implements Callable<Integer> {
         return s.append(shape.length == 1 ? ",)" : ")").toString();
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         if (Double.isNaN(v)) {
             return "-";
         }

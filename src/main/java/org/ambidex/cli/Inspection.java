@@ -23,11 +23,15 @@ import org.ambidex.io.pickle.ObjectArray;
 import org.ambidex.io.pickle.PickleReader;
 import org.ambidex.io.pickle.PyComplex;
 import org.ambidex.io.pickle.SparseMatrix;
+import org.ambidex.io.tflite.TfliteMetadata;
+import org.ambidex.io.tflite.TfliteModel;
+import org.ambidex.io.tflite.TfliteTensor;
 import org.ambidex.io.torch.Checkpoints;
 
 /**
  * The content of a file for {@code ambidex inspect}: its arrays (numeric arrays, tensors and sparse matrices)
- * by dotted name, and its other entries (numbers, strings, text arrays) by dotted name, in file order.
+ * by dotted name, and its other entries (numbers, strings, text arrays) by dotted name, in file order. A TFLite
+ * model's arrays are its constant tensors, and the model itself is kept for its tensor and op tables.
  */
 final class Inspection {
 
@@ -71,6 +75,7 @@ final class Inspection {
     private static final long MAX_DENSE_CELLS = 16L << 20;
 
     private final String kind;
+    private TfliteModel tflite;
     private final List<ArrayEntry> arrays = new ArrayList<>();
     private final List<OtherEntry> others = new ArrayList<>();
     private final Path file;
@@ -83,6 +88,10 @@ final class Inspection {
     static Inspection of(Path file, boolean allowObjectArrays) {
         String kind = kindOf(file);
         Inspection inspection = new Inspection(file, kind);
+        if (kind.equals(TFLITE)) {
+            inspection.readTflite(TfliteModel.read(file));
+            return inspection;
+        }
         Object content = switch (kind) {
             case "numpy .npy" -> Npy.readAny(file, allowObjectArrays);
             case "numpy .npz" -> Npz.readAll(file, allowObjectArrays);
@@ -95,6 +104,26 @@ final class Inspection {
 
     String kind() {
         return kind;
+    }
+
+    /** The model when the file is a TFLite model, else {@code null}. */
+    TfliteModel tflite() {
+        return tflite;
+    }
+
+    /** A TFLite model's constants are its arrays; its description, version and metadata its other entries. */
+    private void readTflite(TfliteModel model) {
+        tflite = model;
+        for (TfliteTensor t : model.tensors()) {
+            if (t.constant()) {
+                arrays.add(new ArrayEntry(t.name(), model.constant(t.index()), null));
+            }
+        }
+        others.add(new OtherEntry("schema_version", (long) model.schemaVersion()));
+        others.add(new OtherEntry("description", model.description()));
+        for (TfliteMetadata m : model.metadata()) {
+            others.add(new OtherEntry("metadata." + m.name(), m.text()));
+        }
     }
 
     List<ArrayEntry> arrays() {
@@ -213,6 +242,8 @@ final class Inspection {
         return String.valueOf(value);
     }
 
+    static final String TFLITE = "tflite model";
+
     private static String kindOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         byte[] head;
@@ -228,6 +259,10 @@ final class Inspection {
         }
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         boolean npy = head.length >= 6 && (head[0] & 0xff) == 0x93 && head[1] == 'N';
+        boolean tfl3 = head.length >= 8 && head[4] == 'T' && head[5] == 'F' && head[6] == 'L' && head[7] == '3';
+        if (tfl3 || name.endsWith(".tflite")) {
+            return TFLITE; // the reader says why a .tflite file is not one
+        }
         if (npy) {
             return "numpy .npy";
         }

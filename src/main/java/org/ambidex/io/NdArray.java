@@ -145,7 +145,7 @@ public final class NdArray {
             case UINT32 -> i32(at) & 0xffffffffL;
             case INT64 -> i64(at);
             case UINT64 -> unsignedToDouble(i64(at));
-            case FLOAT16 -> halfToFloat(u16(at));
+            case FLOAT16 -> Float16.toFloat(u16(at));
             case BFLOAT16 -> Float.intBitsToFloat(u16(at) << 16);
             case FLOAT32, COMPLEX64 -> Float.intBitsToFloat(i32(at));
             case FLOAT64, COMPLEX128 -> Double.longBitsToDouble(i64(at));
@@ -277,25 +277,6 @@ public final class NdArray {
 
     private long i64(int at) {
         return (i32(at) & 0xffffffffL) | ((long) i32(at + 4)) << 32;
-    }
-
-    /** IEEE 754 binary16 bits to float (Java 17 has no built-in conversion). */
-    static float halfToFloat(int bits) {
-        int sign = (bits & 0x8000) << 16;
-        int exponent = (bits >>> 10) & 0x1f;
-        int mantissa = bits & 0x3ff;
-        if (exponent == 0x1f) {
-            return Float.intBitsToFloat(sign | 0x7f800000 | mantissa << 13);
-        }
-        if (exponent == 0) {
-            if (mantissa == 0) {
-                return Float.intBitsToFloat(sign);
-            }
-            // Subnormal half: value = mantissa * 2^-24, exactly representable as a float.
-            float magnitude = mantissa * 0x1p-24f;
-            return sign != 0 ? -magnitude : magnitude;
-        }
-        return Float.intBitsToFloat(sign | (exponent + 112) << 23 | mantissa << 13);
     }
 
     private static double unsignedToDouble(long v) {

@@ -145,6 +145,62 @@ class InspectCommandTest {
         assertBadInput(CliRun.of("inspect", script.toString()), "TorchScript archive");
     }
 
+    static Path bundledModel(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (var in = InspectCommandTest.class.getClassLoader()
+            .getResourceAsStream("org/ambidex/models/mediapipe/" + name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file;
+    }
+
+    @Test
+    void tfliteModelListsTensorsAndOps() throws IOException {
+        Path palm = bundledModel(dir, "palm_detection_lite.tflite");
+        CliRun run = CliRun.of("inspect", palm.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("tflite model", "inputs: 0 'input_1' float32 (1, 192, 192, 3)",
+            "'Identity' float32 (1, 2016, 18)", "353 tensors (", "232 ops",
+            "kernel 5x5, stride 2x2, SAME", "window 2x2, stride 2x2, SAME", "paddings (0, 0) (0, 0) (0, 0) (0, 32)",
+            "to 12x12, half-pixel centres", "to (1, 864, 18)", "axis 1");
+        assertThat(run.out()).containsPattern("(?m)^0 +DEQUANTIZE +\\d+ +\\d+ +float16 -> float32$");
+        JsonNode root = new ObjectMapper().readTree(CliRun.of("inspect", "--json", palm.toString()).out());
+        assertThat(root.get("format").asText()).isEqualTo("ambidex.inspect/1");
+        assertThat(root.get("kind").asText()).isEqualTo("tflite model");
+        assertThat(root.get("tensors")).hasSize(353);
+        assertThat(root.get("operators")).hasSize(232);
+        assertThat(root.get("operators").get(231).get("op").asText()).isEqualTo("CONCATENATION");
+        assertThat(root.get("others").get("metadata.reduced_precision_support").asText()).isEqualTo("fp16accfp32");
+        JsonNode pads = null;
+        for (JsonNode a : root.get("arrays")) {
+            if (a.get("name").asText().equals("model_1/model/channel_padding/Pad/paddings")) {
+                pads = a;
+            }
+        }
+        assertThat(pads.get("sum").asDouble()).isEqualTo(32);
+        CliRun values = CliRun.of("inspect", "--values", "model_1/model/up_sampling2d/mul", palm.toString());
+        assertThat(values.out()).isEqualTo("# model_1/model/up_sampling2d/mul int32 (2,)\n12 12\n");
+    }
+
+    @Test
+    void unsupportedOrBrokenTfliteFilesAreRefusedInOneLine() throws IOException {
+        org.ambidex.io.tflite.TinyModel softmax = new org.ambidex.io.tflite.TinyModel();
+        int x = softmax.input("x", 1, 4);
+        int y = softmax.activation("y", 1, 4);
+        softmax.op(25, null, 0, new int[] {x}, y);
+        softmax.outputs(y);
+        Path other = dir.resolve("other.tflite");
+        Files.write(other, softmax.build());
+        assertBadInput(CliRun.of("inspect", other.toString()), "op 25 SOFTMAX at index 0 is not supported");
+        byte[] whole = Files.readAllBytes(bundledModel(dir, "hand_landmark_lite.tflite"));
+        Path cut = dir.resolve("cut.tflite");
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+        assertBadInput(CliRun.of("inspect", cut.toString()), "is not a valid TFLite file");
+        Path text = dir.resolve("text.tflite");
+        Files.write(text, "hello".getBytes(StandardCharsets.US_ASCII));
+        assertBadInput(CliRun.of("inspect", text.toString()), "is not a TFLite model");
+    }
+
     private static void assertBadInput(CliRun run, String message) {
         assertThat(run.status()).as(run.err()).isEqualTo(2);
         assertThat(run.errLines()).as(run.err()).isEqualTo(1);

@@ -27,17 +27,6 @@ class NdArrayTest {
     }
 
     @Test
-    void halfPrecisionDecodesExactly() {
-        assertThat(NdArray.halfToFloat(0x3c00)).isEqualTo(1f);
-        assertThat(NdArray.halfToFloat(0xc000)).isEqualTo(-2f);
-        assertThat(NdArray.halfToFloat(0x7bff)).isEqualTo(65504f);
-        assertThat(NdArray.halfToFloat(0x0001)).isEqualTo(0x1p-24f);
-        assertThat(NdArray.halfToFloat(0x7c00)).isEqualTo(Float.POSITIVE_INFINITY);
-        assertThat(NdArray.halfToFloat(0x7e00)).isNaN();
-        assertThat(NdArray.halfToFloat(0x3555)).isEqualTo(0.33325195f);
-    }
-
-    @Test
     void unsignedAndBoolValues() {
         NdArray u = NdArray.wrap(DType.UINT32, new int[] {1}, NdArray.Order.C, new byte[] {-1, -1, -1, -1});
         assertThat(u.getLong(0)).isEqualTo(4294967295L);

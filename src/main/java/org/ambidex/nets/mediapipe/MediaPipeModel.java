@@ -1,0 +1,84 @@
+package org.ambidex.nets.mediapipe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.ambidex.core.BadInputException;
+import org.ambidex.io.tflite.TfliteModel;
+import org.ambidex.nets.tflite.TfliteNetwork;
+
+/**
+ * The four networks of Google's MediaPipe Hands shipped inside ambidex (Apache-2.0; LICENSE and PROVENANCE.md
+ * beside them under {@code org/ambidex/models/mediapipe/}), each with the SHA-256 its bytes must have.
+ *
+ * <ul>
+ *   <li>palm detectors: input {@code [1, 192, 192, 3]} RGB in [0, 1]; outputs {@code [1, 2016, 18]} raw boxes and
+ *       keypoints in 192-px units and {@code [1, 2016, 1]} score logits;</li>
+ *   <li>hand landmark networks: input {@code [1, 224, 224, 3]} RGB in [0, 1]; outputs 21 landmarks
+ *       {@code [1, 63]} in 224-px crop pixels, presence {@code [1, 1]} and handedness {@code [1, 1]}
+ *       (probabilities), world landmarks {@code [1, 63]} in metres.</li>
+ * </ul>
+ */
+public enum MediaPipeModel {
+    PALM_FULL("palm_detection_full.tflite", "2f25e740121983f68ffc05f99991d524dc0ea812134f6316a26125816941ee85"),
+    PALM_LITE("palm_detection_lite.tflite", "e9a4aaddf90dda56a87235303cf00e4c2d3fb28725f68fd88772997dac905c18"),
+    LANDMARK_FULL("hand_landmark_full.tflite", "8c026882c9ec059ce0f8e75266bee5a9a23c341a40e0000df755374d3d1b9b68"),
+    LANDMARK_LITE("hand_landmark_lite.tflite", "d7fde8ac11f8ce03f8663775bfc323f4fc9f2a38062b4f4efa142874ef5b2a48");
+
+    private static final String FOLDER = "org/ambidex/models/mediapipe/";
+
+    private final String fileName;
+    private final String sha256;
+
+    MediaPipeModel(String fileName, String sha256) {
+        this.fileName = fileName;
+        this.sha256 = sha256;
+    }
+
+    /** The class-path resource, such as {@code org/ambidex/models/mediapipe/hand_landmark_full.tflite}. */
+    public String resource() {
+        return FOLDER + fileName;
+    }
+
+    /** The SHA-256 of the resource's bytes, lower-case hex. */
+    public String sha256() {
+        return sha256;
+    }
+
+    /** The validated model, read from the class path after its SHA-256 is checked. */
+    public TfliteModel model() {
+        byte[] bytes = bytes();
+        String actual = digest(bytes);
+        if (!actual.equals(sha256)) {
+            throw new BadInputException(resource() + ": SHA-256 is " + actual + "; expected " + sha256
+                + " (the bundled model was changed)");
+        }
+        return TfliteModel.read(bytes, resource());
+    }
+
+    /** The network on DJL's engine (close it when done). */
+    public TfliteNetwork open() {
+        return TfliteNetwork.load(model());
+    }
+
+    private byte[] bytes() {
+        try (InputStream in = MediaPipeModel.class.getClassLoader().getResourceAsStream(resource())) {
+            if (in == null) {
+                throw new IllegalStateException("the class path lacks " + resource() + " (a broken build)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.ambidex.nets.tflite;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import java.util.Map;
+import org.ambidex.io.tflite.TfliteModel;
+import org.ambidex.io.tflite.TfliteOperator;
+import org.ambidex.io.tflite.TfliteOptions;
+import org.ambidex.io.tflite.TfliteTensor;
+
+/**
+ * Compiles one validated op into a {@link Kernel}: its weights are widened (float16 constants were dequantised
+ * by the graph's DEQUANTIZE ops, which are folded here), permuted to PyTorch's layouts and put on the network's
+ * manager once; shapes from the file get their batch axis at run time.
+ */
+final class KernelFactory {
+
+    private final TfliteModel model;
+    private final NDManager manager;
+    /** DEQUANTIZE outputs and the float16 constants they widen. */
+    private final Map<Integer, Integer> dequantised;
+
+    KernelFactory(TfliteModel model, NDManager manager, Map<Integer, Integer> dequantised) {
+        this.model = model;
+        this.manager = manager;
+        this.dequantised = dequantised;
+    }
+
+    Kernel kernel(TfliteOperator op) {
+        return switch (op.op()) {
+            case CONV_2D -> conv(op, false);
+            case DEPTHWISE_CONV_2D -> conv(op, true);
+            case MAX_POOL_2D -> maxPool(op);
+            case ADD -> {
+                TfliteOptions.Add o = (TfliteOptions.Add) op.options();
+                yield (in, batch) -> Activations.apply(o.activation(), in[0].add(in[1]));
+            }
+            case PRELU -> prelu(op);
+            case PAD -> pad(op);
+            case RESIZE_BILINEAR -> resize(op);
+            case RESHAPE -> reshape(op);
+            case CONCATENATION -> concatenation(op);
+            case MEAN -> {
+                boolean keep = ((TfliteOptions.Reducer) op.options()).keepDims();
+                // Validated to average over H and W: one mean over the flattened NCHW plane (DJL's PyTorch mean
+                // takes one axis); keeping the axes gives NCHW [N, C, 1, 1].
+                yield (in, batch) -> {
+                    Shape s = in[0].getShape();
+                    NDArray m = in[0].reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).mean(new int[] {2});
+                    return keep ? m.reshape(s.get(0), s.get(1), 1, 1) : m;
+                };
+            }
+            case FULLY_CONNECTED -> fullyConnected(op);
+            case LOGISTIC -> (in, batch) -> Activation.sigmoid(in[0]);
+            case RELU6 -> (in, batch) -> in[0].clip(0f, 6f);
+            case DEQUANTIZE -> throw new IllegalArgumentException("DEQUANTIZE is folded into the weights");
+        };
+    }
+
+    private Kernel conv(TfliteOperator op, boolean depthwise) {
+        TfliteTensor x = model.tensor(op.input(0));
+        TfliteTensor w = model.tensor(op.input(1));
+        int kh = w.dim(1);
+        int kw = w.dim(2);
+        float[] values = weights(w.index());
+        NDArray weight;
+        int groups;
+        if (depthwise) {
+            int c = w.dim(3);
+            weight = manager.create(WeightLayout.depthwiseToC1hw(values, kh, kw, c), new Shape(c, 1, kh, kw));
+            groups = c;
+        } else {
+            int o = w.dim(0);
+            int i = w.dim(3);
+            weight = manager.create(WeightLayout.ohwiToOihw(values, o, kh, kw, i), new Shape(o, i, kh, kw));
+            groups = 1;
+        }
+        NDArray bias = op.inputs().size() > 2 && op.input(2) >= 0 ? constant(op.input(2)) : null;
+        if (op.options() instanceof TfliteOptions.Conv2D o) {
+            return new ConvKernel(weight, bias, o.strideH(), o.strideW(),
+                WindowPadding.of(o.padding(), x.dim(1), x.dim(2), kh, kw, o.strideH(), o.strideW()), groups,
+                o.activation());
+        }
+        TfliteOptions.DepthwiseConv2D o = (TfliteOptions.DepthwiseConv2D) op.options();
+        return new ConvKernel(weight, bias, o.strideH(), o.strideW(),
+            WindowPadding.of(o.padding(), x.dim(1), x.dim(2), kh, kw, o.strideH(), o.strideW()), groups,
+            o.activation());
+    }
+
+    private Kernel maxPool(TfliteOperator op) {
+        TfliteTensor x = model.tensor(op.input(0));
+        TfliteOptions.Pool2D o = (TfliteOptions.Pool2D) op.options();
+        return new MaxPoolKernel(o.filterH(), o.filterW(), o.strideH(), o.strideW(),
+            WindowPadding.of(o.padding(), x.dim(1), x.dim(2), o.filterH(), o.filterW(), o.strideH(), o.strideW()),
+            o.activation());
+    }
+
+    private Kernel prelu(TfliteOperator op) {
+        int rank = model.tensor(op.input(0)).rank();
+        float[] alpha = weights(op.input(1));
+        // One alpha per channel: NCHW channels are axis 1 of an image; other ranks keep channels last.
+        NDArray a = manager.create(alpha, rank == 4 ? new Shape(1, alpha.length, 1, 1) : new Shape(alpha.length));
+        // max(x, 0) + alpha min(x, 0) is TFLite's x >= 0 ? x : alpha x, exactly (one term is always zero).
+        return (in, batch) -> in[0].maximum(0f).add(in[0].minimum(0f).mul(a));
+    }
+
+    private Kernel pad(TfliteOperator op) {
+        int[] p = model.ints(op.input(1));
+        // NHWC (before, after) pairs as PyTorch lists them for NCHW, last axis first: W, H, C.
+        Shape pads = new Shape(p[4], p[5], p[2], p[3], p[6], p[7]);
+        return (in, batch) -> in[0].pad(pads, 0);
+    }
+
+    private Kernel resize(TfliteOperator op) {
+        int[] size = model.ints(op.input(1));
+        long[] hw = {size[0], size[1]};
+        // Mode 1 is DJL's bilinear; PyTorch's align_corners=false is TFLite's half_pixel_centers=true.
+        return (in, batch) -> in[0].getNDArrayInternal().interpolation(hw, 1, false);
+    }
+
+    private Kernel reshape(TfliteOperator op) {
+        TfliteTensor out = model.tensor(op.output(0));
+        long[] shape = out.shape().stream().mapToLong(Integer::longValue).toArray();
+        return (in, batch) -> {
+            long[] s = shape.clone();
+            s[0] = batch;
+            // The file's reshape flattens NHWC memory: permute first, or rows would not line up (anchor order).
+            return NhwcLayout.toNchw(NhwcLayout.toNhwc(in[0]).reshape(s));
+        };
+    }
+
+    private Kernel concatenation(TfliteOperator op) {
+        TfliteOptions.Concatenation o = (TfliteOptions.Concatenation) op.options();
+        int axis = NhwcLayout.axis(o.axis(), model.tensor(op.input(0)).rank());
+        return (in, batch) -> Activations.apply(o.activation(), NDArrays.concat(new NDList(in), axis));
+    }
+
+    private Kernel fullyConnected(TfliteOperator op) {
+        TfliteTensor w = model.tensor(op.input(1));
+        NDArray weight = manager.create(weights(w.index()), new Shape(w.dim(0), w.dim(1)));
+        NDArray bias = op.inputs().size() > 2 && op.input(2) >= 0 ? constant(op.input(2)) : null;
+        TfliteOptions.FullyConnected o = (TfliteOptions.FullyConnected) op.options();
+        long in = w.dim(1);
+        return (x, batch) -> {
+            NDArray flat = NhwcLayout.toNhwc(x[0]).reshape(batch, in);
+            // PyTorch's linear takes the weight as TFLite stores it, [out, in].
+            return Activations.apply(o.activation(),
+                flat.getNDArrayInternal().linear(flat, weight, bias).singletonOrThrow());
+        };
+    }
+
+    private NDArray constant(int tensor) {
+        TfliteTensor t = model.tensor(tensor);
+        return manager.create(weights(tensor), new Shape(t.shape().stream().mapToLong(Integer::longValue).toArray()));
+    }
+
+    /** The float values of a weight: a float32 constant, or the float16 constant a DEQUANTIZE widens. */
+    private float[] weights(int tensor) {
+        Integer source = dequantised.get(tensor);
+        return model.floats(source == null ? tensor : source);
+    }
+}

@@ -1,0 +1,39 @@
+package org.ambidex.nets.tflite;
+
+/**
+ * Rearranges TFLite weights (channels last) into PyTorch's layouts, once at load time, so that no op permutes a
+ * weight while running.
+ */
+final class WeightLayout {
+
+    private WeightLayout() {
+    }
+
+    /** A convolution weight {@code [O, KH, KW, I]} (TFLite's OHWI) as {@code [O, I, KH, KW]} (PyTorch's OIHW). */
+    static float[] ohwiToOihw(float[] w, int o, int kh, int kw, int in) {
+        float[] out = new float[w.length];
+        for (int a = 0; a < o; a++) {
+            for (int y = 0; y < kh; y++) {
+                for (int x = 0; x < kw; x++) {
+                    for (int c = 0; c < in; c++) {
+                        out[((a * in + c) * kh + y) * kw + x] = w[((a * kh + y) * kw + x) * in + c];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A depthwise weight {@code [1, KH, KW, C]} as {@code [C, 1, KH, KW]} (a grouped convolution, C groups). */
+    static float[] depthwiseToC1hw(float[] w, int kh, int kw, int channels) {
+        float[] out = new float[w.length];
+        for (int y = 0; y < kh; y++) {
+            for (int x = 0; x < kw; x++) {
+                for (int c = 0; c < channels; c++) {
+                    out[(c * kh + y) * kw + x] = w[(y * kw + x) * channels + c];
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,150 @@
+package org.ambidex.nets.tflite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.ambidex.io.tflite.TfliteModel;
+import org.ambidex.io.tflite.TinyModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every op of the interpreter in small graphs built for the cases MediaPipe's networks do not reach (odd sizes,
+ * uneven SAME padding of a pool, spatial PAD, a resize by a non-integer factor, a fully connected layer on an
+ * image, concatenation along channels, reshapes back to an image), against the real TFLite 2.6.2 runtime.
+ */
+class OpsComparisonTest {
+
+    @TempDir
+    Path work;
+
+    /** Values exactly representable in half precision: k / 64 for k in [-64, 64]. */
+    private static float[] weights(SplittableRandom r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (r.nextInt(129) - 64) / 64f;
+        }
+        return v;
+    }
+
+    /** x [1, 6, 7, 3] -> CONV 3x3/2 SAME RELU6 -> DW 3x3/1 SAME -> MAX_POOL 3x3/2 SAME (uneven) ; CONV 2x2/1 VALID. */
+    static TinyModel windows() {
+        SplittableRandom r = new SplittableRandom(5);
+        TinyModel t = new TinyModel();
+        int x = t.input("x", 1, 6, 7, 3);
+        int w1 = t.weight("w1", weights(r, 4 * 3 * 3 * 3), 4, 3, 3, 3);
+        int b1 = t.weight("b1", weights(r, 4), 4);
+        int c1 = t.activation("c1", 1, 3, 4, 4);
+        t.op(3, TinyModel.conv(TinyModel.SAME, 2, 2, TinyModel.RELU6), TinyModel.CONV_2D_OPTIONS,
+            new int[] {x, w1, b1}, c1);
+        int w2 = t.weight("w2", weights(r, 3 * 3 * 4), 1, 3, 3, 4);
+        int b2 = t.constant("b2", weights(r, 4), 4);
+        int c2 = t.activation("c2", 1, 3, 4, 4);
+        t.op(4, TinyModel.depthwise(TinyModel.SAME, 1, 1, TinyModel.NONE), TinyModel.DEPTHWISE_CONV_2D_OPTIONS,
+            new int[] {c1, w2, b2}, c2);
+        int p = t.activation("p", 1, 2, 2, 4);
+        t.op(17, TinyModel.pool(TinyModel.SAME, 2, 2, 3, 3), TinyModel.POOL_2D_OPTIONS, new int[] {c2}, p);
+        int w3 = t.weight("w3", weights(r, 2 * 2 * 2 * 3), 2, 2, 2, 3);
+        int b3 = t.weight("b3", weights(r, 2), 2);
+        int c3 = t.activation("c3", 1, 5, 6, 2);
+        t.op(3, TinyModel.conv(TinyModel.VALID, 1, 1, TinyModel.NONE), TinyModel.CONV_2D_OPTIONS,
+            new int[] {x, w3, b3}, c3);
+        t.outputs(p, c3);
+        return t;
+    }
+
+    /**
+     * x [1, 5, 4, 2] -> PAD (H 1+2, W 0+1, C 0+3) -> RESIZE_BILINEAR to 11 x 7 -> PRELU -> (itself, RELU6) concatenated
+     * along channels -> MEAN keeping dims -> FULLY_CONNECTED on [1, 1, 1, 10] -> LOGISTIC; and the PRELU output
+     * RESHAPEd to [1, 77, 5], back to [1, 7, 11, 5] and ADDed to a transposed-looking copy of itself.
+     */
+    static TinyModel shapes() {
+        SplittableRandom r = new SplittableRandom(6);
+        TinyModel t = new TinyModel();
+        int x = t.input("x", 1, 5, 4, 2);
+        int pads = t.constantInts("pads", new int[] {0, 0, 1, 2, 0, 1, 0, 3}, 4, 2);
+        int padded = t.activation("padded", 1, 8, 5, 5);
+        t.op(34, null, 0, new int[] {x, pads}, padded);
+        int size = t.constantInts("size", new int[] {11, 7}, 2);
+        int resized = t.activation("resized", 1, 11, 7, 5);
+        t.op(23, TinyModel.resizeHalfPixel(), TinyModel.RESIZE_BILINEAR_OPTIONS, new int[] {padded, size}, resized);
+        int alpha = t.weight("alpha", weights(r, 5), 1, 1, 5);
+        int prelu = t.activation("prelu", 1, 11, 7, 5);
+        t.op(54, null, 0, new int[] {resized, alpha}, prelu);
+        int relu6 = t.activation("relu6", 1, 11, 7, 5);
+        t.op(21, null, 0, new int[] {prelu}, relu6);
+        int both = t.activation("both", 1, 11, 7, 10);
+        t.op(2, TinyModel.concatenation(-1), TinyModel.CONCATENATION_OPTIONS, new int[] {prelu, relu6}, both);
+        int axes = t.constantInts("axes", new int[] {2, 1}, 2);
+        int mean = t.activation("mean", 1, 1, 1, 10);
+        t.op(40, TinyModel.keepDims(true), TinyModel.REDUCER_OPTIONS, new int[] {both, axes}, mean);
+        int fw = t.constant("fw", weights(r, 6 * 10), 6, 10);
+        int fb = t.constant("fb", weights(r, 6), 6);
+        int fc = t.activation("fc", 1, 6);
+        t.op(9, TinyModel.activation(TinyModel.NONE), TinyModel.FULLY_CONNECTED_OPTIONS, new int[] {mean, fw, fb}, fc);
+        int sig = t.activation("sigmoid", 1, 6);
+        t.op(14, null, 0, new int[] {fc}, sig);
+        int rows = t.activation("rows", 1, 77, 5);
+        t.op(22, TinyModel.newShape(1, -1, 5), TinyModel.RESHAPE_OPTIONS, new int[] {prelu}, rows);
+        int back = t.activation("back", 1, 7, 11, 5);
+        int shape = t.constantInts("shape", new int[] {1, 7, 11, 5}, 4);
+        t.op(22, null, 0, new int[] {rows, shape}, back);
+        int back2 = t.activation("back2", 1, 7, 11, 5);
+        t.op(22, TinyModel.newShape(1, 7, 11, 5), TinyModel.RESHAPE_OPTIONS, new int[] {relu6}, back2);
+        int sum = t.activation("sum", 1, 7, 11, 5);
+        t.op(0, TinyModel.activation(TinyModel.RELU6), TinyModel.ADD_OPTIONS, new int[] {back, back2}, sum);
+        t.outputs(sig, rows, sum);
+        return t;
+    }
+
+    @Test
+    void smallGraphsMatchTflite() throws IOException, InterruptedException {
+        assumeTrue(TfliteRuntime.platformSupported(), "the TFLite reference library is for Linux x86-64 only");
+        TinyModel[] models = {windows(), shapes()};
+        int[][] inputShapes = {{6, 7, 3}, {5, 4, 2}};
+        List<TfliteReference.Job> jobs = new java.util.ArrayList<>();
+        float[][] inputs = new float[models.length][];
+        for (int m = 0; m < models.length; m++) {
+            Path file = work.resolve("m" + m + ".tflite");
+            Files.write(file, models[m].build());
+            int per = inputShapes[m][0] * inputShapes[m][1] * inputShapes[m][2];
+            // Two images: positive and negative values, so that PRELU and RELU6 see both sides.
+            inputs[m] = signedNoise(2 * per, 40 + m);
+            jobs.add(new TfliteReference.Job(file, 1, false, inputs[m], 2));
+        }
+        List<List<List<float[]>>> reference = TfliteReference.run(jobs, work);
+        for (int m = 0; m < models.length; m++) {
+            try (TfliteNetwork net = TfliteNetwork.load(TfliteModel.read(models[m].build(), "tiny" + m))) {
+                List<float[]> batch = net.run(inputs[m], 2);
+                int per = inputs[m].length / 2;
+                for (int image = 0; image < 2; image++) {
+                    List<float[]> alone = net.run(Arrays.copyOfRange(inputs[m], image * per, (image + 1) * per), 1);
+                    List<float[]> theirs = reference.get(m).get(image);
+                    for (int o = 0; o < theirs.size(); o++) {
+                        int n = theirs.get(o).length;
+                        assertThat(TfliteRuntimeComparisonTest.maxDiff(alone.get(o), theirs.get(o)))
+                            .as("model %d output %d image %d", m, o, image).isLessThan(1e-5);
+                        assertThat(TfliteRuntimeComparisonTest.maxDiff(
+                            Arrays.copyOfRange(batch.get(o), image * n, (image + 1) * n), alone.get(o)))
+                            .as("model %d output %d image %d in a batch", m, o, image).isLessThan(1e-6);
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] signedNoise(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (r.nextDouble() * 8 - 4);
+        }
+        return v;
+    }
+}
