@@ -41,12 +41,13 @@ class LayeringTest {
         TABLE.put("io.image", List.of("geom"));
         TABLE.put("hand", List.of("geom", "io.numpy", "io.pickle"));
         TABLE.put("data", List.of("hand", "io.image"));
+        TABLE.put("fit", List.of("hand", "geom"));
         TABLE.put("render", List.of("io.mesh", "io.image"));
         TABLE.put("synth", List.of("hand", "render", "data"));
         TABLE.put("nets", List.of("hand", "io.torch"));
         TABLE.put("train", List.of("nets", "data"));
         TABLE.put("eval", List.of("hand", "data"));
-        TABLE.put("pipeline", List.of("nets", "train", "eval", "render", "data", "hand"));
+        TABLE.put("pipeline", List.of("nets", "train", "eval", "render", "data", "hand", "fit"));
         TABLE.put("cli", List.copyOf(TABLE.keySet()));
     }
 
