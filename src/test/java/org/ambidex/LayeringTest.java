@@ -42,6 +42,7 @@ class LayeringTest {
         TABLE.put("io.image", List.of("geom"));
         TABLE.put("hand", List.of("geom", "io.numpy", "io.pickle"));
         TABLE.put("data", List.of("hand", "io.image"));
+        TABLE.put("fit", List.of("hand", "geom"));
         TABLE.put("render", List.of("io.mesh", "io.image"));
         TABLE.put("synth", List.of("hand", "render", "data"));
         TABLE.put("nets", List.of("hand", "io.torch"));
@@ -50,7 +51,7 @@ class LayeringTest {
         TABLE.put("train", List.of("nets", "data"));
         TABLE.put("eval", List.of("hand", "data"));
         TABLE.put("detect", List.of("geom"));
-        TABLE.put("pipeline", List.of("nets", "train", "eval", "render", "data", "hand", "detect"));
+        TABLE.put("pipeline", List.of("nets", "train", "eval", "render", "data", "hand", "fit", "detect"));
         TABLE.put("cli", List.copyOf(TABLE.keySet()));
     }
 

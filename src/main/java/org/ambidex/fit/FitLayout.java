@@ -1,0 +1,87 @@
+package org.ambidex.fit;
+
+import java.util.Arrays;
+
+/**
+ * Where each unknown sits in the fitter's parameter vector, and its bounds:
+ * <ul>
+ *   <li>{@code [0, 3)} the root rotation as an axis-angle vector (camera frame; steps turn it on the left);
+ *   <li>{@code [3, 48)} the anatomical angles of joints 1..15 (flexion, abduction, twist; radians), bounded by the
+ *       joint limits;
+ *   <li>{@code [48, 48+S)} the betas, bounded by the beta limit;
+ *   <li>then 3 for the world landmarks' unknown origin relative to the model's frame (metres) and 3 for the
+ *       translation in the camera (metres), both free.
+ * </ul>
+ * The first {@code 48 + S} are the columns of {@link KeypointSkeleton}'s Jacobian, in the same order.
+ */
+final class FitLayout {
+
+    static final int ROOT = 0;
+    static final int ANGLES = 3;
+
+    private final int shapes;
+    private final double[] lower;
+    private final double[] upper;
+
+    FitLayout(JointFrames frames, int shapes, double betaLimit) {
+        this.shapes = shapes;
+        int n = size();
+        lower = new double[n];
+        upper = new double[n];
+        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < 45; i++) {
+            lower[ANGLES + i] = frames.lower(i);
+            upper[ANGLES + i] = frames.upper(i);
+        }
+        Arrays.fill(lower, betas(), betas() + shapes, -betaLimit);
+        Arrays.fill(upper, betas(), betas() + shapes, betaLimit);
+    }
+
+    int shapes() {
+        return shapes;
+    }
+
+    /** Number of parameters: 54 + S. */
+    int size() {
+        return 54 + shapes;
+    }
+
+    int betas() {
+        return 48;
+    }
+
+    int offset() {
+        return 48 + shapes;
+    }
+
+    int translation() {
+        return 51 + shapes;
+    }
+
+    double lower(int i) {
+        return lower[i];
+    }
+
+    double upper(int i) {
+        return upper[i];
+    }
+
+    /** {@code x} with every bounded parameter moved inside its bounds. */
+    double[] clamp(double[] x) {
+        double[] out = x.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(lower[i], Math.min(upper[i], out[i]));
+        }
+        return out;
+    }
+
+    /** A mask of the parameters a stage moves: the rotation, angles and betas, and the blocks named. */
+    boolean[] free(boolean articulation, boolean offset, boolean translation) {
+        boolean[] f = new boolean[size()];
+        Arrays.fill(f, 0, 48 + shapes, articulation);
+        Arrays.fill(f, offset(), offset() + 3, offset);
+        Arrays.fill(f, translation(), translation() + 3, translation);
+        return f;
+    }
+}
