@@ -51,9 +51,9 @@ public final class HandFinder {
     }
 
     /** The hands in {@code image}, most present first; empty when it shows none. */
-    public List<HandLandmarks> find(BufferedImage image) {
+    public List<DetectedHand> find(BufferedImage image) {
         Pixels px = Pixels.of(image);
-        List<HandLandmarks> found = handsOfPalms(px, List.of(RotatedRect.letterbox(px.width, px.height)), List.of());
+        List<DetectedHand> found = handsOfPalms(px, List.of(RotatedRect.letterbox(px.width, px.height)), List.of());
         if (options.smallHandSearch()) {
             double side = Math.max(px.width, px.height);
             for (int level = 1; level <= TILE_LEVELS && found.size() < options.maxHands(); level++) {
@@ -71,7 +71,7 @@ public final class HandFinder {
      * The hands in the box {@code (x, y, w, h)} (pixels) of {@code image}, most present first: at least one (the most
      * present guess, whatever its presence, when nothing is found), at most {@link FinderOptions#maxHands()}.
      */
-    public List<HandLandmarks> findInBox(BufferedImage image, double x, double y, double w, double h) {
+    public List<DetectedHand> findInBox(BufferedImage image, double x, double y, double w, double h) {
         if (!(w > 0 && h > 0)) {
             throw new IllegalArgumentException("a box needs a positive width and height: " + w + " x " + h);
         }
@@ -80,8 +80,8 @@ public final class HandFinder {
         double cy = y + h / 2;
         double extent = Math.max(w, h);
         RotatedRect around = RotatedRect.square(cx, cy, 1.5 * extent);
-        List<HandLandmarks> found = new ArrayList<>();
-        for (HandLandmarks hand : handsOfPalms(px, List.of(around), List.of())) {
+        List<DetectedHand> found = new ArrayList<>();
+        for (DetectedHand hand : handsOfPalms(px, List.of(around), List.of())) {
             double[] wrist = {hand.image()[0], hand.image()[1]};
             if (inside(hand, x, y, w, h) || inside(wrist, x - 0.25 * w, y - 0.25 * h, 1.5 * w, 1.5 * h)) {
                 found.add(hand);
@@ -94,8 +94,8 @@ public final class HandFinder {
                     guesses.add(new RotatedRect(cx, cy, size * extent, size * extent, 0).turned(quarter * Math.PI / 2));
                 }
             }
-            List<HandLandmarks> tried = landmarksIn(px, guesses);
-            HandLandmarks bestGuess = tried.stream().max(Comparator.comparingDouble(HandLandmarks::presence))
+            List<DetectedHand> tried = landmarksIn(px, guesses);
+            DetectedHand bestGuess = tried.stream().max(Comparator.comparingDouble(DetectedHand::presence))
                 .orElseThrow();
             found = merged(found, List.of(refined(px, bestGuess)));
         }
@@ -103,7 +103,7 @@ public final class HandFinder {
     }
 
     /** Palms in {@code regions}, their hands (presence gated, refined), skipping hands already {@code known}. */
-    private List<HandLandmarks> handsOfPalms(Pixels px, List<RotatedRect> regions, List<HandLandmarks> known) {
+    private List<DetectedHand> handsOfPalms(Pixels px, List<RotatedRect> regions, List<DetectedHand> known) {
         int n = PalmDecoder.INPUT;
         float[] input = new float[regions.size() * n * n * 3];
         for (int i = 0; i < regions.size(); i++) {
@@ -123,8 +123,8 @@ public final class HandFinder {
                 rois.add(roi);
             }
         }
-        List<HandLandmarks> hands = new ArrayList<>();
-        for (HandLandmarks hand : landmarksIn(px, rois)) {
+        List<DetectedHand> hands = new ArrayList<>();
+        for (DetectedHand hand : landmarksIn(px, rois)) {
             if (hand.presence() >= MIN_PRESENCE) {
                 hands.add(refined(px, hand));
             }
@@ -133,10 +133,10 @@ public final class HandFinder {
     }
 
     /** {@code hand} after the configured landmark passes on the regions its landmarks frame. */
-    private HandLandmarks refined(Pixels px, HandLandmarks hand) {
-        HandLandmarks current = hand;
+    private DetectedHand refined(Pixels px, DetectedHand hand) {
+        DetectedHand current = hand;
         for (int r = 0; r < options.refinements(); r++) {
-            HandLandmarks next = landmarksIn(px, List.of(HandRegions.fromLandmarks(current.imageXy()))).get(0);
+            DetectedHand next = landmarksIn(px, List.of(HandRegions.fromLandmarks(current.imageXy()))).get(0);
             if (next.presence() < Math.min(current.presence(), MIN_PRESENCE)) {
                 break; // the framed region lost the hand: keep what was seen
             }
@@ -146,7 +146,7 @@ public final class HandFinder {
     }
 
     /** The landmark network on each region, in one batch. */
-    private List<HandLandmarks> landmarksIn(Pixels px, List<RotatedRect> regions) {
+    private List<DetectedHand> landmarksIn(Pixels px, List<RotatedRect> regions) {
         if (regions.isEmpty()) {
             return List.of();
         }
@@ -156,7 +156,7 @@ public final class HandFinder {
             RegionSampler.sample(px, regions.get(i), n, RegionSampler.Border.REPLICATE, input, i * n * n * 3);
         }
         List<float[]> out = landmarks.run(input, regions.size());
-        List<HandLandmarks> hands = new ArrayList<>(regions.size());
+        List<DetectedHand> hands = new ArrayList<>(regions.size());
         for (int i = 0; i < regions.size(); i++) {
             hands.add(LandmarkDecoder.decode(out, i, regions.get(i), options.mirrored()));
         }
@@ -189,12 +189,12 @@ public final class HandFinder {
     }
 
     /** {@code a} and {@code b} without repeats of one hand (the more present kept), most present first. */
-    static List<HandLandmarks> merged(List<HandLandmarks> a, List<HandLandmarks> b) {
-        List<HandLandmarks> all = new ArrayList<>(a);
+    static List<DetectedHand> merged(List<DetectedHand> a, List<DetectedHand> b) {
+        List<DetectedHand> all = new ArrayList<>(a);
         all.addAll(b);
-        all.sort(Comparator.comparingDouble(HandLandmarks::presence).reversed());
-        List<HandLandmarks> out = new ArrayList<>();
-        for (HandLandmarks h : all) {
+        all.sort(Comparator.comparingDouble(DetectedHand::presence).reversed());
+        List<DetectedHand> out = new ArrayList<>();
+        for (DetectedHand h : all) {
             if (out.stream().noneMatch(o -> same(o, h))) {
                 out.add(h);
             }
@@ -203,33 +203,33 @@ public final class HandFinder {
     }
 
     /** Whether two sightings are one hand: their joints are close relative to its size. */
-    static boolean same(HandLandmarks a, HandLandmarks b) {
+    static boolean same(DetectedHand a, DetectedHand b) {
         double[] p = a.image();
         double[] q = b.image();
         double sum = 0;
-        for (int j = 0; j < HandLandmarks.JOINTS; j++) {
+        for (int j = 0; j < DetectedHand.JOINTS; j++) {
             sum += Math.hypot(p[3 * j] - q[3 * j], p[3 * j + 1] - q[3 * j + 1]);
         }
         double size = Math.max(Math.max(a.extent(), b.extent()), 1);
-        return sum / HandLandmarks.JOINTS < SAME_HAND * size;
+        return sum / DetectedHand.JOINTS < SAME_HAND * size;
     }
 
-    private static List<HandLandmarks> best(List<HandLandmarks> hands, int max) {
+    private static List<DetectedHand> best(List<DetectedHand> hands, int max) {
         return hands.size() <= max ? List.copyOf(hands) : List.copyOf(hands.subList(0, max));
     }
 
-    private static boolean contains(HandLandmarks hand, double x, double y) {
+    private static boolean contains(DetectedHand hand, double x, double y) {
         double[] s = hand.region().toRegion(x, y);
         return s[0] >= 0 && s[0] <= 1 && s[1] >= 0 && s[1] <= 1;
     }
 
-    private static boolean inside(HandLandmarks hand, double x, double y, double w, double h) {
+    private static boolean inside(DetectedHand hand, double x, double y, double w, double h) {
         double[] im = hand.image();
         double cx = 0;
         double cy = 0;
-        for (int j = 0; j < HandLandmarks.JOINTS; j++) {
-            cx += im[3 * j] / HandLandmarks.JOINTS;
-            cy += im[3 * j + 1] / HandLandmarks.JOINTS;
+        for (int j = 0; j < DetectedHand.JOINTS; j++) {
+            cx += im[3 * j] / DetectedHand.JOINTS;
+            cy += im[3 * j + 1] / DetectedHand.JOINTS;
         }
         return inside(new double[] {cx, cy}, x, y, w, h);
     }

@@ -25,14 +25,14 @@ final class LandmarkDecoder {
      *     handedness {@code [batch, 1]}, world landmarks {@code [batch, 63]}
      * @param mirrored whether the photo is mirrored (a selfie camera's), MediaPipe's own convention
      */
-    static HandLandmarks decode(java.util.List<float[]> outputs, int b, RotatedRect region, boolean mirrored) {
+    static DetectedHand decode(java.util.List<float[]> outputs, int b, RotatedRect region, boolean mirrored) {
         float[] screen = outputs.get(0);
         float[] world = outputs.get(3);
         double[] image = new double[63];
         double[] metric = new double[63];
         double c = Math.cos(region.rotation());
         double s = Math.sin(region.rotation());
-        for (int j = 0; j < HandLandmarks.JOINTS; j++) {
+        for (int j = 0; j < DetectedHand.JOINTS; j++) {
             int o = b * 63 + 3 * j;
             double[] p = region.toImage(screen[o] / (double) INPUT, screen[o + 1] / (double) INPUT);
             image[3 * j] = p[0];
@@ -44,6 +44,6 @@ final class LandmarkDecoder {
         }
         double presence = outputs.get(1)[b];
         double leftLabel = outputs.get(2)[b];
-        return new HandLandmarks(image, metric, presence, mirrored ? 1 - leftLabel : leftLabel, region);
+        return new DetectedHand(image, metric, presence, mirrored ? 1 - leftLabel : leftLabel, region);
     }
 }

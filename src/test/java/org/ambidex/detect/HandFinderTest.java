@@ -26,7 +26,7 @@ class HandFinderTest {
         BufferedImage photo = disc(640, 480, 400, 150, 40);
         Counting palms = new Counting(HandFinderTest::palmNetwork);
         HandFinder finder = new HandFinder(palms, HandFinderTest::landmarkNetwork, FinderOptions.DEFAULT.withMaxHands(1));
-        List<HandLandmarks> hands = finder.find(photo);
+        List<DetectedHand> hands = finder.find(photo);
         assertThat(hands).hasSize(1);
         assertWristAt(hands.get(0), 400, 150, 1.5);
         assertThat(palms.images).as("one letterboxed palm input, no tiles once the hand is found").isEqualTo(1);
@@ -41,7 +41,7 @@ class HandFinderTest {
         assertThat(plain.find(photo)).isEmpty();
         HandFinder tiled = new HandFinder(HandFinderTest::palmNetwork, HandFinderTest::landmarkNetwork,
             FinderOptions.DEFAULT);
-        List<HandLandmarks> hands = tiled.find(photo);
+        List<DetectedHand> hands = tiled.find(photo);
         assertThat(hands).hasSize(1); // found in several overlapping tiles, kept once
         assertWristAt(hands.get(0), 200, 700, 1.0);
     }
@@ -55,7 +55,7 @@ class HandFinderTest {
         g.dispose();
         HandFinder finder = new HandFinder(HandFinderTest::twoPalmNetwork, HandFinderTest::landmarkNetwork,
             FinderOptions.DEFAULT.withRefinements(0));
-        List<HandLandmarks> hands = finder.find(photo);
+        List<DetectedHand> hands = finder.find(photo);
         assertThat(hands).hasSize(2);
         double[] xs = hands.stream().mapToDouble(h -> h.image()[0]).sorted().toArray();
         assertThat(xs[0]).isCloseTo(150, within(2.0));
@@ -68,13 +68,13 @@ class HandFinderTest {
         BufferedImage photo = disc(640, 480, 300, 260, 30);
         HandFinder finder = new HandFinder((input, batch) -> List.of(new float[batch * 2016 * 18], filled(batch * 2016,
             -10f)), HandFinderTest::landmarkNetwork, FinderOptions.DEFAULT);
-        List<HandLandmarks> hands = finder.findInBox(photo, 260, 200, 80, 90);
+        List<DetectedHand> hands = finder.findInBox(photo, 260, 200, 80, 90);
         assertThat(hands).hasSize(1);
         assertWristAt(hands.get(0), 300, 260, 1.5);
         assertThat(hands.get(0).presence()).isGreaterThan(0.5);
     }
 
-    private static void assertWristAt(HandLandmarks hand, double x, double y, double tolerance) {
+    private static void assertWristAt(DetectedHand hand, double x, double y, double tolerance) {
         assertThat(hand.image()[0]).isCloseTo(x, within(tolerance));
         assertThat(hand.image()[1]).isCloseTo(y, within(tolerance));
         // The middle finger's tip is straight above the wrist in the crop, and the crop was turned upright.

@@ -24,7 +24,7 @@ class LandmarkDecoderTest {
         world[o + 5] = -0.01f;
         List<float[]> outputs = List.of(screen, new float[] {0.1f, 0.97f}, new float[] {0.2f, 0.9f}, world);
         RotatedRect region = new RotatedRect(300, 200, 100, 100, Math.PI / 2);
-        HandLandmarks hand = LandmarkDecoder.decode(outputs, 1, region, false);
+        DetectedHand hand = LandmarkDecoder.decode(outputs, 1, region, false);
         double[] image = hand.image();
         assertThat(image[0]).isCloseTo(300, within(1e-9));
         assertThat(image[1]).isCloseTo(200, within(1e-9));

@@ -13,13 +13,13 @@ package org.ambidex.detect;
  *     output reinterpreted for non-mirrored photos, or for mirrored ones when the finder was told so)
  * @param region the region the network saw
  */
-public record HandLandmarks(double[] image, double[] world, double presence, double rightProbability,
+public record DetectedHand(double[] image, double[] world, double presence, double rightProbability,
                             RotatedRect region) {
 
     /** Joints per hand. */
     public static final int JOINTS = 21;
 
-    public HandLandmarks {
+    public DetectedHand {
         if (image.length != 3 * JOINTS || world.length != 3 * JOINTS) {
             throw new IllegalArgumentException("a hand has " + JOINTS + " landmarks (x, y, z)");
         }
