@@ -7,7 +7,8 @@ import java.util.Optional;
 /** The registry of architectures: the one place that lists what {@code --model} and {@code --arch} accept. */
 public final class Architectures {
 
-    private static final List<Architecture> ALL = List.of(new TwoHandArchitecture(), new InterNetArchitecture());
+    private static final List<Architecture> ALL = List.of(MediaPipeArchitecture.full(),
+        MediaPipeArchitecture.lite(), new TwoHandArchitecture(), new InterNetArchitecture());
 
     private Architectures() {
     }

@@ -9,7 +9,7 @@ import org.ambidex.geom.Intrinsics;
  *
  * @param bbox the hands' box in image pixels, or {@code null} for the whole image
  * @param intrinsics the camera (pixels), or {@code null}: mesh models then assume one
- *     ({@link TwoHandReconstructor#ASSUMED_FOCAL_FACTOR}) and joints-only models give no camera-frame joints
+ *     ({@link AssumedCamera}) and joints-only models give no camera-frame joints
  * @param rootDepth the wrist depth (camera Z, metres) of the right hand, or of the left when only the left is
  *     present; with {@code leftRootDepth} the right wrist's; or {@code null} to let the model estimate it
  * @param leftRootDepth the left wrist's depth, metres, when each hand's is given (an evaluation with ground truth,

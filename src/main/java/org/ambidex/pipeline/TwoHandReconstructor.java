@@ -25,8 +25,7 @@ import org.ambidex.nets.twohand.TwoHandPrediction;
  * Reconstructs both hands with the two-hand mesh network. The crop is the square about the given box
  * ({@link SquareCrop#around}) or, without a box, the whole image padded to a square. Each hand's wrist is placed
  * in the camera frame from its weak-perspective camera ({@link CameraPlacement}) with the given intrinsics or,
- * without them, a camera of focal length {@value #ASSUMED_FOCAL_FACTOR} times the image's longer side at the image
- * centre (recorded as assumed). When both hands are present, the left wrist is put at the placement head's
+ * without them, the {@link AssumedCamera} (recorded as assumed). When both hands are present, the left wrist is put at the placement head's
  * left-minus-right offset from the right one. A given root depth moves the wrist along its ray to that depth (the
  * other hand following at the offset when both are present), so the 2-D projection stays the network's.
  *
@@ -34,9 +33,6 @@ import org.ambidex.nets.twohand.TwoHandPrediction;
  * {@code predict}, training-time validation and the Java API all go through {@link #toReconstruction}.
  */
 public final class TwoHandReconstructor extends BatchReconstructor {
-
-    /** Focal length assumed without intrinsics, as a multiple of the image's longer side (about 53 degrees). */
-    public static final double ASSUMED_FOCAL_FACTOR = 1.0;
 
     private final TwoHandModel model;
     private final String name;
@@ -106,8 +102,7 @@ public final class TwoHandReconstructor extends BatchReconstructor {
                                     int h) {
         int size = model.config().inputSize();
         boolean assumed = request.intrinsics() == null;
-        double f = ASSUMED_FOCAL_FACTOR * Math.max(w, h);
-        Intrinsics k = assumed ? new Intrinsics(f, f, w / 2.0, h / 2.0) : request.intrinsics();
+        Intrinsics k = assumed ? AssumedCamera.of(w, h) : request.intrinsics();
         Intrinsics inputK = crop.inputIntrinsics(k, size);
         Affine2 toImage = crop.toInput(size).inverse();
         boolean[] present = {p.presence()[0] > HandReconstruction.PRESENT, p.presence()[1] > HandReconstruction.PRESENT};
