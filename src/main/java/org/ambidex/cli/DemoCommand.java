@@ -143,8 +143,10 @@ final class DemoCommand implements Callable<Integer> {
             networkNanos / 1e6 / samples.size());
         o.println("wrote " + out + ": per image NAME.json, NAME_right.obj, NAME_left.obj, NAME_hands.glb, NAME_overlay.png,"
             + " NAME_views.png, NAME_skeleton.png; predictions.json, report.json, report.md");
-        o.println("These examples are synthetic, like the default model's training data; for real photographs see"
-            + " README.md (InterNet weights, or training on InterHand2.6M).");
+        o.println("These examples are synthetic renders of ambidex's open hand model. The default model (MediaPipe's"
+            + " networks, trained on real photographs, with the hand model fitted) is made for photos and misses"
+            + " hands in renders; '--model twohand' runs the network trained on such renders. Accuracy on real"
+            + " photographs: docs/MODELS.md.");
         o.flush();
         return 0;
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code predict} and {@code reconstruct --pred} go through one post-processing path: for the same image, box and
- * camera they give the same joints, vertices, presences and relative root (the shipped default on the bundled
- * examples, whose single-hand images are where the two paths used to disagree).
+ * camera they give the same joints, vertices, presences and relative root (the built-in twohand weights on the
+ * bundled examples, whose single-hand images are where the two paths used to disagree).
  */
 class OneReconstructionPathTest {
 
@@ -31,8 +31,8 @@ class OneReconstructionPathTest {
     void predictAndReconstructGiveTheSameNumbersForTheSameImage() {
         Path predicted = dir.resolve("predict.json");
         // One image per forward pass, as reconstruct runs: batching changes PyTorch's float arithmetic.
-        CliRun predict = CliRun.of("--quiet", "predict", "--data", EXAMPLES.toString(), "--split", "train", "--out",
-            predicted.toString(), "--batch-size", "1");
+        CliRun predict = CliRun.of("--quiet", "predict", "--model", "twohand", "--data", EXAMPLES.toString(), "--split",
+            "train", "--out", predicted.toString(), "--batch-size", "1");
         assertThat(predict.status()).as(predict.err()).isZero();
         List<Prediction> fromPredict = PredictionsReader.readAll(predicted);
         try (InterHandDataset data = InterHandDataset.open(EXAMPLES, InterHandFilter.all("train"))) {
@@ -48,7 +48,7 @@ class OneReconstructionPathTest {
             single += s.handType().label().equals("interacting") ? 0 : 1;
             Intrinsics k = s.camera().intrinsics();
             Path pred = dir.resolve("reconstruct" + i + ".json");
-            CliRun reconstruct = CliRun.of("--quiet", "reconstruct", "--no-images", "--out", dir.resolve("r").toString(),
+            CliRun reconstruct = CliRun.of("--quiet", "reconstruct", "--model", "twohand", "--no-images", "--out", dir.resolve("r").toString(),
                 "--pred", pred.toString(), "--bbox", csv(s.bbox().x(), s.bbox().y(), s.bbox().width(),
                     s.bbox().height()), "--focal", csv(k.fx(), k.fy()), "--princpt", csv(k.cx(), k.cy()),
                 s.image().toString());

@@ -17,8 +17,9 @@ import org.ambidex.hand.HandPoseKind;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-model parameters a reconstruction exports are the mesh's: posed again with the hand layer of the hand
- * model they name, they give the exported vertices (the shipped default on every bundled example image).
+ * The hand-model parameters the two-hand network exports are the mesh's: posed again with the hand layer of the hand
+ * model they name, they give the exported vertices (the built-in twohand weights on every bundled example image;
+ * PhotoReconstructorTest checks the default's).
  */
 class ExportedParametersTest {
 
@@ -29,7 +30,7 @@ class ExportedParametersTest {
             images = files.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
         }
         assertThat(images).isNotEmpty();
-        try (Reconstructor reconstructor = Reconstructor.openDefault();
+        try (Reconstructor reconstructor = Reconstructor.open("twohand");
              NDManager manager = NDManager.newBaseManager()) {
             String handModel = reconstructor.reconstruct(images.get(0), ReconstructionRequest.wholeImage()).right()
                 .mesh().handModel();
