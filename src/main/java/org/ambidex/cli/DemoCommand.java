@@ -54,8 +54,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Reconstruct the bundled example images with the default model, write the results into --out and"
         + " print their accuracy against the examples' ground truth (interhand protocol).",
-        "The examples are synthetic (made by 'ambidex synth' with a seed the default model never saw in training);"
-            + " see the README for accuracy on real photographs."})
+        "The examples are synthetic (made by 'ambidex synth' with a seed no model saw in training); see"
+            + " docs/MODELS.md for accuracy on real photographs."})
 final class DemoCommand implements Callable<Integer> {
 
     /** System property the launcher sets to the ambidex folder (where {@code examples/} is). */
