@@ -30,16 +30,21 @@ final class KernelFactory {
         this.dequantised = dequantised;
     }
 
-    Kernel kernel(TfliteOperator op) {
+    /**
+     * The kernel of {@code op}; {@code overwrite}: its first input is read by no later op, so the kernel may
+     * write its result there instead of into a new array.
+     */
+    Kernel kernel(TfliteOperator op, boolean overwrite) {
         return switch (op.op()) {
             case CONV_2D -> conv(op, false);
             case DEPTHWISE_CONV_2D -> conv(op, true);
             case MAX_POOL_2D -> maxPool(op);
             case ADD -> {
                 TfliteOptions.Add o = (TfliteOptions.Add) op.options();
-                yield (in, batch) -> Activations.apply(o.activation(), in[0].add(in[1]));
+                yield overwrite ? (in, batch) -> Activations.apply(o.activation(), in[0].addi(in[1]))
+                    : (in, batch) -> Activations.apply(o.activation(), in[0].add(in[1]));
             }
-            case PRELU -> prelu(op);
+            case PRELU -> prelu(op, overwrite);
             case PAD -> pad(op);
             case RESIZE_BILINEAR -> resize(op);
             case RESHAPE -> reshape(op);
@@ -99,13 +104,24 @@ final class KernelFactory {
             o.activation());
     }
 
-    private Kernel prelu(TfliteOperator op) {
+    private Kernel prelu(TfliteOperator op, boolean overwrite) {
         int rank = model.tensor(op.input(0)).rank();
         float[] alpha = weights(op.input(1));
         // One alpha per channel: NCHW channels are axis 1 of an image; other ranks keep channels last.
         NDArray a = manager.create(alpha, rank == 4 ? new Shape(1, alpha.length, 1, 1) : new Shape(alpha.length));
-        // max(x, 0) + alpha min(x, 0) is TFLite's x >= 0 ? x : alpha x, exactly (one term is always zero).
-        return (in, batch) -> in[0].maximum(0f).add(in[0].minimum(0f).mul(a));
+        // TFLite's x >= 0 ? x : alpha x, exactly: max(x, 0) + alpha min(x, 0) (one term is always zero), with
+        // max(x, 0) = x - min(x, 0). Done in place where possible: every new array costs fresh memory pages.
+        return (in, batch) -> {
+            NDArray negative = in[0].minimum(0f);
+            NDArray positive = overwrite ? in[0] : in[0].maximum(0f);
+            if (overwrite) {
+                positive.subi(negative);
+            }
+            negative.muli(a);
+            positive.addi(negative);
+            negative.close();
+            return positive;
+        };
     }
 
     private Kernel pad(TfliteOperator op) {

@@ -61,15 +61,28 @@ public final class TfliteNetwork implements AutoCloseable {
                 }
             }
             KernelFactory factory = new KernelFactory(model, manager, dequantised);
+            List<TfliteOperator> ops = model.operators().stream().filter(op -> op.op() != TfliteOp.DEQUANTIZE)
+                .toList();
+            // Only activations are read at run time; weights (constants, dequantised) are in the kernels.
+            List<int[]> reads = ops.stream().map(op -> op.inputs().stream().mapToInt(Integer::intValue)
+                .filter(i -> i >= 0 && !model.tensor(i).constant() && !dequantised.containsKey(i)).toArray())
+                .toList();
+            int[] lastRead = lastRead(reads, model.tensors().size());
+            // RESHAPE and MEAN may return views of their input: writing into one would change another tensor.
+            java.util.Set<Integer> ownArrays = new java.util.HashSet<>();
+            ops.stream().filter(op -> op.op() != TfliteOp.RESHAPE && op.op() != TfliteOp.MEAN)
+                .forEach(op -> ownArrays.add(op.output(0)));
             List<Step> steps = new ArrayList<>();
-            for (TfliteOperator op : model.operators()) {
-                if (op.op() == TfliteOp.DEQUANTIZE) {
-                    continue;
-                }
-                // Only activations are read at run time; weights (constants, dequantised) are in the kernel.
-                int[] reads = op.inputs().stream().mapToInt(Integer::intValue)
-                    .filter(i -> i >= 0 && !model.tensor(i).constant() && !dequantised.containsKey(i)).toArray();
-                steps.add(new Step(op.label(), reads, op.output(0), factory.kernel(op)));
+            for (int s = 0; s < ops.size(); s++) {
+                TfliteOperator op = ops.get(s);
+                int first = reads.get(s).length > 0 ? reads.get(s)[0] : -1;
+                final int step = s;
+                // The first input may take the result when nothing reads it later: an array of its own (not the
+                // caller's input, not a view), not an output, not read twice by this op.
+                boolean overwrite = first >= 0 && lastRead[first] == s && ownArrays.contains(first)
+                    && !model.outputs().contains(first)
+                    && java.util.Arrays.stream(reads.get(step)).filter(t -> t == first).count() == 1;
+                steps.add(new Step(op.label(), reads.get(s), op.output(0), factory.kernel(op, overwrite)));
             }
             return new TfliteNetwork(manager, model, steps);
         } catch (RuntimeException e) {
@@ -120,8 +133,11 @@ public final class TfliteNetwork implements AutoCloseable {
                 }
                 values[step.writes()] = step.kernel().apply(in, batch);
                 for (int t : lastReads[s]) {
-                    // Freed as soon as nothing reads it again: the peak memory is a few activations, not all.
-                    values[t].close();
+                    // Freed as soon as nothing reads it again (unless the step wrote its result into it): the peak
+                    // memory is a few activations, not all.
+                    if (values[t] != values[step.writes()]) {
+                        values[t].close();
+                    }
                     values[t] = null;
                 }
             }
@@ -138,14 +154,21 @@ public final class TfliteNetwork implements AutoCloseable {
         manager.close();
     }
 
-    private static int[][] lastReads(List<Step> steps, int tensorCount, List<Integer> outputs) {
+    /** For each tensor, the last step that reads it (-1: none). */
+    private static int[] lastRead(List<int[]> reads, int tensorCount) {
         int[] last = new int[tensorCount];
         Arrays.fill(last, -1);
-        for (int s = 0; s < steps.size(); s++) {
-            for (int t : steps.get(s).reads()) {
+        for (int s = 0; s < reads.size(); s++) {
+            for (int t : reads.get(s)) {
                 last[t] = s;
             }
         }
+        return last;
+    }
+
+    /** For each step, the tensors to close after it: those it reads last, except outputs. */
+    private static int[][] lastReads(List<Step> steps, int tensorCount, List<Integer> outputs) {
+        int[] last = lastRead(steps.stream().map(Step::reads).toList(), tensorCount);
         for (int o : outputs) {
             last[o] = -1;
         }

@@ -33,7 +33,10 @@ class OpsComparisonTest {
         return v;
     }
 
-    /** x [1, 6, 7, 3] -> CONV 3x3/2 SAME RELU6 -> DW 3x3/1 SAME -> MAX_POOL 3x3/2 SAME (uneven) ; CONV 2x2/1 VALID. */
+    /**
+     * x [1, 6, 7, 3] -> CONV 3x3/2 SAME RELU6 -> DW 3x3/1 SAME -> MAX_POOL 3x3/2 SAME (uneven); x -> CONV 2x2/1 VALID
+     * -> (RELU6, PRELU with alphas outside [0, 1]) -> ADD.
+     */
     static TinyModel windows() {
         SplittableRandom r = new SplittableRandom(5);
         TinyModel t = new TinyModel();
@@ -55,7 +58,15 @@ class OpsComparisonTest {
         int c3 = t.activation("c3", 1, 5, 6, 2);
         t.op(3, TinyModel.conv(TinyModel.VALID, 1, 1, TinyModel.NONE), TinyModel.CONV_2D_OPTIONS,
             new int[] {x, w3, b3}, c3);
-        t.outputs(p, c3);
+        // Written in place: PRELU into c3 (read last there), ADD into the PRELU output.
+        int r6 = t.activation("r6", 1, 5, 6, 2);
+        t.op(21, null, 0, new int[] {c3}, r6);
+        int alpha = t.weight("alpha", new float[] {-0.75f, 1.5f}, 1, 1, 2);
+        int c4 = t.activation("c4", 1, 5, 6, 2);
+        t.op(54, null, 0, new int[] {c3, alpha}, c4);
+        int sum = t.activation("sum", 1, 5, 6, 2);
+        t.op(0, TinyModel.activation(TinyModel.NONE), TinyModel.ADD_OPTIONS, new int[] {c4, r6}, sum);
+        t.outputs(p, sum, r6);
         return t;
     }
 
