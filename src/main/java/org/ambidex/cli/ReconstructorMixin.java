@@ -20,14 +20,19 @@ final class ReconstructorMixin {
         description = "Hand finders: the photos are mirrored (a selfie camera's), which swaps right and left.")
     boolean mirrored;
 
-    @Option(names = "--no-small-hands",
-        description = "Hand finders: do not search tiles of the photo for hands too small to see whole (faster).")
-    boolean noSmallHands;
+    @Option(names = "--tile-levels", paramLabel = "N", defaultValue = "2",
+        description = "Hand finders: levels of the search for small hands in tiles of 1/2, 1/4, 1/8 of the photo,"
+            + " run while fewer than --max-hands are found; 0 to 3, each about four times the cost of the last"
+            + " (default: ${DEFAULT-VALUE}).")
+    int tileLevels;
 
     ReconstructorOptions options() {
         if (maxHands < 1) {
             throw new BadInputException("--max-hands must be at least 1, got " + maxHands);
         }
-        return new ReconstructorOptions(handModel, maxHands, mirrored, !noSmallHands);
+        if (tileLevels < 0 || tileLevels > 3) {
+            throw new BadInputException("--tile-levels must be 0 to 3, got " + tileLevels);
+        }
+        return new ReconstructorOptions(handModel, maxHands, mirrored, tileLevels);
     }
 }

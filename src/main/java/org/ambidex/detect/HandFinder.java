@@ -12,9 +12,9 @@ import java.util.List;
  * <ul>
  *   <li>a landmark pass on the region the first pass's landmarks frame (MediaPipe's tracking step), which centres
  *       and turns the crop on the hand;</li>
- *   <li>a search in overlapping tiles (half, then a quarter of the image's longer side) while fewer than
- *       {@link FinderOptions#maxHands()} hands are found, so hands too small for the detector's 192-pixel view of
- *       the whole image are found too;</li>
+ *   <li>a search in overlapping tiles (a half, a quarter, an eighth of the image's longer side, as many levels as
+ *       {@link FinderOptions#tileLevels()} says) while fewer than {@link FinderOptions#maxHands()} hands are found,
+ *       so hands too small for the detector's 192-pixel view of the whole image are found too;</li>
  *   <li>inside a given box: palms in the box's surroundings, and when none gives a hand, landmarks on the box at
  *       four rotations and two sizes, the most present kept, so a box always gives its hand.</li>
  * </ul>
@@ -26,10 +26,8 @@ public final class HandFinder {
     public static final double MIN_PRESENCE = 0.5;
     /** Two hands are one when their joints are on average closer than this fraction of the hand's size. */
     static final double SAME_HAND = 0.25;
-    /** Tile levels of the small-hand search: tiles of 1/2 and 1/4 of the image's longer side. */
-    static final int TILE_LEVELS = 2;
-    /** The smallest tile side, pixels: below it the detector sees no more detail than the image has. */
-    static final double MIN_TILE = 96;
+    /** The smallest tile side, pixels: below it the detector sees little more than the image holds. */
+    static final double MIN_TILE = 64;
 
     private final Network palms;
     private final Network landmarks;
@@ -54,15 +52,13 @@ public final class HandFinder {
     public List<DetectedHand> find(BufferedImage image) {
         Pixels px = Pixels.of(image);
         List<DetectedHand> found = handsOfPalms(px, List.of(RotatedRect.letterbox(px.width, px.height)), List.of());
-        if (options.smallHandSearch()) {
-            double side = Math.max(px.width, px.height);
-            for (int level = 1; level <= TILE_LEVELS && found.size() < options.maxHands(); level++) {
-                double tile = side / (1 << level);
-                if (tile < MIN_TILE) {
-                    break;
-                }
-                found = merged(found, handsOfPalms(px, tiles(px.width, px.height, tile), found));
+        double side = Math.max(px.width, px.height);
+        for (int level = 1; level <= options.tileLevels() && found.size() < options.maxHands(); level++) {
+            double tile = side / (1 << level);
+            if (tile < MIN_TILE) {
+                break;
             }
+            found = merged(found, handsOfPalms(px, tiles(px.width, px.height, tile), found));
         }
         return best(found, options.maxHands());
     }

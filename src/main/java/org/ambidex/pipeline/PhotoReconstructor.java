@@ -64,7 +64,7 @@ final class PhotoReconstructor implements Reconstructor {
         this.palms = p;
         this.landmarks = l;
         this.finder = new HandFinder(palms::run, landmarks::run, new FinderOptions(options.maxHands(),
-            options.mirrored(), options.smallHandSearch(), FinderOptions.DEFAULT.refinements()));
+            options.mirrored(), options.tileLevels(), FinderOptions.DEFAULT.refinements()));
     }
 
     @Override

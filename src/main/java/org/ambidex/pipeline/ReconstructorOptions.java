@@ -9,33 +9,38 @@ package org.ambidex.pipeline;
  * @param maxHands the most hands a hand finder gives (two-hand networks always give a right and a left hand)
  * @param mirrored whether photos are mirrored (a selfie camera's): hand finders then read handedness as MediaPipe
  *     does
- * @param smallHandSearch whether a hand finder searches tiles of the photo for hands too small to see whole
+ * @param tileLevels levels of a hand finder's search in tiles of the photo for hands too small to see whole (0 to
+ *     3; {@link org.ambidex.detect.FinderOptions#tileLevels()})
  */
-public record ReconstructorOptions(String handModel, int maxHands, boolean mirrored, boolean smallHandSearch) {
+public record ReconstructorOptions(String handModel, int maxHands, boolean mirrored, int tileLevels) {
 
-    /** The defaults: the model's own hand model, two hands, ordinary photos, small-hand search on. */
-    public static final ReconstructorOptions DEFAULT = new ReconstructorOptions(null, 2, false, true);
+    /** The defaults: the model's own hand model, two hands, ordinary photos, two tile levels. */
+    public static final ReconstructorOptions DEFAULT = new ReconstructorOptions(null, 2, false, 2);
 
     public ReconstructorOptions {
         if (maxHands < 1) {
             throw new IllegalArgumentException("max hands must be at least 1, got " + maxHands);
         }
+        if (tileLevels < 0 || tileLevels > org.ambidex.detect.FinderOptions.MAX_TILE_LEVELS) {
+            throw new IllegalArgumentException("tile levels must be 0 to "
+                + org.ambidex.detect.FinderOptions.MAX_TILE_LEVELS + ", got " + tileLevels);
+        }
     }
 
     public ReconstructorOptions withHandModel(String spec) {
-        return new ReconstructorOptions(spec, maxHands, mirrored, smallHandSearch);
+        return new ReconstructorOptions(spec, maxHands, mirrored, tileLevels);
     }
 
     public ReconstructorOptions withMaxHands(int n) {
-        return new ReconstructorOptions(handModel, n, mirrored, smallHandSearch);
+        return new ReconstructorOptions(handModel, n, mirrored, tileLevels);
     }
 
     public ReconstructorOptions withMirrored(boolean m) {
-        return new ReconstructorOptions(handModel, maxHands, m, smallHandSearch);
+        return new ReconstructorOptions(handModel, maxHands, m, tileLevels);
     }
 
-    public ReconstructorOptions withSmallHandSearch(boolean s) {
-        return new ReconstructorOptions(handModel, maxHands, mirrored, s);
+    public ReconstructorOptions withTileLevels(int levels) {
+        return new ReconstructorOptions(handModel, maxHands, mirrored, levels);
     }
 
     /**
@@ -49,9 +54,9 @@ public record ReconstructorOptions(String handModel, int maxHands, boolean mirro
             throw new org.ambidex.core.BadInputException("--hand-model " + handModel + ": " + architecture
                 + " gives meshes of the hand model it was trained with (" + ownHandModel + "); leave --hand-model out");
         }
-        if (maxHands != DEFAULT.maxHands || mirrored || !smallHandSearch) {
+        if (maxHands != DEFAULT.maxHands || mirrored || tileLevels != DEFAULT.tileLevels) {
             throw new org.ambidex.core.BadInputException(architecture + " always gives a right and a left hand from"
-                + " the photo as it is: --max-hands, --mirrored and --no-small-hands apply to hand finders (mediapipe)");
+                + " the photo as it is: --max-hands, --mirrored and --tile-levels apply to hand finders (mediapipe)");
         }
     }
 }

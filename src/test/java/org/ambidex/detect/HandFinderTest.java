@@ -37,7 +37,7 @@ class HandFinderTest {
     void aSmallHandIsFoundInTilesAndNotWithoutThem() {
         BufferedImage photo = disc(1280, 960, 200, 700, 5);
         HandFinder plain = new HandFinder(HandFinderTest::palmNetwork, HandFinderTest::landmarkNetwork,
-            FinderOptions.DEFAULT.withSmallHandSearch(false));
+            FinderOptions.DEFAULT.withTileLevels(0));
         assertThat(plain.find(photo)).isEmpty();
         HandFinder tiled = new HandFinder(HandFinderTest::palmNetwork, HandFinderTest::landmarkNetwork,
             FinderOptions.DEFAULT);
