@@ -76,11 +76,22 @@ public final class ReportMarkdown {
             if (e.split() != Split.ALL) {
                 continue;
             }
+            boolean both = e.both() != null;
+            boolean sides = hasData(e.left()) || hasData(e.right()) || !both;
             b.append("## ").append(e.title()).append(", ").append(e.split().label()).append(" frames [")
-                .append(unitLabel(e.unit())).append("]\n\n| joint | left | right |\n|---|---:|---:|\n");
+                .append(unitLabel(e.unit())).append("]\n\n| joint |").append(both ? " all |" : "")
+                .append(sides ? " left | right |" : "").append("\n|---|").append(both ? "---:|" : "")
+                .append(sides ? "---:|---:|" : "").append('\n');
             for (int j = 0; j < e.jointNames().size(); j++) {
-                b.append("| ").append(e.jointNames().get(j)).append(" | ").append(value(e.left()[j], e.unit()))
-                    .append(" | ").append(value(e.right()[j], e.unit())).append(" |\n");
+                b.append("| ").append(e.jointNames().get(j)).append(" |");
+                if (both) {
+                    b.append(' ').append(value(e.both()[j], e.unit())).append(" |");
+                }
+                if (sides) {
+                    b.append(' ').append(value(e.left()[j], e.unit())).append(" | ").append(value(e.right()[j], e.unit()))
+                        .append(" |");
+                }
+                b.append('\n');
             }
             b.append('\n');
         }
@@ -118,7 +129,19 @@ public final class ReportMarkdown {
         if (Double.isNaN(v)) {
             return "n/a";
         }
+        if ("1".equals(unit)) {
+            return String.format(Locale.ROOT, "%.4f", v);
+        }
         return String.format(Locale.ROOT, "%.2f", "m".equals(unit) ? v * 1000 : v);
+    }
+
+    private static boolean hasData(double[] values) {
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String scalarValue(EvalReport.Scalar s) {
