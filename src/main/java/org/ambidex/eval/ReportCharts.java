@@ -45,8 +45,9 @@ public final class ReportCharts {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
         // XChart places ticks on data points (10.05 mm for 200 steps over 50 mm); whole-number labels are within
-        // a pixel of their place and read far better.
-        chart.getStyler().setXAxisDecimalPattern("#0");
+        // a pixel of their place and read far better. A coarse curve (hand2d's 20 AUC thresholds, 1.5 px apart)
+        // keeps one decimal, or its labels would be a threshold off.
+        chart.getStyler().setXAxisDecimalPattern(first.thresholds().length <= 40 ? "#0.#" : "#0");
         for (EvalReport.PckCurve c : family) {
             if (c.split() != Split.ALL && c.column() != HandColumn.BOTH) {
                 continue;

@@ -22,8 +22,9 @@ public final class ReportMarkdown {
     public static String render(EvalReport r, Map<String, String> provenance, Map<String, String> images) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(r.title()).append("\n\n");
-        b.append("Protocol `").append(r.protocol()).append("`. Errors in millimetres unless marked; \"n/a\": no data; "
-            + "(*) not reported by the reference implementation.\n\n");
+        b.append("Protocol `").append(r.protocol()).append("`. ").append(metric(r) ? "Errors in millimetres unless "
+            + "marked" : "Units as marked").append("; \"n/a\": no data; (*) not reported by the reference "
+            + "implementation.\n\n");
         provenance.forEach((k, v) -> b.append("- ").append(k).append(": `").append(v).append("`\n"));
         b.append('\n');
         for (EvalReport.MetricTable t : r.tables()) {
@@ -99,10 +100,12 @@ public final class ReportMarkdown {
         b.append("## Samples\n\n| | count |\n|---|---:|\n")
             .append("| ground-truth samples | ").append(c.groundTruthSamples()).append(" |\n")
             .append("| predictions | ").append(c.predictions()).append(" |\n")
-            .append("| evaluated | ").append(c.evaluatedSamples()).append(" |\n")
-            .append("| &nbsp;&nbsp;single-hand | ").append(c.singleSamples()).append(" |\n")
-            .append("| &nbsp;&nbsp;interacting | ").append(c.interactingSamples()).append(" |\n")
-            .append("| samples without prediction | ").append(c.samplesWithoutPrediction()).append(" |\n")
+            .append("| evaluated | ").append(c.evaluatedSamples()).append(" |\n");
+        if (c.singleSamples() + c.interactingSamples() > 0) {
+            b.append("| &nbsp;&nbsp;single-hand | ").append(c.singleSamples()).append(" |\n")
+                .append("| &nbsp;&nbsp;interacting | ").append(c.interactingSamples()).append(" |\n");
+        }
+        b.append("| samples without prediction | ").append(c.samplesWithoutPrediction()).append(" |\n")
             .append("| predictions without ground truth | ").append(c.predictionsWithoutGroundTruth()).append(" |\n")
             .append("| hands without prediction | ").append(c.handsWithoutPrediction()).append(" |\n")
             .append("| samples outside the protocol | ").append(c.samplesOutsideProtocol()).append(" |\n")
@@ -117,10 +120,19 @@ public final class ReportMarkdown {
         return b.toString();
     }
 
+    /** Whether any item of the report is in metres (printed as millimetres). */
+    private static boolean metric(EvalReport r) {
+        return r.tables().stream().anyMatch(t -> "m".equals(t.unit()))
+            || r.scalars().stream().anyMatch(t -> "m".equals(t.unit()))
+            || r.curves().stream().anyMatch(t -> "m".equals(t.unit()))
+            || r.perJoint().stream().anyMatch(t -> "m".equals(t.unit()));
+    }
+
     private static String unitLabel(String unit) {
         return switch (unit) {
             case "m" -> "mm";
             case "px" -> "pixels";
+            case "1" -> "fraction";
             default -> unit;
         };
     }

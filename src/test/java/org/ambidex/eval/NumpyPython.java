@@ -1,12 +1,11 @@
 package org.ambidex.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.ambidex.ExternalProcess;
 
 /**
  * Finds a Python 3 with NumPy (Debian's /usr/bin/python3 with python3-numpy, else {@code python3} on the PATH) to
@@ -38,18 +37,6 @@ final class NumpyPython {
 
     /** Runs {@code cmd}; "" on success, else its exit status and output. */
     static String run(List<String> cmd, int timeoutSeconds) throws IOException {
-        Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).start();
-        try {
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "timed out";
-            }
-            return p.exitValue() == 0 ? "" : "exit " + p.exitValue() + ": " + new String(out, StandardCharsets.UTF_8);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            return "interrupted";
-        }
+        return ExternalProcess.run(cmd, Map.of(), timeoutSeconds);
     }
 }
