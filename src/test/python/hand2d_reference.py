@@ -256,19 +256,22 @@ def probes(values, box):
     x, y, w, h = (f32(b) for b in box)
     size = max(f32(x + w) - x, f32(y + h) - y)  # COCO-WholeBody's float32 corners, as load_instances has them
 
-    def norm(dx, dy, by, arithmetic):
-        return np.sqrt(arithmetic(dx / by) ** 2 + arithmetic(dy / by) ** 2)
+    def length(x, y):
+        return np.sqrt(x * x + y * y)
 
-    def rules(by, mmpose_mid):
-        """mmpose's decision first, then the others; (u, v) predicted, (gu, gv) true, float32 values."""
-        return [lambda u, v, gu, gv, t: f32(norm(u - gu, v - gv, by, mmpose_mid)) < f32(t),
-                lambda u, v, gu, gv, t: norm(f64(u) - f64(gu), f64(v) - f64(gv), f64(by), f64) < t,
-                lambda u, v, gu, gv, t: f32(norm(f64(u - gu), f64(v - gv), f64(by), f64)) < f32(t),
-                lambda u, v, gu, gv, t: f32(norm(u - gu, v - gv, by if mmpose_mid is f64 else f64(by),
-                                                 f32 if mmpose_mid is f64 else f64)) < f32(t)]
-
-    pck_rules = rules(size, f32)  # float32 box size: float32 all through
-    auc_rules = rules(AUC_NORM, f64)  # integer factor: float64 after the float32 difference
+    # Each rule decides "distance < t" for predicted (u, v) and true (gu, gv), all float32 scalars; every step's
+    # type is explicit, so that the rules do not depend on NumPy's scalar promotion (which NumPy 2 changed).
+    pck_rules = [  # mmpose: a float32 box size keeps everything float32
+        lambda u, v, gu, gv, t: length(f32(f32(u - gu) / size), f32(f32(v - gv) / size)) < f32(t),
+        lambda u, v, gu, gv, t: length(f64(u - gu) / f64(size), f64(v - gv) / f64(size)) < t,
+        lambda u, v, gu, gv, t: f32(length(f64(u - gu) / f64(size), f64(v - gv) / f64(size))) < f32(t),
+        lambda u, v, gu, gv, t: f32(length(f64(f32(u - gu)) / f64(size), f64(f32(v - gv)) / f64(size))) < f32(t)]
+    auc_rules = [  # mmpose: the integer factor makes the division and norm float64, stored as float32
+        lambda u, v, gu, gv, t: f32(length(f64(f32(u - gu)) / f64(AUC_NORM), f64(f32(v - gv)) / f64(AUC_NORM)))
+        < f32(t),
+        lambda u, v, gu, gv, t: length(f64(u - gu) / f64(AUC_NORM), f64(v - gv) / f64(AUC_NORM)) < t,
+        lambda u, v, gu, gv, t: f32(length(f32(f32(u - gu) / f32(AUC_NORM)), f32(f32(v - gv) / f32(AUC_NORM))))
+        < f32(t)]
     rows = [[values[3 * k], values[3 * k + 1]] for k in range(K)]
     for k in range(12):
         if k < 6:
@@ -276,7 +279,8 @@ def probes(values, box):
         else:
             chosen, thr = auc_rules, [2, 5, 7, 10, 13, 19][k - 6] / AUC_STEPS
             reach = thr * AUC_NORM
-        rows[k] = boundary(f32(values[3 * k]), f32(values[3 * k + 1]), reach, chosen[0], chosen[1 + k % 3], thr, k)
+        rows[k] = boundary(f32(values[3 * k]), f32(values[3 * k + 1]), reach, chosen[0],
+                           chosen[1 + k % (len(chosen) - 1)], thr, k)
     for k in range(12, K):
         rows[k][0] = values[3 * k] + [0.2 * float(size), 1.5, 3.0, 4.5, 28.5, 30.0, 15.0, 0.1, 6.0][k - 12]
     return rows
