@@ -18,7 +18,9 @@ float32 distances, a float32 box size, an integer AUC factor). NumPy only. Run w
 What ambidex adds to mmpose, reproduced here: an instance without a predicted hand gets NaN coordinates (a miss at
 every PCK and AUC threshold) and is left out of EPE; which predicted hand answers an instance (its side when
 annotated, else the higher presence, right on a tie); per-side numbers; handedness; 'epe' sums the float32
-distances in float64 ('epe_float32' is NumPy's float32 sum, as mmpose has it).
+distances in float64 ('epe_float32' is NumPy's float32 sum divided by the count, as mmpose has it: NumPy 1 divides in
+float64, NumPy 2 in float32, so it differs between them in the last float32 digits; every other number is the same
+under both).
 
 The committed fixtures under src/test/resources/fixtures/hand2d/ were made with 'generate'.
 """

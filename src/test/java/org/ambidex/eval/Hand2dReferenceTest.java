@@ -103,8 +103,21 @@ class Hand2dReferenceTest {
         JsonNode rerun = JSON.readTree(out.toFile());
         JsonNode committed = JSON.readTree(FIXTURES.resolve(expected + ".json").toFile());
         assertThat(rerun.get("counts")).isEqualTo(committed.get("counts"));
-        assertThat(rerun.get("groups")).isEqualTo(committed.get("groups"));
         assertThat(rerun.get("handedness")).isEqualTo(committed.get("handedness"));
+        for (String group : List.of("all", "left", "right")) {
+            JsonNode a = rerun.get("groups").get(group);
+            JsonNode b = committed.get("groups").get(group);
+            if (b.isNull()) {
+                assertThat(a.isNull()).as(group).isTrue();
+                continue;
+            }
+            // NumPy 1 divides the float32 sum in float64, NumPy 2 in float32: mmpose's own EPE depends on it.
+            assertThat(a.get("epe_float32").asDouble()).as(group).isCloseTo(b.get("epe_float32").asDouble(),
+                within(1e-6 * b.get("epe").asDouble()));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("epe_float32");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("epe_float32");
+            assertThat(a).as(group).isEqualTo(b);
+        }
     }
 
     private static double[] perKeypoint(EvalReport report, String key, HandColumn column) {
