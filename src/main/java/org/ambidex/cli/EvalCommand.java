@@ -21,6 +21,7 @@ import org.ambidex.data.freihand.FreiHandDataset;
 import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.data.HandLayerRootJoint;
 import org.ambidex.data.ManoCameraConversion;
+import org.ambidex.eval.CocoHandGroundTruth;
 import org.ambidex.eval.DegenerateHandException;
 import org.ambidex.eval.DirProtocol;
 import org.ambidex.eval.IntagHandProtocol;
@@ -33,7 +34,6 @@ import org.ambidex.eval.FreiHandPredictions;
 import org.ambidex.eval.Hand2dBox;
 import org.ambidex.eval.Hand2dProtocol;
 import org.ambidex.eval.HandKeypointTruth;
-import org.ambidex.eval.CocoHandGroundTruth;
 import org.ambidex.eval.GroundTruthSample;
 import org.ambidex.eval.HandColumn;
 import org.ambidex.eval.Hands;
@@ -68,7 +68,7 @@ import picocli.CommandLine.Spec;
         "--data is an InterHand2.6M-format folder, or a FreiHAND folder (<split>_xyz.json, <split>_K.json, "
             + "optional <split>_verts.json; splits training, evaluation); for hand2d, a COCO-format hand keypoint "
             + "file (COCO-WholeBody, or mmpose's OneHand10K, CMU Panoptic hand and FreiHAND files), without --split.",
-        "Writes report.json (metres), report.md (millimetres), pck.png and per_joint.png into --out."})
+        "Writes report.json (metres), report.md (millimetres; hand2d: pixels), pck.png and per_joint.png into --out."})
 final class EvalCommand implements Callable<Integer> {
 
     /** The protocol names, for picocli (case-insensitive). */
@@ -220,7 +220,6 @@ final class EvalCommand implements Callable<Integer> {
             throw new BadInputException(dataset.data, "is a folder; the hand2d protocol expects --data to be a "
                 + "COCO-format hand keypoint annotation file (.json)");
         }
-        Hand2dBox box = handBox;
         CocoHandSet set = CocoHandReader.read(dataset.data);
         Map<String, String> provenance = new LinkedHashMap<>();
         provenance.put("ambidex", BuildInfo.current().describe());
@@ -228,8 +227,8 @@ final class EvalCommand implements Callable<Integer> {
         provenance.put("data", dataset.data.toString());
         provenance.put("data_format", set.format() == CocoHandFormat.WHOLEBODY ? "coco-wholebody" : "plain hand");
         provenance.put("predictions", pred.toString());
-        provenance.put("options", "box " + box.label());
-        List<HandKeypointTruth> truth = CocoHandGroundTruth.of(set, box);
+        provenance.put("options", "box " + handBox.label());
+        List<HandKeypointTruth> truth = CocoHandGroundTruth.of(set, handBox);
         EvalReport report;
         try (PredictionsReader predictions = PredictionsReader.open(pred)) {
             predictions.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));

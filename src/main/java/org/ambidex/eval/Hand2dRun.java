@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.ambidex.hand.HandSide;
 
 /** One {@link Hand2dProtocol} evaluation in progress: instances go in one at a time, the report comes out. */
@@ -131,7 +132,7 @@ final class Hand2dRun {
     }
 
     private EvalReport.PerJointErrors perKeypoint(String key, String title, String unit,
-                                                  java.util.function.Function<Hand2dStats, double[]> values) {
+                                                  Function<Hand2dStats, double[]> values) {
         return new EvalReport.PerJointErrors(key, title, unit, Split.ALL, ProtocolRun.JOINT_NAMES,
             values.apply(sides[HandSide.RIGHT.index()]), values.apply(sides[HandSide.LEFT.index()]), values.apply(all));
     }
