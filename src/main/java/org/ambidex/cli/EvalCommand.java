@@ -14,10 +14,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.BuildInfo;
+import org.ambidex.data.coco.CocoHandFormat;
+import org.ambidex.data.coco.CocoHandReader;
+import org.ambidex.data.coco.CocoHandSet;
 import org.ambidex.data.freihand.FreiHandDataset;
 import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.data.HandLayerRootJoint;
 import org.ambidex.data.ManoCameraConversion;
+import org.ambidex.eval.CocoHandGroundTruth;
 import org.ambidex.eval.DegenerateHandException;
 import org.ambidex.eval.DirProtocol;
 import org.ambidex.eval.IntagHandProtocol;
@@ -27,6 +31,9 @@ import org.ambidex.eval.EvalReport;
 import org.ambidex.eval.Evaluator;
 import org.ambidex.eval.FreiHandGroundTruth;
 import org.ambidex.eval.FreiHandPredictions;
+import org.ambidex.eval.Hand2dBox;
+import org.ambidex.eval.Hand2dProtocol;
+import org.ambidex.eval.HandKeypointTruth;
 import org.ambidex.eval.GroundTruthSample;
 import org.ambidex.eval.HandColumn;
 import org.ambidex.eval.Hands;
@@ -56,14 +63,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Score predictions against ground truth under a named protocol, exactly as its reference code.",
         "Protocols: interhand (InterHand2.6M/InterNet), intaghand (IntagHand, Im2Hands), dir (DIR), "
-            + "zhang (Zhang et al. ICCV'21 v2), freihand (FreiHAND eval.py).",
+            + "zhang (Zhang et al. ICCV'21 v2), freihand (FreiHAND eval.py), hand2d (2-D hand keypoints as mmpose: "
+            + "PCK@0.2 of the box, AUC over 0-30 px, EPE).",
         "--data is an InterHand2.6M-format folder, or a FreiHAND folder (<split>_xyz.json, <split>_K.json, "
-            + "optional <split>_verts.json; splits training, evaluation).",
-        "Writes report.json (metres), report.md (millimetres), pck.png and per_joint.png into --out."})
+            + "optional <split>_verts.json; splits training, evaluation); for hand2d, a COCO-format hand keypoint "
+            + "file (COCO-WholeBody, or mmpose's OneHand10K, CMU Panoptic hand and FreiHAND files), without --split.",
+        "Writes report.json (metres), report.md (millimetres; hand2d: pixels), pck.png and per_joint.png into --out."})
 final class EvalCommand implements Callable<Integer> {
 
     /** The protocol names, for picocli (case-insensitive). */
-    enum ProtocolName { INTERHAND, INTAGHAND, DIR, ZHANG, FREIHAND }
+    enum ProtocolName { INTERHAND, INTAGHAND, DIR, ZHANG, FREIHAND, HAND2D }
 
     enum PredFormat { AUTO, AMBIDEX, FREIHAND }
 
@@ -75,14 +84,15 @@ final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--protocol", required = true, paramLabel = "P",
-        description = "interhand, intaghand, dir, zhang or freihand.")
+        description = "interhand, intaghand, dir, zhang, freihand or hand2d.")
     ProtocolName protocol;
 
     @Mixin
     DatasetOptions dataset;
 
-    @Option(names = "--split", required = true, paramLabel = "S",
-        description = "Split: test, val, train (InterHand2.6M) or evaluation, training (FreiHAND).")
+    @Option(names = "--split", paramLabel = "S",
+        description = "Split: test, val, train (InterHand2.6M) or evaluation, training (FreiHAND). Required, except "
+            + "for hand2d, whose --data is the annotation file itself.")
     String split;
 
     @Option(names = "--pred", required = true, paramLabel = "FILE",
@@ -127,9 +137,29 @@ final class EvalCommand implements Callable<Integer> {
         description = "Number of PCK thresholds (default 200; freihand 100).")
     Integer pckSteps;
 
+    @Option(names = "--hand-box", paramLabel = "B", defaultValue = "annotation",
+        description = "hand2d: the box PCK is normalised by: annotation (the hand's box, as mmpose's COCO-WholeBody, "
+            + "OneHand10K and Panoptic datasets) or image (the whole image, as mmpose's FreiHAND dataset) (default: "
+            + "${DEFAULT-VALUE}).")
+    Hand2dBox handBox;
+
+    /** Options that apply to the 3-D protocols (their data, thresholds and settings) and not to hand2d. */
+    private static final List<String> NOT_HAND2D = List.of("--split", "--pred-format", "--root-joint",
+        "--zhang-validity", "--zhang-all-frames", "--respect-validity", "--hand-model", "--pck-max-mm", "--pck-steps",
+        "--hand-type", "--capture", "--camera", "--subset", "--valid-hand-type-only");
+
     @Override
     public Integer call() throws IOException {
         String name = protocol.name().toLowerCase(Locale.ROOT);
+        if (protocol == ProtocolName.HAND2D) {
+            return callHand2d();
+        }
+        if (given("--hand-box")) {
+            throw new ParameterException(spec.commandLine(), "--hand-box applies to the hand2d protocol only");
+        }
+        if (split == null) {
+            throw new ParameterException(spec.commandLine(), "--split is required for the " + name + " protocol");
+        }
         boolean freiHand = FreiHandDataset.isFreiHand(dataset.data, split);
         PredFormat format = predFormat == PredFormat.AUTO ? sniff(pred) : predFormat;
         Map<String, String> provenance = new LinkedHashMap<>();
@@ -176,6 +206,52 @@ final class EvalCommand implements Callable<Integer> {
         report = report.withNotes(notes);
         write(report, provenance);
         return 0;
+    }
+
+    /** {@code --protocol hand2d}: a COCO-format hand keypoint file against 2-D predictions. */
+    private Integer callHand2d() {
+        List<String> wrong = NOT_HAND2D.stream().filter(this::given).toList();
+        if (!wrong.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(", ", wrong) + (wrong.size() == 1 ? " does"
+                : " do") + " not apply to the hand2d protocol: --data names the COCO-format hand keypoint file, "
+                + "--pred an ambidex.predictions/1 file");
+        }
+        if (Files.isDirectory(dataset.data)) {
+            throw new BadInputException(dataset.data, "is a folder; the hand2d protocol expects --data to be a "
+                + "COCO-format hand keypoint annotation file (.json)");
+        }
+        CocoHandSet set = CocoHandReader.read(dataset.data);
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("ambidex", BuildInfo.current().describe());
+        provenance.put("protocol", Hand2dProtocol.NAME);
+        provenance.put("data", dataset.data.toString());
+        provenance.put("data_format", set.format() == CocoHandFormat.WHOLEBODY ? "coco-wholebody" : "plain hand");
+        provenance.put("predictions", pred.toString());
+        provenance.put("options", "box " + handBox.label());
+        List<HandKeypointTruth> truth = CocoHandGroundTruth.of(set, handBox);
+        EvalReport report;
+        try (PredictionsReader predictions = PredictionsReader.open(pred)) {
+            predictions.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));
+            report = Hand2dProtocol.MMPOSE.evaluate(truth, predictions);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(pred, e.getMessage(), e);
+        }
+        List<String> notes = new ArrayList<>();
+        if (set.invalidHands() > 0) {
+            notes.add(set.invalidHands() + " COCO-WholeBody hands are marked invalid (*hand_valid false) and are not "
+                + "instances.");
+        }
+        if (set.incompleteAnnotations() > 0) {
+            notes.add(set.incompleteAnnotations() + " annotations lack \"bbox\" or \"keypoints\" and are skipped, as "
+                + "mmpose skips them.");
+        }
+        write(report.withNotes(notes), provenance);
+        return 0;
+    }
+
+    /** Whether option {@code name} was given on the command line. */
+    private boolean given(String name) {
+        return spec.commandLine().getParseResult().hasMatchedOption(name);
     }
 
     private EvalReport evaluateInterHand(String name, Map<String, String> provenance) {
@@ -275,8 +351,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         for (EvalReport.Scalar s : report.scalars()) {
             if (s.official()) {
-                String v = Double.isNaN(s.value()) ? "n/a" : "m".equals(s.unit())
-                    ? String.format(Locale.ROOT, "%.2f mm", s.value() * 1000) : String.format(Locale.ROOT, "%.4f", s.value());
+                String v = Double.isNaN(s.value()) ? "n/a" : switch (s.unit()) {
+                    case "m" -> String.format(Locale.ROOT, "%.2f mm", s.value() * 1000);
+                    case "px" -> String.format(Locale.ROOT, "%.2f px", s.value());
+                    default -> String.format(Locale.ROOT, "%.4f", s.value());
+                };
                 w.printf(Locale.ROOT, "%s: %s%n", s.title(), v);
             }
         }

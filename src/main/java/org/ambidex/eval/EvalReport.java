@@ -100,17 +100,25 @@ public record EvalReport(String protocol, String title, List<String> method, Eva
     }
 
     /**
-     * Mean error of each joint (OpenPose order) per hand over one split.
+     * A per-joint value (OpenPose order; a mean error, or a PCK for {@code hand2d}) per hand over one split.
      *
      * @param key machine name
      * @param title human title
-     * @param unit unit of the errors
+     * @param unit unit of the values
      * @param split frames
      * @param jointNames the 21 joint names
-     * @param right per-joint means of the right hand (NaN without data)
-     * @param left per-joint means of the left hand
+     * @param right per-joint values of the right hand (NaN without data)
+     * @param left per-joint values of the left hand
+     * @param both per-joint values of every hand together, whatever its side (also hands of unknown side), or null
+     *     when the protocol reports sides only
      */
     public record PerJointErrors(String key, String title, String unit, Split split, List<String> jointNames,
-                                 double[] right, double[] left) {
+                                 double[] right, double[] left, double[] both) {
+
+        /** Values per side only. */
+        public PerJointErrors(String key, String title, String unit, Split split, List<String> jointNames,
+                              double[] right, double[] left) {
+            this(key, title, unit, split, jointNames, right, left, null);
+        }
     }
 }

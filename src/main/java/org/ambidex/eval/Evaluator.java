@@ -1,9 +1,7 @@
 package org.ambidex.eval;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.ambidex.core.Progress;
 
@@ -39,32 +37,17 @@ public final class Evaluator {
     /** As {@link #evaluate(Protocol, GroundTruthIndex, Iterable)}, reporting to {@code progress} (one step a sample). */
     public static EvalReport evaluate(Protocol protocol, GroundTruthIndex truth, Iterable<Prediction> predictions,
                                       Progress progress) {
-        Map<String, Integer> byId = new HashMap<>(Math.max(16, truth.size() * 4 / 3));
-        for (int i = 0; i < truth.size(); i++) {
-            if (byId.putIfAbsent(truth.id(i), i) != null) {
-                throw new IllegalArgumentException("two ground-truth samples share the id " + truth.id(i));
-            }
-        }
+        IdMatching matching = new IdMatching(truth.size(), truth::id);
         Protocol.Run run = protocol.start();
-        Set<String> seen = new HashSet<>();
-        long offered = 0;
-        long unmatched = 0;
-        for (Prediction p : predictions) {
-            offered++;
-            if (!seen.add(p.id())) {
-                throw new IllegalArgumentException("two predictions share the sample id " + p.id());
-            }
-            Integer i = byId.get(p.id());
-            if (i == null) {
-                unmatched++;
-                continue;
-            }
-            run.add(truth.get(i), p);
-            progress.step();
-        }
-        long matched = offered - unmatched;
-        return run.finish(new EvalCounts(byId.size(), offered, matched, 0, 0, byId.size() - matched, unmatched, 0, 0,
-            0, 0));
+        IdMatching.Result r = matching.run(predictions, (p, i) -> add(run, protocol, truth.get(i), p), progress);
+        return run.finish(new EvalCounts(matching.size(), r.offered(), r.matched(), 0, 0,
+            matching.size() - r.matched(), r.unmatched(), 0, 0, 0, 0));
+    }
+
+    /** Adds one pair, refusing a prediction without the 3-D joints every 3-D protocol needs. */
+    private static void add(Protocol.Run run, Protocol protocol, GroundTruthSample truth, Prediction prediction) {
+        prediction.requireJoints3d(protocol.name());
+        run.add(truth, prediction);
     }
 
     /**
@@ -86,7 +69,7 @@ public final class Evaluator {
                 throw new IllegalArgumentException("prediction " + n + " answers sample " + p.id() + ", expected "
                     + g.id());
             }
-            run.add(g, p);
+            add(run, protocol, g, p);
             n++;
         }
         if (gt.hasNext() || pred.hasNext()) {
@@ -114,7 +97,7 @@ public final class Evaluator {
                 }
                 Prediction p = predictions.get(g.id());
                 if (p != null) {
-                    run.add(g, p);
+                    add(run, protocol, g, p);
                     matched++;
                 }
                 progress.step();

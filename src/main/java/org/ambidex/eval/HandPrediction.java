@@ -3,7 +3,8 @@ package org.ambidex.eval;
 /**
  * A predicted hand in one frame.
  *
- * @param joints 21 x 3 packed joints, metres, camera frame, OpenPose order
+ * @param joints 21 x 3 packed joints, metres, camera frame, OpenPose order; null for a 2-D-only hand (then
+ *     {@code joints2d} is required, and the 3-D protocols refuse the hand)
  * @param vertices V x 3 packed vertices (metres, camera frame), or null
  * @param presence probability that the hand is in the frame, in [0, 1], or NaN when the predictor gave none
  *     (a predicted hand without a presence counts as present)
@@ -12,8 +13,13 @@ package org.ambidex.eval;
 public record HandPrediction(double[] joints, double[] vertices, double presence, double[] joints2d) {
 
     public HandPrediction {
-        Checks.points(joints, Hands.JOINTS, "predicted joints");
-        joints = joints.clone();
+        if (joints == null && joints2d == null) {
+            throw new IllegalArgumentException("a predicted hand needs 3-D joints or 2-D joints");
+        }
+        if (joints != null) {
+            Checks.points(joints, Hands.JOINTS, "predicted joints");
+            joints = joints.clone();
+        }
         if (vertices != null) {
             Checks.points(vertices, -1, "predicted vertices");
             vertices = vertices.clone();
@@ -35,9 +41,20 @@ public record HandPrediction(double[] joints, double[] vertices, double presence
         return new HandPrediction(joints, null, Double.NaN, null);
     }
 
+    /** 2-D joints only (21 x 2 packed pixels), with a presence (NaN: none given). */
+    public static HandPrediction of2d(double[] joints2d, double presence) {
+        return new HandPrediction(null, null, presence, joints2d);
+    }
+
+    /** The 3-D joints, or null for a 2-D-only hand. */
     @Override
     public double[] joints() {
-        return joints.clone();
+        return joints == null ? null : joints.clone();
+    }
+
+    /** Whether the hand has 3-D joints. */
+    public boolean hasJoints3d() {
+        return joints != null;
     }
 
     @Override

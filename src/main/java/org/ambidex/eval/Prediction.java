@@ -25,16 +25,31 @@ public record Prediction(String id, HandPrediction right, HandPrediction left, V
 
     /**
      * The predicted left-minus-right wrist vector: {@link #relativeRoot()} when given, else the difference of the
-     * two predicted wrists; null when neither is available.
+     * two predicted wrists; null when neither is available (a hand without 3-D joints has no wrist).
      */
     public Vec3 leftMinusRightWrist() {
         if (relativeRoot != null) {
             return relativeRoot;
         }
-        if (right == null || left == null) {
+        if (right == null || left == null || !right.hasJoints3d() || !left.hasJoints3d()) {
             return null;
         }
         return Vec3.of(left.jointsView(), 3 * Hands.WRIST).minus(Vec3.of(right.jointsView(), 3 * Hands.WRIST));
+    }
+
+    /**
+     * Checks that every predicted hand has 3-D joints, as the 3-D protocols need.
+     *
+     * @throws IllegalArgumentException naming the sample, the hand and {@code protocol} when one has only 2-D joints
+     */
+    public void requireJoints3d(String protocol) {
+        for (int h = 0; h < 2; h++) {
+            HandPrediction hand = hand(h);
+            if (hand != null && !hand.hasJoints3d()) {
+                throw new IllegalArgumentException("sample " + id + ": the " + Hands.name(h) + " hand gives only "
+                    + "\"joints_2d\"; the " + protocol + " protocol needs 3-D \"joints\"");
+            }
+        }
     }
 
     /** Presence probability used for handedness: 0 for a hand not predicted. */

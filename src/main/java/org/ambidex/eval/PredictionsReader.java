@@ -247,7 +247,8 @@ public final class PredictionsReader implements Iterable<Prediction>, AutoClosea
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
-                case "joints" -> joints = scale(reorder(readRows(value, 3, Hands.JOINTS, where + ".joints"), 3));
+                case "joints" -> joints = value == JsonToken.VALUE_NULL ? null
+                    : scale(reorder(readRows(value, 3, Hands.JOINTS, where + ".joints"), 3));
                 case "vertices" -> vertices = value == JsonToken.VALUE_NULL ? null
                     : scale(readRows(value, 3, -1, where + ".vertices"));
                 case "joints_2d" -> joints2d = value == JsonToken.VALUE_NULL ? null
@@ -266,8 +267,8 @@ public final class PredictionsReader implements Iterable<Prediction>, AutoClosea
                 default -> parser.skipChildren();
             }
         }
-        if (joints == null) {
-            throw bad("\"" + where + "\" has no \"joints\"");
+        if (joints == null && joints2d == null) {
+            throw bad("\"" + where + "\" has neither \"joints\" nor \"joints_2d\"");
         }
         return new HandPrediction(joints, vertices, present, joints2d);
     }

@@ -58,8 +58,10 @@ public final class PredictionsWriter {
                 continue;
             }
             g.writeObjectFieldStart(Hands.name(h));
-            g.writeFieldName("joints");
-            writeRows(g, hand.jointsView(), 3);
+            if (hand.hasJoints3d()) {
+                g.writeFieldName("joints");
+                writeRows(g, hand.jointsView(), 3);
+            }
             if (hand.hasVertices()) {
                 g.writeFieldName("vertices");
                 writeRows(g, hand.verticesView(), 3);

@@ -21,7 +21,7 @@ public record ProtocolOptions(PckThresholds thresholds, int dirRootJoint, ZhangP
     public static final java.util.List<String> MANO_PROTOCOLS = java.util.List.of(IntagHandProtocol.NAME,
         DirProtocol.NAME, ZhangProtocol.NAME);
 
-    /** The names {@link #create(String)} accepts. */
+    /** The names {@link #create(String)} accepts: the 3-D protocols ({@link Hand2dProtocol} runs itself). */
     public static final java.util.List<String> NAMES = java.util.List.of(InterHandProtocol.NAME,
         IntagHandProtocol.NAME, DirProtocol.NAME, ZhangProtocol.NAME, FreiHandProtocol.NAME);
 
@@ -39,6 +39,8 @@ public record ProtocolOptions(PckThresholds thresholds, int dirRootJoint, ZhangP
             case ZhangProtocol.NAME -> new ZhangProtocol(t, zhangInteractingOnly, zhangValidity, mano != null);
             case FreiHandProtocol.NAME -> new FreiHandProtocol(thresholds == null ? PckThresholds.FREIHAND : thresholds,
                 new double[] {0.005, 0.015});
+            case Hand2dProtocol.NAME -> throw new IllegalArgumentException("the hand2d protocol scores 2-D hand instances, "
+                + "not frames: use Hand2dProtocol.MMPOSE.evaluate");
             default -> throw new IllegalArgumentException("unknown protocol \"" + name + "\"; expected one of " + NAMES);
         };
     }

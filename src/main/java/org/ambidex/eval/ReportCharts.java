@@ -45,8 +45,9 @@ public final class ReportCharts {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
         // XChart places ticks on data points (10.05 mm for 200 steps over 50 mm); whole-number labels are within
-        // a pixel of their place and read far better.
-        chart.getStyler().setXAxisDecimalPattern("#0");
+        // a pixel of their place and read far better. A coarse curve (hand2d's 20 AUC thresholds, 1.5 px apart)
+        // keeps one decimal, or its labels would be a threshold off.
+        chart.getStyler().setXAxisDecimalPattern(first.thresholds().length <= 40 ? "#0.#" : "#0");
         for (EvalReport.PckCurve c : family) {
             if (c.split() != Split.ALL && c.column() != HandColumn.BOTH) {
                 continue;
@@ -65,7 +66,10 @@ public final class ReportCharts {
         return true;
     }
 
-    /** Bars of the per-joint mean error over all frames, left and right. False without per-joint data. */
+    /**
+     * Bars of the first per-joint item over all frames (a mean error): every hand when the item has that series,
+     * left and right. False without per-joint data.
+     */
     public static boolean writePerJoint(Path file, EvalReport r) {
         EvalReport.PerJointErrors e = r.perJoint().stream().filter(p -> p.split() == Split.ALL).findFirst()
             .orElse(null);
@@ -80,17 +84,22 @@ public final class ReportCharts {
         chart.getStyler().setXAxisLabelRotation(60);
         chart.getStyler().setAvailableSpaceFill(0.8);
         boolean any = false;
-        for (int h : new int[] {Hands.LEFT, Hands.RIGHT}) {
-            double[] values = h == Hands.LEFT ? e.left() : e.right();
+        List<String> names = new ArrayList<>(List.of(Hands.name(Hands.LEFT), Hands.name(Hands.RIGHT)));
+        List<double[]> series = new ArrayList<>(List.of(e.left(), e.right()));
+        if (e.both() != null) {
+            names.add(0, "all");
+            series.add(0, e.both());
+        }
+        for (int s = 0; s < names.size(); s++) {
             List<Double> ys = new ArrayList<>();
             boolean has = false;
-            for (double v : values) {
+            for (double v : series.get(s)) {
                 // A joint without data is drawn at 0; the report's table says n/a for it.
                 ys.add(Double.isNaN(v) ? 0.0 : v * (metres ? 1000 : 1));
                 has |= !Double.isNaN(v);
             }
             if (has) {
-                chart.addSeries(Hands.name(h), e.jointNames(), ys);
+                chart.addSeries(names.get(s), e.jointNames(), ys);
                 any = true;
             }
         }

@@ -106,6 +106,12 @@ public final class ReportJson {
                 add(right, e.right()[j]);
                 add(left, e.left()[j]);
             }
+            if (e.both() != null) {
+                ArrayNode both = o.putArray("both");
+                for (double v : e.both()) {
+                    add(both, v);
+                }
+            }
         }
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);

@@ -22,8 +22,9 @@ public final class ReportMarkdown {
     public static String render(EvalReport r, Map<String, String> provenance, Map<String, String> images) {
         StringBuilder b = new StringBuilder();
         b.append("# ").append(r.title()).append("\n\n");
-        b.append("Protocol `").append(r.protocol()).append("`. Errors in millimetres unless marked; \"n/a\": no data; "
-            + "(*) not reported by the reference implementation.\n\n");
+        b.append("Protocol `").append(r.protocol()).append("`. ").append(metric(r) ? "Errors in millimetres unless "
+            + "marked" : "Units as marked").append("; \"n/a\": no data; (*) not reported by the reference "
+            + "implementation.\n\n");
         provenance.forEach((k, v) -> b.append("- ").append(k).append(": `").append(v).append("`\n"));
         b.append('\n');
         for (EvalReport.MetricTable t : r.tables()) {
@@ -76,11 +77,22 @@ public final class ReportMarkdown {
             if (e.split() != Split.ALL) {
                 continue;
             }
+            boolean both = e.both() != null;
+            boolean sides = hasData(e.left()) || hasData(e.right()) || !both;
             b.append("## ").append(e.title()).append(", ").append(e.split().label()).append(" frames [")
-                .append(unitLabel(e.unit())).append("]\n\n| joint | left | right |\n|---|---:|---:|\n");
+                .append(unitLabel(e.unit())).append("]\n\n| joint |").append(both ? " all |" : "")
+                .append(sides ? " left | right |" : "").append("\n|---|").append(both ? "---:|" : "")
+                .append(sides ? "---:|---:|" : "").append('\n');
             for (int j = 0; j < e.jointNames().size(); j++) {
-                b.append("| ").append(e.jointNames().get(j)).append(" | ").append(value(e.left()[j], e.unit()))
-                    .append(" | ").append(value(e.right()[j], e.unit())).append(" |\n");
+                b.append("| ").append(e.jointNames().get(j)).append(" |");
+                if (both) {
+                    b.append(' ').append(value(e.both()[j], e.unit())).append(" |");
+                }
+                if (sides) {
+                    b.append(' ').append(value(e.left()[j], e.unit())).append(" | ").append(value(e.right()[j], e.unit()))
+                        .append(" |");
+                }
+                b.append('\n');
             }
             b.append('\n');
         }
@@ -88,10 +100,12 @@ public final class ReportMarkdown {
         b.append("## Samples\n\n| | count |\n|---|---:|\n")
             .append("| ground-truth samples | ").append(c.groundTruthSamples()).append(" |\n")
             .append("| predictions | ").append(c.predictions()).append(" |\n")
-            .append("| evaluated | ").append(c.evaluatedSamples()).append(" |\n")
-            .append("| &nbsp;&nbsp;single-hand | ").append(c.singleSamples()).append(" |\n")
-            .append("| &nbsp;&nbsp;interacting | ").append(c.interactingSamples()).append(" |\n")
-            .append("| samples without prediction | ").append(c.samplesWithoutPrediction()).append(" |\n")
+            .append("| evaluated | ").append(c.evaluatedSamples()).append(" |\n");
+        if (c.singleSamples() + c.interactingSamples() > 0) {
+            b.append("| &nbsp;&nbsp;single-hand | ").append(c.singleSamples()).append(" |\n")
+                .append("| &nbsp;&nbsp;interacting | ").append(c.interactingSamples()).append(" |\n");
+        }
+        b.append("| samples without prediction | ").append(c.samplesWithoutPrediction()).append(" |\n")
             .append("| predictions without ground truth | ").append(c.predictionsWithoutGroundTruth()).append(" |\n")
             .append("| hands without prediction | ").append(c.handsWithoutPrediction()).append(" |\n")
             .append("| samples outside the protocol | ").append(c.samplesOutsideProtocol()).append(" |\n")
@@ -106,10 +120,19 @@ public final class ReportMarkdown {
         return b.toString();
     }
 
+    /** Whether any item of the report is in metres (printed as millimetres). */
+    private static boolean metric(EvalReport r) {
+        return r.tables().stream().anyMatch(t -> "m".equals(t.unit()))
+            || r.scalars().stream().anyMatch(t -> "m".equals(t.unit()))
+            || r.curves().stream().anyMatch(t -> "m".equals(t.unit()))
+            || r.perJoint().stream().anyMatch(t -> "m".equals(t.unit()));
+    }
+
     private static String unitLabel(String unit) {
         return switch (unit) {
             case "m" -> "mm";
             case "px" -> "pixels";
+            case "1" -> "fraction";
             default -> unit;
         };
     }
@@ -118,7 +141,19 @@ public final class ReportMarkdown {
         if (Double.isNaN(v)) {
             return "n/a";
         }
+        if ("1".equals(unit)) {
+            return String.format(Locale.ROOT, "%.4f", v);
+        }
         return String.format(Locale.ROOT, "%.2f", "m".equals(unit) ? v * 1000 : v);
+    }
+
+    private static boolean hasData(double[] values) {
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String scalarValue(EvalReport.Scalar s) {

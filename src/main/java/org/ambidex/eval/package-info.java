@@ -13,10 +13,15 @@
  *     org.ambidex.eval.InterHandGroundTruth}, {@link org.ambidex.eval.FreiHandGroundTruth}) and readers of
  *     prediction files ({@link org.ambidex.eval.PredictionsReader}, {@link
  *     org.ambidex.eval.FreiHandPredictions});</li>
+ * <li>2-D hand instances ({@link org.ambidex.eval.HandKeypointTruth}, from COCO-format files through {@link
+ *     org.ambidex.eval.CocoHandGroundTruth}) and mmpose's float32 keypoint distances and accuracies ({@link
+ *     org.ambidex.eval.MmposeDistances});</li>
  * <li>protocols, each computing its reference implementation's numbers exactly: {@link
  *     org.ambidex.eval.InterHandProtocol}, {@link org.ambidex.eval.IntagHandProtocol}, {@link
  *     org.ambidex.eval.DirProtocol}, {@link org.ambidex.eval.ZhangProtocol}, {@link
- *     org.ambidex.eval.FreiHandProtocol}, run by {@link org.ambidex.eval.Evaluator};</li>
+ *     org.ambidex.eval.FreiHandProtocol}, run by {@link org.ambidex.eval.Evaluator}; and {@link
+ *     org.ambidex.eval.Hand2dProtocol} (mmpose's 2-D hand PCK, AUC and EPE), which scores hand instances rather
+ *     than frames and so runs itself;</li>
  * <li>the {@link org.ambidex.eval.EvalReport} and its writers ({@link org.ambidex.eval.ReportJson},
  *     {@link org.ambidex.eval.ReportMarkdown}, {@link org.ambidex.eval.ReportCharts}).</li>
  * </ul>

@@ -320,4 +320,92 @@ class EvalCommandTest {
         assertThat(wrong.status()).isEqualTo(2);
         assertThat(wrong.err()).contains("--hand-model applies to");
     }
+
+    private static final Path HAND2D = Path.of("src/test/resources/fixtures/hand2d");
+
+    @Test
+    void hand2dScoresACocoWholeBodyFileAsTheReference() throws IOException {
+        Path out = dir.resolve("h2d");
+        CliRun r = CliRun.of("eval", "--protocol", "hand2d", "--data", HAND2D.resolve("wholebody.json").toString(),
+            "--pred", HAND2D.resolve("wholebody_pred.json").toString(), "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        JsonNode expected = JSON.readTree(HAND2D.resolve("expected_wholebody.json").toFile()).get("groups");
+        assertThat(report.get("protocol").asText()).isEqualTo("hand2d");
+        assertThat(report.get("provenance").get("data_format").asText()).isEqualTo("coco-wholebody");
+        for (JsonNode scalar : report.get("scalars")) {
+            String key = scalar.get("key").asText();
+            if (key.equals("pck") || key.equals("auc") || key.equals("epe")) {
+                assertThat(scalar.get("value").asDouble()).as(key)
+                    .isCloseTo(expected.get("all").get(key).asDouble(), within(1e-9));
+            }
+        }
+        JsonNode perJoint = report.get("per_joint");
+        assertThat(perJoint.get(0).get("key").asText()).isEqualTo("epe");
+        assertThat(perJoint.get(1).get("both")).hasSize(21);
+        assertThat(report.get("counts").get("samples_outside_protocol").asLong()).isEqualTo(4);
+        assertThat(Files.readAllBytes(out.resolve("pck.png"))).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.readAllBytes(out.resolve("per_joint.png"))).startsWith(0x89, 'P', 'N', 'G');
+        String md = Files.readString(out.resolve("report.md"));
+        assertThat(md).contains("PCK@0.2, box-normalised").contains("| joint | all | left | right |")
+            .contains("4 COCO-WholeBody hands are marked invalid");
+        assertThat(r.out()).contains("EPE, mean keypoint distance: ").contains(" px");
+    }
+
+    @Test
+    void hand2dOnAPlainFileWithTheWholeImageAsTheBox() throws IOException {
+        Path out = dir.resolve("h2d-image");
+        CliRun r = CliRun.of("eval", "--protocol", "hand2d", "--data", HAND2D.resolve("plain.json").toString(),
+            "--pred", HAND2D.resolve("plain_pred.json").toString(), "--out", out.toString(), "--hand-box", "image");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
+        double pck = JSON.readTree(HAND2D.resolve("expected_plain_image.json").toFile()).get("groups").get("all")
+            .get("pck").asDouble();
+        assertThat(report.get("scalars").get(0).get("value").asDouble()).isCloseTo(pck, within(1e-9));
+        assertThat(report.get("provenance").get("options").asText()).isEqualTo("box image");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| joint | all |\n");
+    }
+
+    @Test
+    void theOptionsOfEachProtocolAreCheckedOnOneLine() throws IOException {
+        String data = HAND2D.resolve("wholebody.json").toString();
+        String pred = HAND2D.resolve("wholebody_pred.json").toString();
+        String out = dir.resolve("o").toString();
+        CliRun split = CliRun.of("eval", "--protocol", "hand2d", "--data", data, "--pred", pred, "--out", out,
+            "--split", "test", "--hand-type", "single");
+        assertThat(split.status()).isEqualTo(2);
+        assertThat(split.errLines()).isEqualTo(1);
+        assertThat(split.err()).contains("--split, --hand-type do not apply to the hand2d protocol");
+        CliRun folder = CliRun.of("eval", "--protocol", "hand2d", "--data", dir.toString(), "--pred", pred, "--out",
+            out);
+        assertThat(folder.status()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a folder; the hand2d protocol expects --data to be a COCO-format");
+        Path root = writeSet();
+        CliRun noSplit = CliRun.of("eval", "--protocol", "interhand", "--data", root.toString(), "--pred", pred,
+            "--out", out);
+        assertThat(noSplit.status()).isEqualTo(2);
+        assertThat(noSplit.err()).contains("--split is required for the interhand protocol");
+        CliRun box = CliRun.of("eval", "--protocol", "interhand", "--data", root.toString(), "--split", "test",
+            "--pred", pred, "--out", out, "--hand-box", "image");
+        assertThat(box.status()).isEqualTo(2);
+        assertThat(box.err()).contains("--hand-box applies to the hand2d protocol only");
+        assertThat(dir.resolve("o/report.json")).doesNotExist();
+    }
+
+    @Test
+    void twoDimensionalPredictionsAreRefusedByThreeDimensionalProtocols() throws IOException {
+        Path root = writeSet();
+        List<Prediction> preds = new ArrayList<>();
+        for (GroundTruthSample g : truth(root)) {
+            preds.add(new Prediction(g.id(), HandPrediction.of2d(new double[42], 0.9), null, null));
+        }
+        Path pred = dir.resolve("pred2d.json");
+        PredictionsWriter.write(pred, Map.of(), preds);
+        CliRun r = CliRun.of("eval", "--protocol", "intaghand", "--data", root.toString(), "--split", "test",
+            "--pred", pred.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).isEqualTo(1);
+        assertThat(r.err()).contains("pred2d.json").contains("hand gives only \"joints_2d\"; the intaghand protocol "
+            + "needs 3-D \"joints\"");
+    }
 }

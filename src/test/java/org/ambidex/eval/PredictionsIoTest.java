@@ -91,6 +91,12 @@ class PredictionsIoTest {
             + "\"samples\":[{\"id\":\"x\",\"hands\":{\"left\":{\"present\":1.5}}}]}");
         assertThatThrownBy(() -> PredictionsReader.readAll(presence)).isInstanceOf(BadInputException.class)
             .hasMessageContaining("[0, 1]");
+        Path empty = dir.resolve("empty.json");
+        Files.writeString(empty, "{\"format\":\"ambidex.predictions/1\",\"unit\":\"m\",\"joint_order\":\"openpose\","
+            + "\"samples\":[{\"id\":\"x\",\"hands\":{\"right\":{\"present\":0.5}}}]}");
+        assertThatThrownBy(() -> PredictionsReader.readAll(empty)).isInstanceOf(BadInputException.class)
+            .hasMessageContaining("empty.json").hasMessageContaining("sample 0")
+            .hasMessageContaining("\"hands.right\" has neither \"joints\" nor \"joints_2d\"");
     }
 
     @Test

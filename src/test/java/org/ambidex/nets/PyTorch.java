@@ -3,12 +3,12 @@ package org.ambidex.nets;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.ambidex.ExternalProcess;
 
 /** Runs the reference script with Debian's python3-torch, when it is installed (tests skip otherwise). */
 public final class PyTorch {
@@ -47,20 +47,6 @@ public final class PyTorch {
         if (!Files.isExecutable(Path.of(cmd.get(0)))) {
             return "no " + cmd.get(0);
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("AMBIDEX_SAVE_HEATMAP", "1");
-        Process p = pb.start();
-        try {
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "timed out";
-            }
-            return p.exitValue() == 0 ? "" : "exit " + p.exitValue() + ": " + new String(out, StandardCharsets.UTF_8);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            return "interrupted";
-        }
+        return ExternalProcess.run(cmd, Map.of("AMBIDEX_SAVE_HEATMAP", "1"), timeoutSeconds);
     }
 }
