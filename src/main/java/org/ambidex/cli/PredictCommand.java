@@ -1,5 +1,6 @@
 package org.ambidex.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +10,12 @@ import org.ambidex.core.BadInputException;
 import org.ambidex.core.BuildInfo;
 import org.ambidex.core.Progress;
 import org.ambidex.data.Sample;
+import org.ambidex.data.coco.CocoHandReader;
+import org.ambidex.data.coco.CocoHandSet;
 import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.eval.Prediction;
 import org.ambidex.eval.PredictionsWriter;
+import org.ambidex.pipeline.CocoHandPredictor;
 import org.ambidex.pipeline.ModelSpec;
 import org.ambidex.pipeline.Reconstructor;
 import org.ambidex.pipeline.SamplePredictor;
@@ -34,8 +38,16 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     DatasetOptions dataset;
 
-    @Option(names = "--split", required = true, paramLabel = "S", description = "Split: test, val or train.")
+    @Option(names = "--split", paramLabel = "S",
+        description = "Split of an InterHand2.6M-format folder: test, val or train.")
     String split;
+
+    @Option(names = "--images", paramLabel = "DIR",
+        description = "With --data FILE.json (a COCO-format hand keypoint file: COCO-WholeBody, OneHand10K, CMU"
+            + " Panoptic, FreiHAND as mmpose converts them): the folder its file_names are in (default: the file's"
+            + " folder). Each hand instance is predicted in its box, id = the instance's id, for eval --protocol"
+            + " hand2d.")
+    Path images;
 
     @Option(names = "--model", paramLabel = "ARCH:PATH", description = ModelOption.DESCRIPTION)
     String model;
@@ -67,6 +79,15 @@ final class PredictCommand implements Callable<Integer> {
         }
         ModelSpec spec = ModelOption.resolve(model);
         ModelOption.threads(threads);
+        if (Files.isRegularFile(dataset.data)) {
+            return predictCoco(spec);
+        }
+        if (split == null) {
+            throw new BadInputException("--split is needed for an InterHand2.6M-format folder (" + dataset.data + ")");
+        }
+        if (images != null) {
+            throw new BadInputException("--images goes with --data FILE.json (a COCO-format hand file)");
+        }
         List<Prediction> predictions;
         try (InterHandDataset data = InterHandDataset.open(dataset.data, dataset.filter(split))) {
             List<Sample> all = data.samples();
@@ -85,6 +106,29 @@ final class PredictCommand implements Callable<Integer> {
         provenance.put("ambidex", BuildInfo.current().describe());
         provenance.put("data", dataset.data.toString());
         provenance.put("split", split);
+        PredictionsWriter.write(out, provenance, predictions);
+        return 0;
+    }
+
+    /** The hand instances of a COCO-format file, each in its annotated box. */
+    private int predictCoco(ModelSpec spec) {
+        if (split != null) {
+            throw new BadInputException("--split does not apply to a COCO-format hand file (" + dataset.data + ")");
+        }
+        CocoHandSet set = CocoHandReader.read(dataset.data);
+        if (set.instances().isEmpty()) {
+            throw new BadInputException(dataset.data, "has no hand instances to predict");
+        }
+        Path folder = images != null ? images : dataset.data.toAbsolutePath().getParent();
+        List<Prediction> predictions;
+        try (Progress progress = Progress.start("predict", set.instances().size());
+             Reconstructor reconstructor = Reconstructor.open(spec, setup.options())) {
+            predictions = CocoHandPredictor.predict(reconstructor, set, folder, progress);
+        }
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("model", spec.toString());
+        provenance.put("ambidex", BuildInfo.current().describe());
+        provenance.put("data", dataset.data.toString());
         PredictionsWriter.write(out, provenance, predictions);
         return 0;
     }
