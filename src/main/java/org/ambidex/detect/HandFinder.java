@@ -16,7 +16,9 @@ import java.util.List;
  *       {@link FinderOptions#tileLevels()} says) while fewer than {@link FinderOptions#maxHands()} hands are found,
  *       so hands too small for the detector's 192-pixel view of the whole image are found too;</li>
  *   <li>inside a given box: palms in the box's surroundings, and when none gives a hand, landmarks on the box at
- *       four rotations and two sizes, the most present kept, so a box always gives its hand.</li>
+ *       four rotations and two sizes, the most present kept, so a box always gives its hand; then, while fewer than
+ *       {@link FinderOptions#maxHands()} are found, landmarks centred in each half of the box at four rotations,
+ *       for a second hand whose palm the first one hides.</li>
  * </ul>
  * Not thread-safe (the networks are not).
  */
@@ -86,16 +88,46 @@ public final class HandFinder {
         if (found.stream().noneMatch(hand -> hand.presence() >= MIN_PRESENCE)) {
             List<RotatedRect> guesses = new ArrayList<>();
             for (double size : new double[] {1.6, 2.2}) {
-                for (int quarter = 0; quarter < 4; quarter++) {
-                    guesses.add(new RotatedRect(cx, cy, size * extent, size * extent, 0).turned(quarter * Math.PI / 2));
+                guesses.addAll(turns(cx, cy, size * extent));
+            }
+            found = merged(found, List.of(refined(px, mostPresent(landmarksIn(px, guesses)))));
+        }
+        if (found.size() < options.maxHands()) {
+            // A box may hold two hands whose palms hide each other (clasped, interlocked): look for a second hand
+            // centred in each half of the box, and keep the most present one that is not a hand already found.
+            List<RotatedRect> halves = new ArrayList<>();
+            double side = 1.1 * extent;
+            for (double[] c : new double[][] {{cx - w / 4, cy}, {cx + w / 4, cy}, {cx, cy - h / 4}, {cx, cy + h / 4}}) {
+                halves.addAll(turns(c[0], c[1], side));
+            }
+            List<DetectedHand> known = found;
+            List<DetectedHand> second = new ArrayList<>();
+            for (DetectedHand hand : landmarksIn(px, halves)) {
+                if (hand.presence() >= MIN_PRESENCE && known.stream().noneMatch(k -> same(k, hand))) {
+                    second.add(hand);
                 }
             }
-            List<DetectedHand> tried = landmarksIn(px, guesses);
-            DetectedHand bestGuess = tried.stream().max(Comparator.comparingDouble(DetectedHand::presence))
-                .orElseThrow();
-            found = merged(found, List.of(refined(px, bestGuess)));
+            if (!second.isEmpty()) {
+                DetectedHand other = refined(px, mostPresent(second));
+                if (known.stream().noneMatch(k -> same(k, other))) {
+                    found = merged(found, List.of(other));
+                }
+            }
         }
         return best(found, options.maxHands());
+    }
+
+    /** Square regions of side {@code side} centred at {@code (x, y)}, upright and turned by each quarter turn. */
+    private static List<RotatedRect> turns(double x, double y, double side) {
+        List<RotatedRect> out = new ArrayList<>();
+        for (int quarter = 0; quarter < 4; quarter++) {
+            out.add(RotatedRect.square(x, y, side).turned(quarter * Math.PI / 2));
+        }
+        return out;
+    }
+
+    private static DetectedHand mostPresent(List<DetectedHand> hands) {
+        return hands.stream().max(Comparator.comparingDouble(DetectedHand::presence)).orElseThrow();
     }
 
     /** Palms in {@code regions}, their hands (presence gated, refined), skipping hands already {@code known}. */

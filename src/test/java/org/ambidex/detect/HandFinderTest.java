@@ -67,7 +67,7 @@ class HandFinderTest {
     void aBoxWithoutAPalmStillGivesItsHand() {
         BufferedImage photo = disc(640, 480, 300, 260, 30);
         HandFinder finder = new HandFinder((input, batch) -> List.of(new float[batch * 2016 * 18], filled(batch * 2016,
-            -10f)), HandFinderTest::landmarkNetwork, FinderOptions.DEFAULT);
+            -10f)), HandFinderTest::landmarkNetwork, FinderOptions.DEFAULT.withMaxHands(1));
         List<DetectedHand> hands = finder.findInBox(photo, 260, 200, 80, 90);
         assertThat(hands).hasSize(1);
         assertWristAt(hands.get(0), 300, 260, 1.5);
