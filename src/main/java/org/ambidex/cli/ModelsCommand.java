@@ -27,8 +27,9 @@ final class ModelsCommand implements Callable<Integer> {
                 + new ModelSpec(a, null) + ")" : ""));
             o.println("  " + a.summary());
             o.println("  input:   " + a.input());
-            o.println("  --model: " + a.name() + ":PATH, PATH " + a.modelFiles()
-                + (a.hasBuiltInModel() ? "; or " + a.name() + " alone for the built-in weights" : ""));
+            o.println("  --model: " + (a.takesFiles() ? a.name() + ":PATH, PATH " + a.modelFiles()
+                + (a.hasBuiltInModel() ? "; or " + a.name() + " alone for the built-in weights" : "")
+                : a.name() + " (built in; no files)"));
             o.println("  train:   " + a.trainer().map(t -> "train --arch " + a.name() + " (" + t.defaults().epochs()
                 + " epochs, batch " + t.defaults().batchSize() + ", lr " + t.defaults().lr() + " by default); "
                 + t.options()).orElse("not trainable by ambidex"));

@@ -22,6 +22,11 @@ public interface Architecture {
     /** What {@code PATH} in {@code NAME:PATH} must be. */
     String modelFiles();
 
+    /** Whether it opens weights from a file ({@code NAME:PATH}); false for networks built into ambidex only. */
+    default boolean takesFiles() {
+        return true;
+    }
+
     /** Whether it needs the hands' box (it cannot look at a whole image). */
     boolean needsBox();
 

@@ -62,6 +62,11 @@ final class MediaPipeArchitecture implements Architecture {
     }
 
     @Override
+    public boolean takesFiles() {
+        return false;
+    }
+
+    @Override
     public boolean needsBox() {
         return false;
     }
