@@ -51,6 +51,19 @@ class LogLineProgressTest {
     }
 
     @Test
+    void aTaskClosedBeforeItsEndWritesNoClosingLine() {
+        // A failing command closes its progress on the way out; its error must be the only line after it.
+        AtomicLong now = new AtomicLong(0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LogLineProgress progress = new LogLineProgress("images", 3,
+            new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(10), now::get);
+        progress.step();
+        now.set(1_000_000_000L);
+        progress.close();
+        assertThat(bytes.size()).isZero();
+    }
+
+    @Test
     void silentProgressCounts() {
         try (Progress p = Progress.silent()) {
             p.stepBy(3);
