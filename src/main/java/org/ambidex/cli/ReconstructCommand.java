@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.BuildInfo;
+import org.ambidex.core.OutputFolder;
 import org.ambidex.core.Progress;
 import org.ambidex.data.Bbox;
 import org.ambidex.eval.Prediction;
@@ -116,9 +117,12 @@ final class ReconstructCommand implements Callable<Integer> {
                 throw new BadInputException(image, "has the same name as another image; outputs would collide");
             }
         }
+        for (Path image : images) {
+            requireBoxOnImage(image, boxByImage.get(image));
+        }
         ReconstructionFiles.Options options = new ReconstructionFiles.Options(!noImages, meshFormats());
         ModelOption.threads(threads);
-        Files.createDirectories(out);
+        OutputFolder.prepare(out);
         List<Prediction> predictions = new ArrayList<>();
         try (Reconstructor reconstructor = Reconstructor.open(modelSpec);
              Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
@@ -145,6 +149,25 @@ final class ReconstructCommand implements Callable<Integer> {
             PredictionsWriter.write(pred, provenance, predictions);
         }
         return 0;
+    }
+
+    /**
+     * A box must have a size and overlap its image: a box wholly outside would crop nothing but padding, and the
+     * network would still report hands there.
+     */
+    private void requireBoxOnImage(Path image, Bbox box) {
+        if (box == null) {
+            return;
+        }
+        String option = bbox != null ? "--bbox " + bbox : "the box " + box + " of " + boxes;
+        if (!(box.width() > 0 && box.height() > 0)) {
+            throw new BadInputException(image, option + " has no area; expected a positive width and height");
+        }
+        int[] size = Images.size(image);
+        if (box.x() + box.width() <= 0 || box.y() + box.height() <= 0 || box.x() >= size[0] || box.y() >= size[1]) {
+            throw new BadInputException(image, option + " lies entirely outside the image, which is " + size[0] + "x"
+                + size[1] + " pixels; expected a box over the hands");
+        }
     }
 
     private Set<ReconstructionFiles.MeshFormat> meshFormats() {

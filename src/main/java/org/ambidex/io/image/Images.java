@@ -17,6 +17,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BadInputException;
+import org.ambidex.core.MemoryBudget;
 
 /**
  * Reads and writes image files. Reading gives an upright 8-bit RGB image ({@code TYPE_INT_RGB}, HWC at this
@@ -28,8 +29,15 @@ public final class Images {
 
     /** Files larger than this are refused before they are read. */
     public static final long MAX_FILE_BYTES = 1L << 30;
-    /** Images with more pixels than this are refused before they are decoded (16384 x 16384). */
+    /** Images with more pixels than this are refused before they are decoded (16384 x 16384), whatever the heap. */
     public static final long MAX_PIXELS = 1L << 28;
+    /**
+     * Heap bytes per pixel while an image is read: the decoder's raster (up to 8, for 16-bit RGBA), the RGB copy (4)
+     * and the upright copy EXIF orientation may make (4).
+     */
+    public static final int READ_BYTES_PER_PIXEL = 16;
+    /** The share of the heap an image being read may take; the rest serves the network and the pictures. */
+    public static final double READ_HEAP_SHARE = 0.4;
     /** JPEG quality used by {@link #write(Path, BufferedImage)}. */
     public static final float JPEG_QUALITY = 0.95f;
 
@@ -45,6 +53,42 @@ public final class Images {
 
     /** Reads {@code path} as an upright RGB image; anything unreadable is a {@link BadInputException}. */
     public static BufferedImage read(Path path) {
+        byte[] bytes = bytesOf(path);
+        BufferedImage decoded = decode(path, bytes);
+        return ExifOrientation.apply(toRgb(decoded), ExifOrientation.of(bytes));
+    }
+
+    /**
+     * The upright size {@code {width, height}} of the image in {@code path}, from its header (and EXIF orientation)
+     * without decoding its pixels, so options can be checked against it before any work.
+     */
+    public static int[] size(Path path) {
+        byte[] bytes = bytesOf(path);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new BadInputException(path, "not a known image format; expected JPEG, PNG, BMP, GIF or TIFF");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                // Orientations 5 to 8 turn the picture a quarter.
+                return ExifOrientation.of(bytes) >= 5 ? new int[] {h, w} : new int[] {w, h};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new BadInputException(path, "corrupt or unsupported image (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+
+    private static byte[] bytesOf(Path path) {
         byte[] bytes;
         try {
             long size = Files.size(path);
@@ -58,8 +102,7 @@ public final class Images {
         } catch (IOException e) {
             throw new BadInputException(path, "cannot read (" + e.getMessage() + "); expected an image", e);
         }
-        BufferedImage decoded = decode(path, bytes);
-        return ExifOrientation.apply(toRgb(decoded), ExifOrientation.of(bytes));
+        return bytes;
     }
 
     private static BufferedImage decode(Path path, byte[] bytes) {
@@ -76,7 +119,16 @@ public final class Images {
                     throw new BadInputException(path, "image is " + reader.getWidth(0) + "x" + reader.getHeight(0)
                         + " pixels; expected at most " + MAX_PIXELS + " pixels");
                 }
+                MemoryBudget budget = MemoryBudget.current();
+                long fits = maxPixels(budget);
+                if (pixels > fits) {
+                    throw new BadInputException(path, "image is " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                        + " pixels, more than the " + fits + " that can be read: " + budget.advice());
+                }
+                TruncationWatch watch = new TruncationWatch();
+                reader.addIIOReadWarningListener(watch);
                 BufferedImage image = reader.read(0);
+                watch.refuseIfTruncated(path);
                 if (image == null) {
                     throw new BadInputException(path, "the decoder returned no image; expected a valid image file");
                 }
@@ -91,6 +143,11 @@ public final class Images {
             throw new BadInputException(path, "corrupt or unsupported image (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
+    }
+
+    /** The most pixels an image may have to be read within {@code budget} ({@link #READ_HEAP_SHARE} of it). */
+    public static long maxPixels(MemoryBudget budget) {
+        return Math.min(MAX_PIXELS, budget.units(READ_HEAP_SHARE, READ_BYTES_PER_PIXEL));
     }
 
     /** {@code image} as TYPE_INT_RGB (the same object when it already is one). */
