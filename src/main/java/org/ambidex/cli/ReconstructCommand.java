@@ -3,7 +3,6 @@ package org.ambidex.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -122,11 +121,25 @@ final class ReconstructCommand implements Callable<Integer> {
         }
         ReconstructionFiles.Options options = new ReconstructionFiles.Options(!noImages, meshFormats());
         ModelOption.threads(threads);
-        OutputFolder.prepare(out);
         List<Prediction> predictions = new ArrayList<>();
-        try (Reconstructor reconstructor = Reconstructor.open(modelSpec);
-             Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
-                 : Progress.silent()) {
+        try (Reconstructor reconstructor = Reconstructor.open(modelSpec)) {
+            // After the model opened: a bad model file leaves no output folder behind.
+            OutputFolder.prepare(out);
+            reconstructAll(reconstructor, boxByImage, intrinsics, rootDepth, options, predictions);
+        }
+        if (pred != null) {
+            Map<String, String> provenance = new LinkedHashMap<>();
+            provenance.put("model", modelSpec.toString());
+            provenance.put("ambidex", BuildInfo.current().describe());
+            PredictionsWriter.write(pred, provenance, predictions);
+        }
+        return 0;
+    }
+
+    private void reconstructAll(Reconstructor reconstructor, Map<Path, Bbox> boxByImage, Intrinsics intrinsics,
+                                Double rootDepth, ReconstructionFiles.Options options, List<Prediction> predictions) {
+        try (Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
+            : Progress.silent()) {
             for (Path image : images) {
                 progress.status(image.getFileName().toString());
                 BufferedImage picture = Images.read(image);
@@ -142,20 +155,14 @@ final class ReconstructCommand implements Callable<Integer> {
                 progress.step();
             }
         }
-        if (pred != null) {
-            Map<String, String> provenance = new LinkedHashMap<>();
-            provenance.put("model", modelSpec.toString());
-            provenance.put("ambidex", BuildInfo.current().describe());
-            PredictionsWriter.write(pred, provenance, predictions);
-        }
-        return 0;
     }
 
     /**
-     * A box must have a size and overlap its image: a box wholly outside would crop nothing but padding, and the
+     * Every image must be readable within the heap, and a box must have a size and overlap its image: a box wholly outside would crop nothing but padding, and the
      * network would still report hands there.
      */
     private void requireBoxOnImage(Path image, Bbox box) {
+        int[] size = Images.size(image); // refuses an image too large to read before any work
         if (box == null) {
             return;
         }
@@ -163,7 +170,6 @@ final class ReconstructCommand implements Callable<Integer> {
         if (!(box.width() > 0 && box.height() > 0)) {
             throw new BadInputException(image, option + " has no area; expected a positive width and height");
         }
-        int[] size = Images.size(image);
         if (box.x() + box.width() <= 0 || box.y() + box.height() <= 0 || box.x() >= size[0] || box.y() >= size[1]) {
             throw new BadInputException(image, option + " lies entirely outside the image, which is " + size[0] + "x"
                 + size[1] + " pixels; expected a box over the hands");

@@ -59,12 +59,15 @@ final class SynthCommand implements Callable<Integer> {
         if (frames < 1 || cameras < 1 || (threads != null && threads < 1)) {
             throw new ParameterException(spec.commandLine(), "--frames, --cameras and --threads must be at least 1");
         }
-        OutputFolder.prepare(out);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException(out, "is a file; expected an output folder (a new or empty folder)");
+        }
         if (holdsAnnotationFile(out.resolve("annotations"))) {
             throw new BadInputException(out, "already holds a dataset (annotations/); expected a new or empty folder");
         }
-        clearKilledRun();
         HandModels hands = HandModels.resolve(handModel);
+        OutputFolder.prepare(out);
+        clearKilledRun();
         HandModel right = hands.right();
         HandModel left = hands.left();
         SyntheticDataset.Summary summary;

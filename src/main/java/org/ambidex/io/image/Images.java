@@ -60,7 +60,8 @@ public final class Images {
 
     /**
      * The upright size {@code {width, height}} of the image in {@code path}, from its header (and EXIF orientation)
-     * without decoding its pixels, so options can be checked against it before any work.
+     * without decoding its pixels, so options can be checked against it before any work. An image too large to be
+     * read ({@link #read}) is refused here already.
      */
     public static int[] size(Path path) {
         byte[] bytes = bytesOf(path);
@@ -74,6 +75,7 @@ public final class Images {
                 reader.setInput(in, true, true);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
+                requireReadable(path, w, h);
                 // Orientations 5 to 8 turn the picture a quarter.
                 return ExifOrientation.of(bytes) >= 5 ? new int[] {h, w} : new int[] {w, h};
             } finally {
@@ -114,17 +116,7 @@ public final class Images {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS || pixels <= 0) {
-                    throw new BadInputException(path, "image is " + reader.getWidth(0) + "x" + reader.getHeight(0)
-                        + " pixels; expected at most " + MAX_PIXELS + " pixels");
-                }
-                MemoryBudget budget = MemoryBudget.current();
-                long fits = maxPixels(budget);
-                if (pixels > fits) {
-                    throw new BadInputException(path, "image is " + reader.getWidth(0) + "x" + reader.getHeight(0)
-                        + " pixels, more than the " + fits + " that can be read: " + budget.advice());
-                }
+                requireReadable(path, reader.getWidth(0), reader.getHeight(0));
                 TruncationWatch watch = new TruncationWatch();
                 reader.addIIOReadWarningListener(watch);
                 BufferedImage image = reader.read(0);
@@ -142,6 +134,21 @@ public final class Images {
             }
             throw new BadInputException(path, "corrupt or unsupported image (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+
+    /** Refuses an image of more pixels than {@link #MAX_PIXELS} or than the heap's share holds. */
+    private static void requireReadable(Path path, int w, int h) {
+        long pixels = (long) w * h;
+        if (pixels > MAX_PIXELS || pixels <= 0) {
+            throw new BadInputException(path, "image is " + w + "x" + h + " pixels; expected at most " + MAX_PIXELS
+                + " pixels");
+        }
+        MemoryBudget budget = MemoryBudget.current();
+        long fits = maxPixels(budget);
+        if (pixels > fits) {
+            throw new BadInputException(path, "image is " + w + "x" + h + " pixels, more than the " + fits
+                + " that can be read: " + budget.advice());
         }
     }
 
