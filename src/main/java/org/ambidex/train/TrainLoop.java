@@ -108,7 +108,7 @@ public final class TrainLoop {
         }
         Leftovers.sweep(folder);
         long end = stopAfter < 0 ? total : Math.min(total, stopAfter);
-        List<EpochSummary> epochs = earlierEpochs(task, folder, start, perEpoch, log);
+        List<EpochSummary> epochs = earlierEpochs(task, settings, start, perEpoch, log);
         double lossSum = 0;
         long lossCount = 0;
         double last = Double.NaN;
@@ -169,8 +169,9 @@ public final class TrainLoop {
      * run was killed after its checkpoint but before its validation ended: it is validated now, so no epoch's
      * report is lost.
      */
-    private static List<EpochSummary> earlierEpochs(TrainingTask task, Path folder, long start, long perEpoch,
-                                                    Consumer<String> log) {
+    private static List<EpochSummary> earlierEpochs(TrainingTask task, TrainSettings settings, long start,
+                                                    long perEpoch, Consumer<String> log) {
+        Path folder = settings.out();
         List<EpochSummary> epochs = new ArrayList<>();
         int completed = Math.toIntExact(start / perEpoch);
         for (int epoch = 0; epoch < completed; epoch++) {
@@ -179,8 +180,9 @@ public final class TrainLoop {
         int last = completed - 1;
         if (last >= 0 && EpochRecord.read(folder, last).isEmpty()) {
             Map<String, Double> metrics = task.validate(last, folder.resolve("val").resolve("epoch_" + last));
-            EpochSummary summary = new EpochSummary(last, (long) completed * perEpoch, Double.NaN, 0, perEpoch,
-                Double.NaN, new LinkedHashMap<>(metrics));
+            long step = (long) completed * perEpoch;
+            EpochSummary summary = new EpochSummary(last, step, Double.NaN, 0, perEpoch,
+                settings.schedule().at(last, step - 1), new LinkedHashMap<>(metrics));
             EpochRecord.write(folder, summary);
             epochs.add(summary);
             log.accept(summary.describe());
