@@ -156,6 +156,13 @@ class BadInputSweepTest {
         c.add(new Case("pose: a PyTorch model given as --model", d -> Files.writeString(d.resolve("p.json"), "{}"),
             "pose --model $M --params $D/p.json --out $D/o.json", 2, "is a PyTorch checkpoint, not a hand model",
             List.of("o.json")));
+        c.add(new Case("inspect: an opcode meeting a value of the wrong type names no Java class",
+            d -> HostileInputs.write(d.resolve("odd.pkl"), new byte[] {(byte) 0x80, 2, '}', 'K', 1, 'a', '.'}),
+            "inspect $D/odd.pkl", 2, "odd.pkl: ", List.of()));
+        c.add(new Case("reconstruct: a box outside names the box as given, not a Java record", d -> Files.writeString(
+            d.resolve("boxes.json"), "{\"hands.png\": [-90, 10, 40.5, 40]}"),
+            "reconstruct --model twohand:$M -o $D/out --boxes $D/boxes.json $H", 2,
+            "the box [-90, 10, 40.5, 40] of", List.of("out")));
         return c.stream();
     }
 
@@ -199,7 +206,8 @@ class BadInputSweepTest {
             assertThat(run.err()).as(c.name()).isEmpty();
         } else {
             assertThat(run.errLines()).as(run.err()).isEqualTo(1);
-            assertThat(run.err()).startsWith("ambidex: ").contains(c.stderr()).doesNotContain("\tat ");
+            assertThat(run.err()).startsWith("ambidex: ").contains(c.stderr()).doesNotContain("\tat ")
+                .doesNotContain("java.").doesNotContain("Bbox[").doesNotContain("ArrayList");
         }
         for (String path : c.absent()) {
             assertThat(dir.resolve(path)).as(c.name()).doesNotExist();
