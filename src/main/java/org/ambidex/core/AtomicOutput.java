@@ -1,7 +1,6 @@
 package org.ambidex.core;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +67,7 @@ public final class AtomicOutput {
                 channel = lockedChannel(temporary);
             }
             channel.truncate(0);
-            OutputStream out = new BufferedOutputStream(new KeptOpen(Channels.newOutputStream(channel)), 1 << 16);
+            OutputStream out = new BufferedOutputStream(new NonClosingStream(Channels.newOutputStream(channel)), 1 << 16);
             writer.writeTo(out);
             out.flush();
             channel.force(true);
@@ -82,23 +81,6 @@ public final class AtomicOutput {
                 deleteQuietly(temporary);
             }
             closeQuietly(channel);
-        }
-    }
-
-    /** A stream a writer may close without closing the channel, which is still to be forced and unlocked. */
-    private static final class KeptOpen extends FilterOutputStream {
-        KeptOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 
@@ -116,7 +98,11 @@ public final class AtomicOutput {
             }
         } catch (OverlappingFileLockException busy) {
             // another thread of this process is writing the same target
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException unsupported) {
+            // A file system without locks (some network ones): write unlocked, as before locks were used; a sweep
+            // cannot lock such a file either, so it never deletes it.
+            return channel;
+        } catch (RuntimeException e) {
             channel.close();
             throw e;
         }

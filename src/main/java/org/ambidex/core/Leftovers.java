@@ -51,6 +51,8 @@ public final class Leftovers {
             }
         } catch (OverlappingFileLockException live) {
             // a thread of this process is writing it
+        } catch (IOException unsupported) {
+            // no locks on this file system: a live writer cannot be told from a leftover, so keep it
         }
     }
 

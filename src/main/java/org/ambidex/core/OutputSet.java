@@ -55,7 +55,11 @@ public final class OutputSet implements AutoCloseable {
             Path staging = Files.createTempDirectory(folder, "." + name + STAGING_MARK);
             FileChannel lock = FileChannel.open(staging.resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
-            lock.lock();
+            try {
+                lock.lock();
+            } catch (IOException unsupported) {
+                // a file system without locks: sweeps cannot lock the staging folder either, so they leave it
+            }
             return new OutputSet(folder, staging, List.copyOf(family), lock);
         } catch (IOException e) {
             throw new BadInputException(folder, "cannot write into the output folder (" + e.getMessage() + ")", e);
@@ -121,7 +125,7 @@ public final class OutputSet implements AutoCloseable {
         Path lockFile = staging.resolve(LOCK);
         try (FileChannel channel = Files.exists(lockFile)
             ? FileChannel.open(lockFile, StandardOpenOption.WRITE) : null) {
-            if (channel != null && channel.tryLock() == null) {
+            if (channel != null && !locked(channel)) {
                 return;
             }
             if (Files.isRegularFile(staging.resolve(JOURNAL))) {
@@ -131,6 +135,15 @@ public final class OutputSet implements AutoCloseable {
             }
         } catch (OverlappingFileLockException live) {
             // this process is writing the set
+        }
+    }
+
+    /** Whether this process got the lock; false when another holds it or the file system has no locks. */
+    private static boolean locked(FileChannel channel) {
+        try {
+            return channel.tryLock() != null;
+        } catch (IOException unsupported) {
+            return false;
         }
     }
 

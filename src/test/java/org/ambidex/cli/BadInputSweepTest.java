@@ -2,8 +2,6 @@ package org.ambidex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,15 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.ambidex.core.MemoryBudget;
-import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandModelLoader;
-import org.ambidex.hand.HandSide;
-import org.ambidex.io.image.Images;
-import org.ambidex.nets.twohand.TwoHandConfig;
-import org.ambidex.nets.twohand.TwoHandModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,22 +159,8 @@ class BadInputSweepTest {
 
     @BeforeAll
     static void makeModelAndPhoto() {
-        Path mano = ReconstructTwoHandTest.MANO;
-        HandModel right = HandModelLoader.resolve(mano.toString(), HandSide.RIGHT, true);
-        HandModel left = HandModelLoader.resolve(mano.toString(), HandSide.LEFT, true);
-        model = shared.resolve("twohand.pt");
-        TwoHandConfig config = new TwoHandConfig(18, 8, 64, 1, 4, 32, TwoHandConfig.IMAGENET_MEAN,
-            TwoHandConfig.IMAGENET_STD);
-        try (TwoHandModel m = TwoHandModel.initialised(config, right, left, 4)) {
-            m.save(model, Map.of("hand_model", mano.toString()));
-        }
-        BufferedImage picture = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = picture.createGraphics();
-        g.setColor(new Color(200, 160, 140));
-        g.fillOval(30, 20, 50, 50);
-        g.dispose();
-        photo = shared.resolve("hands.png");
-        Images.write(photo, picture);
+        model = TwoHandFixtures.tinyModel(shared);
+        photo = TwoHandFixtures.handsPhoto(shared);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -242,7 +219,7 @@ class BadInputSweepTest {
 
     static CliRun run(String commandLine, Path dir) {
         String[] args = Arrays.stream(commandLine.split(" "))
-            .map(a -> a.replace("$D", dir.toString()).replace("$MANO", ReconstructTwoHandTest.MANO.toString())
+            .map(a -> a.replace("$D", dir.toString()).replace("$MANO", TwoHandFixtures.MANO.toString())
                 .replace("$M", model.toString()).replace("$H", photo.toString()))
             .toArray(String[]::new);
         return CliRun.of(args);

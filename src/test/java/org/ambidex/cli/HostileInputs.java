@@ -15,7 +15,7 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
 /** Makers of the hostile and broken inputs of {@link BadInputSweepTest}: each writes one file and returns it. */
-final class HostileInputs {
+public final class HostileInputs {
 
     private HostileInputs() {
     }
@@ -98,7 +98,8 @@ final class HostileInputs {
         return file;
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where {@code needle} first stands in {@code haystack}, or -1. */
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -65,6 +65,23 @@ public final class Images {
      */
     public static int[] size(Path path) {
         byte[] bytes = bytesOf(path);
+        return withReader(path, bytes, reader -> {
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            requireReadable(path, w, h);
+            // Orientations 5 to 8 turn the picture a quarter.
+            return ExifOrientation.of(bytes) >= 5 ? new int[] {h, w} : new int[] {w, h};
+        });
+    }
+
+    /** What is done with an image's reader once its input is set; may throw {@link IOException}. */
+    @FunctionalInterface
+    private interface ReaderWork<T> {
+        T apply(ImageReader reader) throws IOException;
+    }
+
+    /** Runs {@code work} on a reader of {@code bytes}; whatever fails is a one-line {@link BadInputException}. */
+    private static <T> T withReader(Path path, byte[] bytes, ReaderWork<T> work) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -73,11 +90,7 @@ public final class Images {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                requireReadable(path, w, h);
-                // Orientations 5 to 8 turn the picture a quarter.
-                return ExifOrientation.of(bytes) >= 5 ? new int[] {h, w} : new int[] {w, h};
+                return work.apply(reader);
             } finally {
                 reader.dispose();
             }
@@ -108,33 +121,17 @@ public final class Images {
     }
 
     private static BufferedImage decode(Path path, byte[] bytes) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new BadInputException(path, "not a known image format; expected JPEG, PNG, BMP, GIF or TIFF");
+        return withReader(path, bytes, reader -> {
+            requireReadable(path, reader.getWidth(0), reader.getHeight(0));
+            TruncationWatch watch = new TruncationWatch();
+            reader.addIIOReadWarningListener(watch);
+            BufferedImage image = reader.read(0);
+            watch.refuseIfTruncated(path);
+            if (image == null) {
+                throw new BadInputException(path, "the decoder returned no image; expected a valid image file");
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                requireReadable(path, reader.getWidth(0), reader.getHeight(0));
-                TruncationWatch watch = new TruncationWatch();
-                reader.addIIOReadWarningListener(watch);
-                BufferedImage image = reader.read(0);
-                watch.refuseIfTruncated(path);
-                if (image == null) {
-                    throw new BadInputException(path, "the decoder returned no image; expected a valid image file");
-                }
-                return image;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof BadInputException bad) {
-                throw bad;
-            }
-            throw new BadInputException(path, "corrupt or unsupported image (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
+            return image;
+        });
     }
 
     /** Refuses an image of more pixels than {@link #MAX_PIXELS} or than the heap's share holds. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.ambidex.cli.HostileInputs;
 import org.ambidex.core.BadInputException;
 import org.ambidex.io.NdArray;
 import org.ambidex.io.numpy.Npz;
@@ -93,15 +94,6 @@ class ZipCrcTest {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return HostileInputs.indexOf(haystack, needle);
     }
 }
