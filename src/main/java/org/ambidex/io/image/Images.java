@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BadInputException;
+import org.ambidex.core.InputFiles;
 import org.ambidex.core.MemoryBudget;
 
 /**
@@ -104,20 +104,7 @@ public final class Images {
     }
 
     private static byte[] bytesOf(Path path) {
-        byte[] bytes;
-        try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new BadInputException(path, "file is " + size + " bytes; expected an image under "
-                    + MAX_FILE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(path, "file not found; expected an image (JPEG, PNG, BMP, ...)", e);
-        } catch (IOException e) {
-            throw new BadInputException(path, "cannot read (" + e.getMessage() + "); expected an image", e);
-        }
-        return bytes;
+        return InputFiles.readBounded(path, MAX_FILE_BYTES, "an image (JPEG, PNG, BMP, ...)");
     }
 
     private static BufferedImage decode(Path path, byte[] bytes) {
