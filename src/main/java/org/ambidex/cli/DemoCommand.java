@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.BuildInfo;
+import org.ambidex.core.OutputFolder;
 import org.ambidex.core.Progress;
 import org.ambidex.data.HandType;
 import org.ambidex.data.Sample;
@@ -87,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
         Path folder = examples != null ? examples : defaultExamples();
         List<Sample> samples = samples(folder);
         ModelOption.threads(threads);
-        Files.createDirectories(out);
+        OutputFolder.prepare(out);
         List<Prediction> predictions = new ArrayList<>();
         List<GroundTruthSample> truth = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,14 +144,27 @@ final class Inspection {
         throw InspectCommand.noSuchArray(file, name, arrays.stream().map(ArrayEntry::name).toList());
     }
 
-    /** Depth-first over dicts and lists, in order, without recursion (pickles may nest deeply). */
+    /**
+     * Depth-first over dicts and lists, in order, without recursion (pickles may nest deeply). A pickle's memo lets
+     * one list or dict appear many times, even inside itself: each is walked once, where it is first met, and
+     * later meetings are listed as references to that name, so a cycle ends and a shared graph costs its size,
+     * not the number of its paths.
+     */
     private void walk(Object root) {
+        Map<Object, String> visited = new IdentityHashMap<>();
         Deque<Object[]> work = new ArrayDeque<>();
         work.push(new Object[] {"", root});
         while (!work.isEmpty()) {
             Object[] item = work.pop();
             String name = (String) item[0];
             Object value = item[1];
+            if ((value instanceof Map || value instanceof List) && visited.containsKey(value)) {
+                others.add(new OtherEntry(name.isEmpty() ? "value" : name, new SeenAbove(visited.get(value))));
+                continue;
+            }
+            if (value instanceof Map || value instanceof List) {
+                visited.put(value, name.isEmpty() ? "value" : name);
+            }
             if (value instanceof NdArray a) {
                 arrays.add(new ArrayEntry(name.isEmpty() ? "array" : name, a, null));
             } else if (value instanceof SparseMatrix m) {
@@ -196,7 +210,22 @@ final class Inspection {
         return prefix.isEmpty() ? key : prefix + "." + key;
     }
 
+    /** A dict or list met again: the entry it was first listed under. */
+    record SeenAbove(String firstName) {
+        @Override
+        public String toString() {
+            return "the same object as " + firstName;
+        }
+    }
+
+    /** Lists nested deeper than this are shown as {@code [...]}, so a list that holds itself still ends. */
+    private static final int DESCRIBE_DEPTH = 3;
+
     static String describe(Object value) {
+        return describe(value, 0);
+    }
+
+    private static String describe(Object value, int depth) {
         if (value == null) {
             return "None";
         }
@@ -229,13 +258,16 @@ final class Inspection {
             return "set (" + s.size() + ")";
         }
         if (value instanceof List<?> l) {
+            if (depth >= DESCRIBE_DEPTH && !l.isEmpty()) {
+                return "[...]";
+            }
             StringBuilder b = new StringBuilder("[");
             for (int i = 0; i < l.size(); i++) {
                 if (b.length() > 100) {
                     b.append(", ...");
                     break;
                 }
-                b.append(i == 0 ? "" : ", ").append(describe(l.get(i)));
+                b.append(i == 0 ? "" : ", ").append(describe(l.get(i), depth + 1));
             }
             return b.append(']').toString();
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.BuildInfo;
+import org.ambidex.core.NonClosingStream;
 import org.ambidex.hand.HandModel;
 import org.ambidex.io.mesh.GlbWriter;
 import org.ambidex.io.mesh.Mesh;
@@ -69,7 +69,7 @@ final class PoseCommand implements Callable<Integer> {
     private void writeJson(HandModel model, List<double[]> vertices, List<double[]> joints) {
         BuildInfo build = BuildInfo.current();
         AtomicOutput.write(out, stream -> {
-            try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosing(stream), JsonEncoding.UTF8)) {
+            try (JsonGenerator g = new JsonFactory().createGenerator(new NonClosingStream(stream), JsonEncoding.UTF8)) {
                 g.writeStartObject();
                 g.writeStringField("format", "ambidex.pose/1");
                 g.writeStringField("unit", "m");
@@ -163,23 +163,6 @@ final class PoseCommand implements Callable<Integer> {
             }
             throw new BadInputException(out,
                 "unknown output type: expected a file name ending in .json, .obj, .ply or .glb");
-        }
-    }
-
-    /** Keeps the generator from closing AtomicOutput's stream (AtomicOutput closes it). */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

@@ -3,7 +3,6 @@ package org.ambidex.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.BuildInfo;
+import org.ambidex.core.OutputFolder;
 import org.ambidex.core.Progress;
 import org.ambidex.data.Bbox;
 import org.ambidex.eval.Prediction;
@@ -120,13 +120,30 @@ final class ReconstructCommand implements Callable<Integer> {
                 throw new BadInputException(image, "has the same name as another image; outputs would collide");
             }
         }
+        for (Path image : images) {
+            requireBoxOnImage(image, boxByImage.get(image));
+        }
         ReconstructionFiles.Options options = new ReconstructionFiles.Options(!noImages, meshFormats());
         ModelOption.threads(threads);
-        Files.createDirectories(out);
         List<Prediction> predictions = new ArrayList<>();
-        try (Reconstructor reconstructor = Reconstructor.open(modelSpec, setup.options());
-             Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
-                 : Progress.silent()) {
+        try (Reconstructor reconstructor = Reconstructor.open(modelSpec, setup.options())) {
+            // After the model opened: a bad model file leaves no output folder behind.
+            OutputFolder.prepare(out);
+            reconstructAll(reconstructor, boxByImage, intrinsics, rootDepth, options, predictions);
+        }
+        if (pred != null) {
+            Map<String, String> provenance = new LinkedHashMap<>();
+            provenance.put("model", modelSpec.toString());
+            provenance.put("ambidex", BuildInfo.current().describe());
+            PredictionsWriter.write(pred, provenance, predictions);
+        }
+        return 0;
+    }
+
+    private void reconstructAll(Reconstructor reconstructor, Map<Path, Bbox> boxByImage, Intrinsics intrinsics,
+                                Double rootDepth, ReconstructionFiles.Options options, List<Prediction> predictions) {
+        try (Progress progress = images.size() > 1 ? Progress.start("reconstruct", images.size())
+            : Progress.silent()) {
             for (Path image : images) {
                 progress.status(image.getFileName().toString());
                 BufferedImage picture = Images.read(image);
@@ -142,13 +159,25 @@ final class ReconstructCommand implements Callable<Integer> {
                 progress.step();
             }
         }
-        if (pred != null) {
-            Map<String, String> provenance = new LinkedHashMap<>();
-            provenance.put("model", modelSpec.toString());
-            provenance.put("ambidex", BuildInfo.current().describe());
-            PredictionsWriter.write(pred, provenance, predictions);
+    }
+
+    /**
+     * Every image must be readable within the heap, and a box must have a size and overlap its image: a box wholly outside would crop nothing but padding, and the
+     * network would still report hands there.
+     */
+    private void requireBoxOnImage(Path image, Bbox box) {
+        int[] size = Images.size(image); // refuses an image too large to read before any work
+        if (box == null) {
+            return;
         }
-        return 0;
+        String option = bbox != null ? "--bbox " + bbox : "the box " + box + " of " + boxes;
+        if (!(box.width() > 0 && box.height() > 0)) {
+            throw new BadInputException(image, option + " has no area; expected a positive width and height");
+        }
+        if (box.x() + box.width() <= 0 || box.y() + box.height() <= 0 || box.x() >= size[0] || box.y() >= size[1]) {
+            throw new BadInputException(image, option + " lies entirely outside the image, which is " + size[0] + "x"
+                + size[1] + " pixels; expected a box over the hands");
+        }
     }
 
     private Set<ReconstructionFiles.MeshFormat> meshFormats() {

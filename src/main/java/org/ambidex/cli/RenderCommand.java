@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ambidex.core.BadInputException;
+import org.ambidex.core.MemoryBudget;
 import org.ambidex.geom.Camera;
 import org.ambidex.geom.Extrinsics;
 import org.ambidex.geom.Intrinsics;
@@ -135,9 +136,11 @@ final class RenderCommand implements Callable<Integer> {
         }
         List<Mesh> groundTruth = groundTruthFiles.stream().map(RenderCommand::readMesh).toList();
 
+        int[] photoSize = image == null ? null : Images.size(image);
+        int width = photoSize != null ? photoSize[0] : size == null ? 512 : size[0];
+        int height = photoSize != null ? photoSize[1] : size == null ? 512 : size[1];
+        requireRenderable(width, height, drawn.size() + groundTruth.size());
         BufferedImage photo = image == null ? null : Images.read(image);
-        int width = photo != null ? photo.getWidth() : size == null ? 512 : size[0];
-        int height = photo != null ? photo.getHeight() : size == null ? 512 : size[1];
         List<Mesh> all = new ArrayList<>(drawn.stream().map(d -> d.mesh().mesh()).toList());
         all.addAll(groundTruth);
         Camera cam = camera != null ? CameraFile.read(camera) : frontCamera(all, width, height);
@@ -194,6 +197,41 @@ final class RenderCommand implements Callable<Integer> {
         }
         if (normalFile != null) {
             Images.write(normalFile, result.normals().toImage());
+        }
+    }
+
+    /** The share of the heap rendering may take: the command holds little else. */
+    static final double RENDER_HEAP_SHARE = 0.8;
+
+    /**
+     * Refuses a picture the renderer cannot hold before drawing anything: too many samples per side for its
+     * fixed-point maths, or more bytes than the heap's share ({@link Renderer#bytesPerPixel}).
+     */
+    private void requireRenderable(int width, int height, int meshes) {
+        String what = image != null ? "the photo's " + width + "x" + height + " pixels" : "--size " + width + " "
+            + height;
+        long w = width;
+        long h = height;
+        long extra = 8; // the photo and the picture written
+        if (views) {
+            double scale = panelSize / (double) Math.max(width, height);
+            w = Math.max(1, Math.round(width * scale));
+            h = Math.max(1, Math.round(height * scale));
+            what = "--panel-size " + panelSize;
+            extra = 4 * 4 + 8;
+        }
+        if (Math.max(w, h) * supersampling > Scene.MAX_SAMPLES_PER_SIDE) {
+            throw new BadInputException(what + " at --supersampling " + supersampling + " is " + Math.max(w, h)
+                * supersampling + " samples per side, more than the renderer's " + Scene.MAX_SAMPLES_PER_SIDE
+                + "; lower --supersampling");
+        }
+        MemoryBudget budget = MemoryBudget.current();
+        long needed = w * h * (Renderer.bytesPerPixel(supersampling, meshes) + extra);
+        long allowed = (long) (budget.heapBytes() * RENDER_HEAP_SHARE);
+        if (needed > allowed) {
+            throw new BadInputException(what + " at --supersampling " + supersampling + " needs " + (needed >> 20)
+                + " MB; lower --supersampling or the size, or raise the heap (" + budget.describe()
+                + ") with AMBIDEX_JAVA_OPTS=-Xmx...");
         }
     }
 

@@ -1,10 +1,15 @@
 package org.ambidex.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.ambidex.core.BadInputException;
+import org.ambidex.core.Leftovers;
+import org.ambidex.core.OutputFolder;
 import org.ambidex.core.Progress;
 import org.ambidex.hand.HandModel;
 import org.ambidex.synth.SyntheticDataset;
@@ -54,10 +59,15 @@ final class SynthCommand implements Callable<Integer> {
         if (frames < 1 || cameras < 1 || (threads != null && threads < 1)) {
             throw new ParameterException(spec.commandLine(), "--frames, --cameras and --threads must be at least 1");
         }
-        if (Files.exists(out.resolve("annotations"))) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException(out, "is a file; expected an output folder (a new or empty folder)");
+        }
+        if (holdsAnnotationFile(out.resolve("annotations"))) {
             throw new BadInputException(out, "already holds a dataset (annotations/); expected a new or empty folder");
         }
         HandModels hands = HandModels.resolve(handModel);
+        OutputFolder.prepare(out);
+        clearKilledRun();
         HandModel right = hands.right();
         HandModel left = hands.left();
         SyntheticDataset.Summary summary;
@@ -72,5 +82,35 @@ final class SynthCommand implements Callable<Integer> {
             summary.seconds(), summary.total() / summary.seconds());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Whether {@code folder} holds an annotation file a finished run published (hidden spools do not count). */
+    private static boolean holdsAnnotationFile(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Files.exists(folder);
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.anyMatch(p -> Files.isRegularFile(p) && !folder.relativize(p).toString().contains("/.")
+                && !folder.relativize(p).toString().startsWith("."));
+        } catch (IOException | UncheckedIOException e) {
+            throw new BadInputException(folder, "cannot read the folder (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * A run killed part way leaves images and hidden annotation spools but no annotation file; its images are not
+     * a dataset (a run with other options would mix with them), so they are removed before this run starts.
+     */
+    private void clearKilledRun() {
+        Path annotations = out.resolve("annotations");
+        if (!Files.isDirectory(annotations)) {
+            return;
+        }
+        try {
+            Leftovers.deleteTree(annotations);
+            Leftovers.deleteTree(out.resolve("images"));
+        } catch (IOException e) {
+            throw new BadInputException(out, "cannot remove what a killed run left (" + e.getMessage() + ")", e);
+        }
     }
 }

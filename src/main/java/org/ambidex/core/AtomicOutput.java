@@ -4,11 +4,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,8 +20,10 @@ import java.util.Set;
 
 /**
  * Writes output files so that a reader never sees a half-written file: the content goes to a temporary file
- * in the target's folder, which is flushed to disk and then renamed over the target. If writing fails or is
- * interrupted, the temporary file is removed and any previous file at the target is left untouched.
+ * in the target's folder ({@code .NAME.ambidex.part}, locked while it is written), which is flushed to disk and
+ * then renamed over the target. If writing fails, the temporary file is removed and any previous file at the
+ * target is left untouched; one left by a killed process is replaced by the next write of the same target, or
+ * removed by {@link Leftovers#sweep} when a command prepares its output folder.
  */
 public final class AtomicOutput {
 
@@ -49,14 +55,22 @@ public final class AtomicOutput {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Path temporary = null;
+        FileChannel channel = null;
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
-            try (OutputStream file = Files.newOutputStream(temporary);
-                 OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
-                writer.writeTo(out);
+            // One temporary name per target, so the next write of a target replaces what a killed run left; the
+            // lock tells a live writer's file (another process writing the same target) from a leftover.
+            temporary = folder.resolve(temporaryName(absolute.getFileName().toString()));
+            channel = lockedChannel(temporary);
+            if (channel == null) {
+                temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
+                channel = lockedChannel(temporary);
             }
-            forceToDisk(temporary);
+            channel.truncate(0);
+            OutputStream out = new BufferedOutputStream(new NonClosingStream(Channels.newOutputStream(channel)), 1 << 16);
+            writer.writeTo(out);
+            out.flush();
+            channel.force(true);
             makeReadable(temporary, absolute);
             moveIntoPlace(temporary, absolute);
             temporary = null;
@@ -65,6 +79,43 @@ public final class AtomicOutput {
         } finally {
             if (temporary != null) {
                 deleteQuietly(temporary);
+            }
+            closeQuietly(channel);
+        }
+    }
+
+    /** The temporary file of {@code fileName}, hidden, beside it; {@link Leftovers} knows the pattern. */
+    static String temporaryName(String fileName) {
+        return "." + fileName + ".ambidex.part";
+    }
+
+    /** {@code file} opened for writing and locked, or null when another writer holds it. */
+    private static FileChannel lockedChannel(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException busy) {
+            // another thread of this process is writing the same target
+        } catch (IOException unsupported) {
+            // A file system without locks (some network ones): write unlocked, as before locks were used; a sweep
+            // cannot lock such a file either, so it never deletes it.
+            return channel;
+        } catch (RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        channel.close();
+        return null;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the file is in place or deleted; closing releases only the lock
             }
         }
     }
@@ -89,12 +140,6 @@ public final class AtomicOutput {
             ? Files.getPosixFilePermissions(target)
             : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(temporary, permissions);
-    }
-
-    private static void forceToDisk(Path file) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
     }
 
     private static void deleteQuietly(Path file) {

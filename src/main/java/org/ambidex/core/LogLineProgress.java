@@ -8,7 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * Progress as periodic log lines ({@code task: 120/1000 (12.0%), 35.2/s, ETA 0:00:25}), for stderr that is
  * not a terminal (CI logs, redirected output). A line is written at most once per interval, and once at the
- * end.
+ * end when every unit is done. A task closed before its end (it failed, or was stopped on purpose) writes no
+ * closing line: the failure's one line on stderr must not follow a "done" line that is not true.
  */
 final class LogLineProgress extends CountingProgress {
     private final String task;
@@ -44,7 +45,9 @@ final class LogLineProgress extends CountingProgress {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            out.println(line(clock.getAsLong(), true));
+            if (total <= 0 || done() >= total) {
+                out.println(line(clock.getAsLong(), true));
+            }
         }
     }
 

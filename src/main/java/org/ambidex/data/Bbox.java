@@ -18,6 +18,16 @@ public record Bbox(double x, double y, double width, double height) {
         return y + height / 2.0;
     }
 
+    /** {@code [x, y, w, h]} in pixels, as the options and the boxes file give it (messages show it so). */
+    @Override
+    public String toString() {
+        return "[" + number(x) + ", " + number(y) + ", " + number(width) + ", " + number(height) + "]";
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** {@code [x, y, w, h]}. */
     public double[] toArray() {
         return new double[] {x, y, width, height};

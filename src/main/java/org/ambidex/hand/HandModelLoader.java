@@ -234,6 +234,7 @@ public final class HandModelLoader {
         }
         Object value;
         if (head[0] == 'P' && head[1] == 'K') {
+            refuseTorchArchive(file);
             value = Npz.readAll(file, false);
         } else if ((head[0] & 0xff) == 0x80 || head[0] == '(' || head[0] == '}') {
             value = PickleReader.read(file);
@@ -241,12 +242,26 @@ public final class HandModelLoader {
             throw new BadInputException(file, "not a hand model: expected a MANO .pkl (Python pickle) or an .npz");
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw new BadInputException(file, "not a hand model: the pickle holds a "
-                + (value == null ? "None" : value.getClass().getSimpleName()) + ", expected a dictionary");
+            throw new BadInputException(file, "not a hand model: the pickle holds "
+                + org.ambidex.io.pickle.PyTypeName.of(value) + ", expected a dictionary");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put(String.valueOf(k), v));
         return out;
+    }
+
+    /** A PyTorch checkpoint is a zip too; named as what it is, not as a broken .npz. */
+    private static void refuseTorchArchive(Path file) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            boolean torch = zip.stream().anyMatch(e -> e.getName().equals("data.pkl")
+                || e.getName().endsWith("/data.pkl"));
+            if (torch) {
+                throw new BadInputException(file, "is a PyTorch checkpoint, not a hand model: expected a MANO .pkl,"
+                    + " an .npz of its arrays, a folder holding MANO_RIGHT and MANO_LEFT, or 'open'");
+            }
+        } catch (IOException e) {
+            // not a readable zip: the .npz reader says what is wrong with it
+        }
     }
 
     private static NdArray array(Map<String, ?> values, String key, Path file) {
@@ -258,7 +273,7 @@ public final class HandModelLoader {
             return s.toDense();
         }
         throw new BadInputException(file, "not a hand model: '" + key + "' is "
-            + (v == null ? "None" : v.getClass().getSimpleName()) + ", expected a numeric array");
+            + org.ambidex.io.pickle.PyTypeName.of(v) + ", expected a numeric array");
     }
 
     private static void checkText(Map<String, ?> values, Path file, String key, String expected) {

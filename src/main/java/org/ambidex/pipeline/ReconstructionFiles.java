@@ -1,8 +1,6 @@
 package org.ambidex.pipeline;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,14 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.ambidex.core.AtomicOutput;
-import org.ambidex.core.BadInputException;
+import org.ambidex.core.MemoryBudget;
+import org.ambidex.core.OutputSet;
 import org.ambidex.io.image.Images;
 import org.ambidex.render.Overlays;
 import org.ambidex.render.Palette;
+import org.ambidex.render.PictureSize;
 import org.ambidex.render.SkeletonSheet;
 
 /**
- * Writes the files of one reconstructed image, as {@code reconstruct} and {@code demo} do, each atomically:
+ * Writes the files of one reconstructed image, as {@code reconstruct} and {@code demo} do, as one set published
+ * all at once:
  * <ul>
  *   <li>{@code STEM.json}: the reconstruction, {@code ambidex.reconstruction/1} (docs/FORMATS.md);</li>
  *   <li>with pictures: {@code STEM_overlay.png} (the crop box, both skeletons and, for mesh models, the present
@@ -71,30 +72,51 @@ public final class ReconstructionFiles {
     }
 
     /**
-     * Writes the files of {@code r} into {@code folder}, creating it when missing.
+     * Writes the files of {@code r} into {@code folder}, creating it when missing. The files are published together
+     * ({@link OutputSet}): a failure or a kill part way leaves the previous set of {@code stem}, whole, and files of
+     * {@code stem} that an earlier run wrote and this one does not (other mesh formats, pictures) are removed, so
+     * the folder never holds two runs' files of one image. Pictures of a photo too large for the heap are drawn
+     * smaller ({@link PictureSize}).
      *
      * @param stem the file-name stem
      * @param source the image as named in the JSON (its path as given)
-     * @param image the image reconstructed, for the overlay
+     * @param image the image reconstructed, for the overlay (not modified)
      * @return the files written
      */
     public static List<Path> write(Path folder, String stem, String source, BufferedImage image, Reconstruction r,
                                    Options options) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new BadInputException(folder, "cannot create the output folder (" + e + ")", e);
+        try (OutputSet set = OutputSet.begin(folder, stem, family(stem))) {
+            List<String> written = new ArrayList<>();
+            AtomicOutput.writeString(set.file(stem + ".json"), ReconstructionJson.toJson(r, source));
+            written.add(stem + ".json");
+            if (options.pictures()) {
+                writePictures(set, stem, image, r, options, written);
+            }
+            set.publish();
+            return written.stream().map(set::published).toList();
         }
-        List<Path> written = new ArrayList<>();
-        Path json = folder.resolve(stem + ".json");
-        AtomicOutput.writeString(json, ReconstructionJson.toJson(r, source));
-        written.add(json);
-        if (!options.pictures()) {
-            return written;
+    }
+
+    /** Every file name a set of {@code stem} may hold, whatever the options. */
+    static List<String> family(String stem) {
+        List<String> names = new ArrayList<>(List.of(stem + ".json", stem + "_overlay.png", stem + "_skeleton.png",
+            stem + "_views.png", stem + "_hands.glb"));
+        for (String side : List.of("right", "left")) {
+            for (MeshFormat format : List.of(MeshFormat.OBJ, MeshFormat.PLY)) {
+                names.add(stem + "_" + side + "." + format.extension());
+            }
         }
-        BufferedImage overlay = Images.toRgb(image);
-        Overlays.drawBox(overlay, r.cropBox().x(), r.cropBox().y(), r.cropBox().x() + r.cropBox().width(),
-            r.cropBox().y() + r.cropBox().height(), Palette.NEUTRAL);
+        return names;
+    }
+
+    private static void writePictures(OutputSet set, String stem, BufferedImage image, Reconstruction r,
+                                      Options options, List<String> written) {
+        PictureSize size = PictureSize.over(image.getWidth(), image.getHeight(), ReconstructionMeshes.SUPERSAMPLING,
+            2, MemoryBudget.current());
+        BufferedImage overlay = size.copy(image);
+        Overlays.drawBox(overlay, size.map(r.cropBox().x()), size.map(r.cropBox().y()),
+            size.map(r.cropBox().x() + r.cropBox().width()), size.map(r.cropBox().y() + r.cropBox().height()),
+            Palette.NEUTRAL);
         List<SkeletonSheet.Hand> skeletons = new ArrayList<>();
         boolean metric = r.metric();
         for (HandReconstruction h : r.hands()) {
@@ -104,23 +126,20 @@ public final class ReconstructionFiles {
             double[] uv = h.joints2d();
             double[][] pts = new double[21][];
             for (int j = 0; j < 21; j++) {
-                pts[j] = new double[] {uv[2 * j], uv[2 * j + 1]};
+                pts[j] = new double[] {size.map(uv[2 * j]), size.map(uv[2 * j + 1])};
             }
             Overlays.drawSkeleton(overlay, pts, h.side().index());
             skeletons.add(new SkeletonSheet.Hand(metric ? h.jointsCamera() : pixelsAndDepth(h, r),
                 h.side().index()));
         }
         if (r.hands().stream().anyMatch(h -> h.mesh() != null)) {
-            overlay = ReconstructionMeshes.write(folder, stem, overlay, r, options.meshFormats(), written);
+            overlay = ReconstructionMeshes.write(set, stem, overlay, size, r, options.meshFormats(), written);
         }
-        Path overlayFile = folder.resolve(stem + "_overlay.png");
-        Images.write(overlayFile, overlay);
-        written.add(overlayFile);
+        Images.write(set.file(stem + "_overlay.png"), overlay);
+        written.add(stem + "_overlay.png");
         String caption = metric ? "camera frame, metres" : "x, y pixels; z depth, mm (right wrist = 0)";
-        Path skeletonFile = folder.resolve(stem + "_skeleton.png");
-        Images.write(skeletonFile, SkeletonSheet.render(skeletons, 320, caption));
-        written.add(skeletonFile);
-        return written;
+        Images.write(set.file(stem + "_skeleton.png"), SkeletonSheet.render(skeletons, 320, caption));
+        written.add(stem + "_skeleton.png");
     }
 
     /** x, y in pixels and z in millimetres from the right wrist, as the reference demo plots them. */

@@ -1,10 +1,10 @@
 package org.ambidex.pipeline;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.ambidex.core.OutputSet;
 import org.ambidex.geom.Camera;
 import org.ambidex.io.image.Images;
 import org.ambidex.io.mesh.GlbWriter;
@@ -13,6 +13,7 @@ import org.ambidex.io.mesh.ObjWriter;
 import org.ambidex.io.mesh.PlyWriter;
 import org.ambidex.render.Overlays;
 import org.ambidex.render.Palette;
+import org.ambidex.render.PictureSize;
 import org.ambidex.render.Scene;
 import org.ambidex.render.SceneMesh;
 import org.ambidex.render.ViewSheet;
@@ -30,13 +31,18 @@ final class ReconstructionMeshes {
     static final int PANEL = 360;
     /** Opacity of the meshes over the photo. */
     static final double OPACITY = 0.6;
+    /** Samples per pixel along each axis of the meshes over the photo (the renderer's default). */
+    static final int SUPERSAMPLING = 2;
 
     private ReconstructionMeshes() {
     }
 
-    /** Writes the files, adds them to {@code written}, and returns {@code overlay} with the meshes drawn over it. */
-    static BufferedImage write(Path out, String stem, BufferedImage overlay, Reconstruction r,
-                               Set<ReconstructionFiles.MeshFormat> formats, List<Path> written) {
+    /**
+     * Writes the files into {@code set}, adds their names to {@code written}, and returns {@code overlay} (of
+     * {@code size}) with the meshes drawn over it.
+     */
+    static BufferedImage write(OutputSet set, String stem, BufferedImage overlay, PictureSize size, Reconstruction r,
+                               Set<ReconstructionFiles.MeshFormat> formats, List<String> written) {
         List<SceneMesh> present = new ArrayList<>();
         List<Mesh> glb = new ArrayList<>();
         List<String> names = handNames(r.hands());
@@ -49,13 +55,13 @@ final class ReconstructionMeshes {
             String name = names.get(k);
             Mesh mesh = Mesh.of(name + "_hand", h.mesh().vertices(), h.mesh().faces()).withComputedNormals();
             if (formats.contains(ReconstructionFiles.MeshFormat.OBJ)) {
-                Path file = out.resolve(stem + "_" + name + ".obj");
-                ObjWriter.write(file, mesh);
+                String file = stem + "_" + name + ".obj";
+                ObjWriter.write(set.file(file), mesh);
                 written.add(file);
             }
             if (formats.contains(ReconstructionFiles.MeshFormat.PLY)) {
-                Path file = out.resolve(stem + "_" + name + ".ply");
-                PlyWriter.write(file, mesh, true);
+                String file = stem + "_" + name + ".ply";
+                PlyWriter.write(set.file(file), mesh, true);
                 written.add(file);
             }
             glb.add(mesh.withMaterialColor(Palette.hand(i)));
@@ -64,16 +70,16 @@ final class ReconstructionMeshes {
             }
         }
         if (formats.contains(ReconstructionFiles.MeshFormat.GLB)) {
-            Path file = out.resolve(stem + "_hands.glb");
-            GlbWriter.write(file, glb);
+            String file = stem + "_hands.glb";
+            GlbWriter.write(set.file(file), glb);
             written.add(file);
         }
         Camera camera = Camera.atOrigin(r.intrinsics());
         Scene scene = Scene.of(camera, r.imageWidth(), r.imageHeight()).withMeshes(present);
-        Path views = out.resolve(stem + "_views.png");
-        Images.write(views, ViewSheet.render(scene, List.of(), PANEL));
-        written.add(views);
-        return present.isEmpty() ? overlay : Overlays.meshOverlay(overlay, camera, present, OPACITY);
+        Images.write(set.file(stem + "_views.png"), ViewSheet.render(scene, List.of(), PANEL));
+        written.add(stem + "_views.png");
+        return present.isEmpty() ? overlay
+            : Overlays.meshOverlay(overlay, Camera.atOrigin(size.intrinsics(r.intrinsics())), present, OPACITY);
     }
 
     /**

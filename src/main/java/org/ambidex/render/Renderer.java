@@ -43,6 +43,17 @@ public final class Renderer {
     private record Prepared(double[] position, double[] normal, int[] faces, double[] albedo, float[] vertexAlbedo) {
     }
 
+    /** Heap bytes per sample of the sample buffer: depth (8), mesh, face and two barycentrics (4 each). */
+    static final int BYTES_PER_SAMPLE = 24;
+
+    /**
+     * Heap bytes per pixel of rendering at {@code supersampling} with {@code meshes} meshes: the samples, and the
+     * picture (4), depth map (8), normal map (12) and one mask count per mesh (2) of the result.
+     */
+    public static long bytesPerPixel(int supersampling, int meshes) {
+        return (long) supersampling * supersampling * BYTES_PER_SAMPLE + 4 + 8 + 12 + 2L * meshes;
+    }
+
     /** Renders {@code scene}. */
     public static RenderResult render(Scene scene) {
         return render(scene, false).result;

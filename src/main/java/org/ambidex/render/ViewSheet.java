@@ -1,7 +1,6 @@
 package org.ambidex.render;
 
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,18 +145,6 @@ public final class ViewSheet {
     }
 
     private static BufferedImage resized(BufferedImage photo, int w, int h) {
-        if (photo.getWidth() == w && photo.getHeight() == h) {
-            return photo;
-        }
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(photo, 0, 0, w, h, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
+        return photo.getWidth() == w && photo.getHeight() == h ? photo : PictureSize.resized(photo, w, h);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.ambidex.core.BadInputException;
+import org.ambidex.core.Leftovers;
 import org.ambidex.core.Progress;
 
 /**
@@ -35,16 +36,29 @@ public final class TrainLoop {
      *
      * @param epoch the epoch (from 0)
      * @param step global steps after it
-     * @param meanLoss mean total loss over its steps (NaN when the run was resumed inside it)
+     * @param meanLoss mean total loss over the {@code lossSteps} steps this process ran of it (NaN when none)
+     * @param lossSteps the steps the mean is over: fewer than {@code epochSteps} when the run resumed inside it
+     * @param epochSteps the steps of an epoch
      * @param lr the learning rate of its last step
      * @param validation headline validation metrics (empty without a validation set)
      */
-    public record EpochSummary(int epoch, long step, double meanLoss, double lr, Map<String, Double> validation) {
+    public record EpochSummary(int epoch, long step, double meanLoss, long lossSteps, long epochSteps, double lr,
+                               Map<String, Double> validation) {
 
         /** One line for the log. */
         public String describe() {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %d: step %d, mean loss %.6g, lr %.3g",
-                epoch, step, meanLoss, lr));
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %d: step %d, ", epoch, step));
+            if (lossSteps == 0) {
+                // The steps ran in a process that was killed before validating; their losses died with it.
+                b.append("mean loss not known (validated after a resume)");
+            } else {
+                b.append(String.format(Locale.ROOT, "mean loss %.6g", meanLoss));
+                if (lossSteps < epochSteps) {
+                    b.append(String.format(Locale.ROOT, " (over its last %d of %d steps, after a resume)", lossSteps,
+                        epochSteps));
+                }
+            }
+            b.append(String.format(Locale.ROOT, ", lr %.3g", lr));
             validation.forEach((k, v) -> b.append(String.format(Locale.ROOT, ", %s %.4g", k, v)));
             return b.toString();
         }
@@ -56,7 +70,8 @@ public final class TrainLoop {
      * @param resumedFrom the step the run started from (0 for a fresh run)
      * @param step steps done at the end
      * @param totalSteps steps of the whole run ({@code epochs * stepsPerEpoch})
-     * @param epochs the epochs that ended in this run
+     * @param epochs every epoch ended so far, in order: those of earlier (resumed or finished) runs of the folder
+     *     as recorded in their validation folders, then those that ended in this run
      * @param lastLoss the loss of the last step (NaN when no step ran)
      */
     public record Result(long resumedFrom, long step, long totalSteps, List<EpochSummary> epochs, double lastLoss) {
@@ -91,8 +106,9 @@ public final class TrainLoop {
             start = saved.step();
             log.accept("resuming from step " + start + " of " + total + " (" + checkpoint + ")");
         }
+        Leftovers.sweep(folder);
         long end = stopAfter < 0 ? total : Math.min(total, stopAfter);
-        List<EpochSummary> epochs = new ArrayList<>();
+        List<EpochSummary> epochs = earlierEpochs(task, settings, start, perEpoch, log);
         double lossSum = 0;
         long lossCount = 0;
         double last = Double.NaN;
@@ -135,7 +151,9 @@ public final class TrainLoop {
                     Map<String, Double> metrics = task.validate(epoch, folder.resolve("val").resolve("epoch_"
                         + epoch));
                     EpochSummary summary = new EpochSummary(epoch, step,
-                        lossCount == perEpoch ? lossSum / lossCount : Double.NaN, lr, new LinkedHashMap<>(metrics));
+                        lossCount > 0 ? lossSum / lossCount : Double.NaN, lossCount, perEpoch, lr,
+                        new LinkedHashMap<>(metrics));
+                    EpochRecord.write(folder, summary);
                     epochs.add(summary);
                     log.accept(summary.describe());
                     lossSum = 0;
@@ -144,6 +162,32 @@ public final class TrainLoop {
             }
         }
         return new Result(start, step, total, epochs, last);
+    }
+
+    /**
+     * The epochs an earlier run of the folder completed, from their records. The last one lacks its record when that
+     * run was killed after its checkpoint but before its validation ended: it is validated now, so no epoch's
+     * report is lost.
+     */
+    private static List<EpochSummary> earlierEpochs(TrainingTask task, TrainSettings settings, long start,
+                                                    long perEpoch, Consumer<String> log) {
+        Path folder = settings.out();
+        List<EpochSummary> epochs = new ArrayList<>();
+        int completed = Math.toIntExact(start / perEpoch);
+        for (int epoch = 0; epoch < completed; epoch++) {
+            EpochRecord.read(folder, epoch).ifPresent(epochs::add);
+        }
+        int last = completed - 1;
+        if (last >= 0 && EpochRecord.read(folder, last).isEmpty()) {
+            Map<String, Double> metrics = task.validate(last, folder.resolve("val").resolve("epoch_" + last));
+            long step = (long) completed * perEpoch;
+            EpochSummary summary = new EpochSummary(last, step, Double.NaN, 0, perEpoch,
+                settings.schedule().at(last, step - 1), new LinkedHashMap<>(metrics));
+            EpochRecord.write(folder, summary);
+            epochs.add(summary);
+            log.accept(summary.describe());
+        }
+        return epochs;
     }
 
     private static String eta(double seconds) {

@@ -29,6 +29,8 @@ public record TrainSettings(Path out, int epochs, int batchSize, long seed, int 
         }
         Map<String, Object> all = new LinkedHashMap<>(identity);
         all.put("batch_size", (long) batchSize);
+        // The number of epochs sets the schedule's length (warm-up and cosine decay run over all steps).
+        all.put("epochs", (long) epochs);
         all.put("seed", seed);
         identity = java.util.Collections.unmodifiableMap(all);
     }

@@ -120,6 +120,9 @@ public record TrainingCheckpoint(String arch, long step, int epochsDone, Map<Str
     public record Loaded(String arch, long step, long lastEpoch, StateDict network, StateDict optimizer,
                          Map<String, Object> settings) {
 
+        /** Settings that checkpoints of earlier versions did not record. */
+        private static final java.util.Set<String> RECORDED_LATER = java.util.Set.of("epochs");
+
         /**
          * Checks that {@code current} settings equal the recorded ones; a difference is bad input naming the
          * setting, since resuming with other settings would not continue the same run.
@@ -127,6 +130,9 @@ public record TrainingCheckpoint(String arch, long step, int epochsDone, Map<Str
         public void requireSettings(Path file, Map<String, Object> current) {
             for (Map.Entry<String, Object> e : current.entrySet()) {
                 Object saved = settings.get(e.getKey());
+                if (saved == null && RECORDED_LATER.contains(e.getKey())) {
+                    continue; // a checkpoint from before the setting was recorded: it cannot say
+                }
                 if (!same(saved, e.getValue())) {
                     throw new BadInputException(file, "was written by a run with " + e.getKey() + " = " + saved
                         + ", this run has " + e.getValue() + "; resume with the same options or use another output "

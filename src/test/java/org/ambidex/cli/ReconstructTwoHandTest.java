@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.ambidex.eval.Prediction;
 import org.ambidex.eval.PredictionsReader;
-import org.ambidex.hand.HandModel;
-import org.ambidex.hand.HandModelLoader;
-import org.ambidex.hand.HandSide;
-import org.ambidex.io.image.Images;
 import org.ambidex.io.mesh.ObjReader;
-import org.ambidex.nets.twohand.TwoHandConfig;
-import org.ambidex.nets.twohand.TwoHandModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ambidex reconstruct --model twohand:FILE} end to end with a small untrained network and MANO. */
 class ReconstructTwoHandTest {
 
-    static final Path MANO = Path.of("src/test/resources/fixtures/mano-format").toAbsolutePath();
+    static final Path MANO = TwoHandFixtures.MANO;
 
     @TempDir
     static Path dir;
@@ -36,21 +26,8 @@ class ReconstructTwoHandTest {
 
     @BeforeAll
     static void setUp() {
-        HandModel right = HandModelLoader.resolve(MANO.toString(), HandSide.RIGHT, true);
-        HandModel left = HandModelLoader.resolve(MANO.toString(), HandSide.LEFT, true);
-        model = dir.resolve("twohand.pt");
-        TwoHandConfig config = new TwoHandConfig(18, 8, 64, 1, 4, 32, TwoHandConfig.IMAGENET_MEAN,
-            TwoHandConfig.IMAGENET_STD);
-        try (TwoHandModel m = TwoHandModel.initialised(config, right, left, 4)) {
-            m.save(model, Map.of("hand_model", MANO.toString()));
-        }
-        BufferedImage picture = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = picture.createGraphics();
-        g.setColor(new Color(200, 160, 140));
-        g.fillOval(30, 20, 50, 50);
-        g.dispose();
-        image = dir.resolve("hands.png");
-        Images.write(image, picture);
+        model = TwoHandFixtures.tinyModel(dir);
+        image = TwoHandFixtures.handsPhoto(dir);
     }
 
     @Test

@@ -42,12 +42,28 @@ class LogLineProgressTest {
     void unknownTotalShowsCountAndRate() {
         AtomicLong now = new AtomicLong(0);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        LogLineProgress progress = new LogLineProgress("records", 0,
-            new PrintStream(bytes, true, StandardCharsets.UTF_8), Duration.ofSeconds(10), now::get);
+        LogLineProgress progress = every10s("records", 0, bytes, now);
         progress.stepBy(40);
         now.set(4_000_000_000L);
         progress.close();
         assertThat(bytes.toString(StandardCharsets.UTF_8).strip()).isEqualTo("records: 40, 10.0/s, done in 0:00:04");
+    }
+
+    @Test
+    void aTaskClosedBeforeItsEndWritesNoClosingLine() {
+        // A failing command closes its progress on the way out; its error must be the only line after it.
+        AtomicLong now = new AtomicLong(0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LogLineProgress progress = every10s("images", 3, bytes, now);
+        progress.step();
+        now.set(1_000_000_000L);
+        progress.close();
+        assertThat(bytes.size()).isZero();
+    }
+
+    private static LogLineProgress every10s(String task, long total, ByteArrayOutputStream bytes, AtomicLong now) {
+        return new LogLineProgress(task, total, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+            Duration.ofSeconds(10), now::get);
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -17,6 +16,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BadInputException;
+import org.ambidex.core.InputFiles;
+import org.ambidex.core.MemoryBudget;
 
 /**
  * Reads and writes image files. Reading gives an upright 8-bit RGB image ({@code TYPE_INT_RGB}, HWC at this
@@ -28,8 +29,15 @@ public final class Images {
 
     /** Files larger than this are refused before they are read. */
     public static final long MAX_FILE_BYTES = 1L << 30;
-    /** Images with more pixels than this are refused before they are decoded (16384 x 16384). */
+    /** Images with more pixels than this are refused before they are decoded (16384 x 16384), whatever the heap. */
     public static final long MAX_PIXELS = 1L << 28;
+    /**
+     * Heap bytes per pixel while an image is read: the decoder's raster (up to 8, for 16-bit RGBA), the RGB copy (4)
+     * and the upright copy EXIF orientation may make (4).
+     */
+    public static final int READ_BYTES_PER_PIXEL = 16;
+    /** The share of the heap an image being read may take; the rest serves the network and the pictures. */
+    public static final double READ_HEAP_SHARE = 0.4;
     /** JPEG quality used by {@link #write(Path, BufferedImage)}. */
     public static final float JPEG_QUALITY = 0.95f;
 
@@ -45,24 +53,35 @@ public final class Images {
 
     /** Reads {@code path} as an upright RGB image; anything unreadable is a {@link BadInputException}. */
     public static BufferedImage read(Path path) {
-        byte[] bytes;
-        try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new BadInputException(path, "file is " + size + " bytes; expected an image under "
-                    + MAX_FILE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(path, "file not found; expected an image (JPEG, PNG, BMP, ...)", e);
-        } catch (IOException e) {
-            throw new BadInputException(path, "cannot read (" + e.getMessage() + "); expected an image", e);
-        }
+        byte[] bytes = bytesOf(path);
         BufferedImage decoded = decode(path, bytes);
         return ExifOrientation.apply(toRgb(decoded), ExifOrientation.of(bytes));
     }
 
-    private static BufferedImage decode(Path path, byte[] bytes) {
+    /**
+     * The upright size {@code {width, height}} of the image in {@code path}, from its header (and EXIF orientation)
+     * without decoding its pixels, so options can be checked against it before any work. An image too large to be
+     * read ({@link #read}) is refused here already.
+     */
+    public static int[] size(Path path) {
+        byte[] bytes = bytesOf(path);
+        return withReader(path, bytes, reader -> {
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            requireReadable(path, w, h);
+            // Orientations 5 to 8 turn the picture a quarter.
+            return ExifOrientation.of(bytes) >= 5 ? new int[] {h, w} : new int[] {w, h};
+        });
+    }
+
+    /** What is done with an image's reader once its input is set; may throw {@link IOException}. */
+    @FunctionalInterface
+    private interface ReaderWork<T> {
+        T apply(ImageReader reader) throws IOException;
+    }
+
+    /** Runs {@code work} on a reader of {@code bytes}; whatever fails is a one-line {@link BadInputException}. */
+    private static <T> T withReader(Path path, byte[] bytes, ReaderWork<T> work) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -71,16 +90,7 @@ public final class Images {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS || pixels <= 0) {
-                    throw new BadInputException(path, "image is " + reader.getWidth(0) + "x" + reader.getHeight(0)
-                        + " pixels; expected at most " + MAX_PIXELS + " pixels");
-                }
-                BufferedImage image = reader.read(0);
-                if (image == null) {
-                    throw new BadInputException(path, "the decoder returned no image; expected a valid image file");
-                }
-                return image;
+                return work.apply(reader);
             } finally {
                 reader.dispose();
             }
@@ -91,6 +101,44 @@ public final class Images {
             throw new BadInputException(path, "corrupt or unsupported image (" + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
+    }
+
+    private static byte[] bytesOf(Path path) {
+        return InputFiles.readBounded(path, MAX_FILE_BYTES, "an image (JPEG, PNG, BMP, ...)");
+    }
+
+    private static BufferedImage decode(Path path, byte[] bytes) {
+        return withReader(path, bytes, reader -> {
+            requireReadable(path, reader.getWidth(0), reader.getHeight(0));
+            TruncationWatch watch = new TruncationWatch();
+            reader.addIIOReadWarningListener(watch);
+            BufferedImage image = reader.read(0);
+            watch.refuseIfTruncated(path);
+            if (image == null) {
+                throw new BadInputException(path, "the decoder returned no image; expected a valid image file");
+            }
+            return image;
+        });
+    }
+
+    /** Refuses an image of more pixels than {@link #MAX_PIXELS} or than the heap's share holds. */
+    private static void requireReadable(Path path, int w, int h) {
+        long pixels = (long) w * h;
+        if (pixels > MAX_PIXELS || pixels <= 0) {
+            throw new BadInputException(path, "image is " + w + "x" + h + " pixels; expected at most " + MAX_PIXELS
+                + " pixels");
+        }
+        MemoryBudget budget = MemoryBudget.current();
+        long fits = maxPixels(budget);
+        if (pixels > fits) {
+            throw new BadInputException(path, "image is " + w + "x" + h + " pixels, more than the " + fits
+                + " that can be read: " + budget.advice());
+        }
+    }
+
+    /** The most pixels an image may have to be read within {@code budget} ({@link #READ_HEAP_SHARE} of it). */
+    public static long maxPixels(MemoryBudget budget) {
+        return Math.min(MAX_PIXELS, budget.units(READ_HEAP_SHARE, READ_BYTES_PER_PIXEL));
     }
 
     /** {@code image} as TYPE_INT_RGB (the same object when it already is one). */

@@ -1,16 +1,14 @@
 package org.ambidex.io.mesh;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ambidex.core.BadInputException;
+import org.ambidex.core.InputFiles;
 
 /**
  * Reads Stanford PLY (ASCII, binary little- and big-endian) into a {@link Mesh}: vertex {@code x y z},
@@ -64,19 +62,7 @@ public final class PlyReader {
 
     /** Reads {@code path}. */
     public static Mesh read(Path path) {
-        byte[] bytes;
-        try {
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new BadInputException(path, "file is " + size + " bytes; expected a PLY mesh under "
-                    + MAX_FILE_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(path, "file not found; expected a PLY mesh", e);
-        } catch (IOException e) {
-            throw new BadInputException(path, "cannot read (" + e.getMessage() + "); expected a PLY mesh", e);
-        }
+        byte[] bytes = InputFiles.readBounded(path, MAX_FILE_BYTES, "a PLY mesh");
         return new Parser(path, bytes).parse();
     }
 

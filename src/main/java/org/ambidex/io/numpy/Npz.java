@@ -15,6 +15,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BadInputException;
+import org.ambidex.io.CrcCheckedStream;
 import org.ambidex.io.NdArray;
 import org.ambidex.io.pickle.ObjectArray;
 
@@ -70,7 +71,9 @@ public final class Npz {
                 if (entry.getMethod() != ZipEntry.STORED) {
                     length = -1; // a deflated entry's declared size is not a bound
                 }
-                try (InputStream in = zip.getInputStream(entry)) {
+                // ZipFile checks no CRC: a corrupted archive would give other numbers without a word.
+                try (InputStream in = new CrcCheckedStream(zip.getInputStream(entry), name, entry.getCrc(),
+                    entry.getSize())) {
                     Object value = NpyFormat.read(in, length, file, name, allowObjectArrays);
                     out.put(name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name, value);
                 }

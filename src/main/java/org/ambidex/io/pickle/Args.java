@@ -112,39 +112,6 @@ final class Args {
 
     /** A Python-like type name of a reader value, for messages. */
     static String typeName(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof PyGlobal g) {
-            return g.qualifiedName();
-        }
-        if (value instanceof Pending p) {
-            return p.describe();
-        }
-        if (value instanceof PyTuple) {
-            return "a tuple";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        if (value instanceof Map) {
-            return "a dict";
-        }
-        if (value instanceof String) {
-            return "a string";
-        }
-        if (value instanceof byte[]) {
-            return "bytes";
-        }
-        if (value instanceof Long || value instanceof BigInteger) {
-            return "an integer";
-        }
-        if (value instanceof Double) {
-            return "a float";
-        }
-        if (value instanceof NdArray a) {
-            return "an array " + a;
-        }
-        return value.getClass().getSimpleName();
+        return PyTypeName.of(value);
     }
 }

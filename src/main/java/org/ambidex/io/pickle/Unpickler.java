@@ -93,6 +93,9 @@ public final class Unpickler {
             throw fail("cannot read the pickle (" + e.getCause().getMessage() + ")", e);
         } catch (BadInputException e) {
             throw e;
+        } catch (ClassCastException e) {
+            // Its message names Java classes (java.util.ArrayList), which say nothing to the file's author.
+            throw fail("malformed pickle (an opcode found a value of the wrong type on the stack)", e);
         } catch (RuntimeException e) {
             // Any other failure while decoding is a consequence of malformed input (an overflowing size,
             // an index out of range): report it as such rather than as an internal error.

@@ -128,6 +128,6 @@ public final class Checkpoints {
         if (value instanceof String || value instanceof Long || value instanceof Double) {
             return "a single value";
         }
-        return "a " + value.getClass().getSimpleName();
+        return org.ambidex.io.pickle.PyTypeName.of(value);
     }
 }

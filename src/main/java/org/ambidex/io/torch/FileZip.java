@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.ambidex.io.CrcCheckedStream;
 
 /** A zip archive in a file, read by {@link ZipFile}, which reads only the parts it needs. */
 final class FileZip implements ZipArchive {
@@ -45,12 +46,15 @@ final class FileZip implements ZipArchive {
     @Override
     public Entry entry(String name) {
         ZipEntry e = zip.getEntry(name);
-        return e == null ? null : new Entry(e.getName(), e.getMethod() == ZipEntry.STORED, e.getSize());
+        return e == null ? null : new Entry(e.getName(), e.getMethod() == ZipEntry.STORED, e.getSize(),
+            e.getCrc());
     }
 
     @Override
     public InputStream open(Entry entry) throws IOException {
-        return zip.getInputStream(zip.getEntry(entry.name()));
+        // ZipFile checks no CRC, of stored entries nor of deflated ones.
+        return new CrcCheckedStream(zip.getInputStream(zip.getEntry(entry.name())), entry.name(), entry.crc(),
+            entry.size());
     }
 
     @Override

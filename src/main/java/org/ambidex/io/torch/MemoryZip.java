@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.ambidex.io.CrcCheckedStream;
 
 /**
  * A zip archive held in a byte array, read through its central directory as {@link java.util.zip.ZipFile} reads
@@ -71,6 +72,11 @@ final class MemoryZip implements ZipArchive {
     @Override
     public InputStream open(Entry entry) throws IOException {
         Located e = entries.get(entry.name());
+        return new CrcCheckedStream(content(e), entry.name(), entry.crc(), entry.size());
+    }
+
+    private InputStream content(Located e) throws IOException {
+        Entry entry = e.entry();
         InputStream raw = new ByteArrayInputStream(bytes, e.start(), e.compressedSize());
         if (e.method() == STORED) {
             return raw;
@@ -193,6 +199,7 @@ final class MemoryZip implements ZipArchive {
             long compressed = u32(at + 20);
             long size = u32(at + 24);
             long local = u32(at + 42);
+            long crc = u32(at + 16);
             if (size == MAX32 || compressed == MAX32 || local == MAX32) {
                 long[] wide = zip64(at + CENTRAL_SIZE + nameLength, extraLength, name,
                     new long[] {size, compressed, local});
@@ -220,7 +227,7 @@ final class MemoryZip implements ZipArchive {
             if (localName != nameLength || !sameBytes((int) local + LOCAL_SIZE, at + CENTRAL_SIZE, nameLength)) {
                 throw new ZipException("the local header of entry " + name + " names another entry");
             }
-            return new Located(new Entry(name, method == STORED, size), method, (int) start, (int) compressed);
+            return new Located(new Entry(name, method == STORED, size, crc), method, (int) start, (int) compressed);
         }
 
         /**

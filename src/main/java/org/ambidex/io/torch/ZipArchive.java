@@ -11,8 +11,11 @@ import java.util.List;
  */
 interface ZipArchive extends Closeable {
 
-    /** One entry: its name, whether it is stored uncompressed, and its uncompressed size in bytes. */
-    record Entry(String name, boolean stored, long size) {
+    /**
+     * One entry: its name, whether it is stored uncompressed, its uncompressed size in bytes and the CRC-32 of its
+     * content as the central directory records them.
+     */
+    record Entry(String name, boolean stored, long size, long crc) {
     }
 
     /** Every entry's name, in the order of the central directory. */
@@ -21,7 +24,10 @@ interface ZipArchive extends Closeable {
     /** The entry called {@code name}, or null when there is none. */
     Entry entry(String name);
 
-    /** The uncompressed content of {@code entry}. */
+    /**
+     * The uncompressed content of {@code entry}, checked against its CRC-32 and size when it ends or is closed
+     * ({@link org.ambidex.io.CrcCheckedStream}).
+     */
     InputStream open(Entry entry) throws IOException;
 
     /** The size of the whole archive in bytes, which no stored entry can exceed. */

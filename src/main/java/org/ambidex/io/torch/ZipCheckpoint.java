@@ -68,6 +68,12 @@ final class ZipCheckpoint {
             }
         } catch (ZipException e) {
             throw new BadInputException(file, "not a valid zip checkpoint (" + e.getMessage() + ")", e);
+        } catch (java.io.UncheckedIOException e) {
+            // The pickle reader wraps what its stream throws; a failed CRC check reads the same from there.
+            if (e.getCause() instanceof ZipException zip) {
+                throw new BadInputException(file, "not a valid zip checkpoint (" + zip.getMessage() + ")", zip);
+            }
+            throw e;
         } catch (IOException e) {
             throw new BadInputException(file, "cannot read the checkpoint (" + e.getMessage() + ")", e);
         }
@@ -147,6 +153,8 @@ final class ZipCheckpoint {
                 }
             }
             storage.setBytes(bytes, order);
+        } catch (ZipException e) {
+            throw new BadInputException(file, "not a valid zip checkpoint (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new BadInputException(file, "cannot read " + name + " (" + e.getMessage() + ")", e);
         }

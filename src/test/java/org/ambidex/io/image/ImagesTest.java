@@ -153,4 +153,52 @@ class ImagesTest {
         assertThatThrownBy(() -> Images.write(dir.resolve("x.gif"), quadrants())).isInstanceOf(BadInputException.class)
             .hasMessageContaining(".png, .jpg or .jpeg");
     }
+
+    /** A noisy 320x240 JPEG (noise, so the entropy-coded data is long and a cut lands inside it). */
+    static byte[] noiseJpeg() throws Exception {
+        BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int y = 0; y < 240; y++) {
+            for (int x = 0; x < 320; x++) {
+                img.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aTruncatedJpegIsRefusedNotFilledWithGrey() throws Exception {
+        byte[] whole = noiseJpeg();
+        Path cut = dir.resolve("cut.jpg");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> Images.read(cut)).isInstanceOf(BadInputException.class)
+            .hasMessageStartingWith(cut + ": the image data ends early").hasMessageNotContaining("\n");
+        Path ok = dir.resolve("whole.jpg");
+        Files.write(ok, whole);
+        assertThat(Images.read(ok).getWidth()).isEqualTo(320);
+    }
+
+    @Test
+    void theReadablePixelsFollowTheHeap() throws Exception {
+        assertThat(Images.maxPixels(new org.ambidex.core.MemoryBudget(64L << 30))).isEqualTo(Images.MAX_PIXELS);
+        long small = Images.maxPixels(new org.ambidex.core.MemoryBudget(100L << 20));
+        assertThat(small).isEqualTo((long) ((100L << 20) * Images.READ_HEAP_SHARE / Images.READ_BYTES_PER_PIXEL));
+        Path big = dir.resolve("big.png");
+        ImageIO.write(new BufferedImage(2000, 1500, BufferedImage.TYPE_INT_RGB), "png", big.toFile());
+        String previous = System.getProperty(org.ambidex.core.MemoryBudget.HEAP_PROPERTY);
+        System.setProperty(org.ambidex.core.MemoryBudget.HEAP_PROPERTY, Long.toString(100L << 20));
+        try {
+            assertThatThrownBy(() -> Images.read(big)).isInstanceOf(BadInputException.class)
+                .hasMessage(big + ": image is 2000x1500 pixels, more than the " + small + " that can be read: the"
+                    + " 100 MB Java heap allows less; raise it with AMBIDEX_JAVA_OPTS=-Xmx...");
+        } finally {
+            if (previous == null) {
+                System.clearProperty(org.ambidex.core.MemoryBudget.HEAP_PROPERTY);
+            } else {
+                System.setProperty(org.ambidex.core.MemoryBudget.HEAP_PROPERTY, previous);
+            }
+        }
+    }
 }
