@@ -28,6 +28,7 @@ import org.ambidex.eval.IntagHandProtocol;
 import org.ambidex.eval.ManoGroundTruth;
 import org.ambidex.eval.ManoJointRegressor;
 import org.ambidex.eval.EvalReport;
+import org.ambidex.eval.GroundTruthException;
 import org.ambidex.eval.Evaluator;
 import org.ambidex.eval.FreiHandGroundTruth;
 import org.ambidex.eval.FreiHandPredictions;
@@ -98,6 +99,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--pred", required = true, paramLabel = "FILE",
         description = "Predictions: ambidex.predictions/1 JSON, or FreiHAND's pred.json [xyz_list, verts_list].")
     Path pred;
+
+    @Option(names = "--force",
+        description = "Score predictions whose provenance names another data folder or split than --data and --split.")
+    boolean force;
 
     @Option(names = "--pred-format", paramLabel = "F", defaultValue = "auto",
         description = "auto (by the file's first character), ambidex or freihand (default: ${DEFAULT-VALUE}).")
@@ -200,12 +205,53 @@ final class EvalCommand implements Callable<Integer> {
                         + "published numbers.");
                 }
             }
+        } catch (GroundTruthException e) {
+            throw new BadInputException(dataset.data, e.getMessage(), e);
         } catch (DegenerateHandException | IllegalArgumentException e) {
             throw new BadInputException(pred, e.getMessage(), e);
         }
+        requireMatches(report);
         report = report.withNotes(notes);
         write(report, provenance);
         return 0;
+    }
+
+    /**
+     * Refuses predictions made for another dataset folder or split, as their provenance records them (a test split's
+     * predictions scored against val look like a bad model): one line, unless {@code --force}.
+     */
+    private void requireSameData(Map<String, String> predictions, String expectedSplit) {
+        if (force) {
+            return;
+        }
+        String data = predictions.get("data");
+        if (data != null && !sameFile(Path.of(data), dataset.data)) {
+            throw new BadInputException(pred, "was predicted on " + data + ", not on " + dataset.data
+                + " (its provenance says so); give the matching --data, or --force to score it anyway");
+        }
+        String madeFor = predictions.get("split");
+        if (expectedSplit != null && madeFor != null && !madeFor.equals(expectedSplit)) {
+            throw new BadInputException(pred, "holds predictions of split " + madeFor + ", not " + expectedSplit
+                + " (its provenance says so); give --split " + madeFor + ", or --force to score it anyway");
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    /** Refuses a run in which no prediction met its ground truth: an all-n/a report would hide a wrong file. */
+    private void requireMatches(EvalReport report) {
+        if (report.counts().evaluatedSamples() == 0) {
+            throw new BadInputException(pred, "no prediction matched a ground-truth sample of " + dataset.data
+                + (split == null ? "" : " (split " + split + ", after the filters)") + ": "
+                + report.counts().groundTruthSamples() + " samples, " + report.counts().predictions()
+                + " predictions; expected predictions whose ids are the samples' ids");
+        }
     }
 
     /** {@code --protocol hand2d}: a COCO-format hand keypoint file against 2-D predictions. */
@@ -232,7 +278,10 @@ final class EvalCommand implements Callable<Integer> {
         EvalReport report;
         try (PredictionsReader predictions = PredictionsReader.open(pred)) {
             predictions.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));
+            requireSameData(predictions.provenance(), null);
             report = Hand2dProtocol.MMPOSE.evaluate(truth, predictions);
+        } catch (GroundTruthException e) {
+            throw new BadInputException(dataset.data, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(pred, e.getMessage(), e);
         }
@@ -245,6 +294,7 @@ final class EvalCommand implements Callable<Integer> {
             notes.add(set.incompleteAnnotations() + " annotations lack \"bbox\" or \"keypoints\" and are skipped, as "
                 + "mmpose skips them.");
         }
+        requireMatches(report);
         write(report.withNotes(notes), provenance);
         return 0;
     }
@@ -257,6 +307,7 @@ final class EvalCommand implements Callable<Integer> {
     private EvalReport evaluateInterHand(String name, Map<String, String> provenance) {
         PredictionsReader reader = PredictionsReader.open(pred);
         reader.provenance().forEach((k, v) -> provenance.put("predictions." + k, v));
+        requireSameData(reader.provenance(), split);
         if (handModel == null) {
             Protocol p = options(null).create(name);
             try (PredictionsReader.Index predictions = reader.index();

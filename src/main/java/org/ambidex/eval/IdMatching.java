@@ -37,7 +37,7 @@ final class IdMatching {
         byId = new HashMap<>(Math.max(16, size * 4 / 3));
         for (int i = 0; i < size; i++) {
             if (byId.putIfAbsent(idOf.apply(i), i) != null) {
-                throw new IllegalArgumentException("two ground-truth samples share the id " + idOf.apply(i));
+                throw new GroundTruthException("two ground-truth samples share the id " + idOf.apply(i));
             }
         }
     }
