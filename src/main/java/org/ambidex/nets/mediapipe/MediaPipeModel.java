@@ -49,13 +49,17 @@ public enum MediaPipeModel {
 
     /** The validated model, read from the class path after its SHA-256 is checked. */
     public TfliteModel model() {
-        byte[] bytes = bytes();
+        return verified(resource(), bytes(), sha256);
+    }
+
+    /** The model in {@code bytes} of {@code resource}, once their SHA-256 is found to be {@code expected}. */
+    static TfliteModel verified(String resource, byte[] bytes, String expected) {
         String actual = digest(bytes);
-        if (!actual.equals(sha256)) {
-            throw new BadInputException(resource() + ": SHA-256 is " + actual + "; expected " + sha256
+        if (!actual.equals(expected)) {
+            throw new BadInputException(resource + ": SHA-256 is " + actual + "; expected " + expected
                 + " (the bundled model was changed)");
         }
-        return TfliteModel.read(bytes, resource());
+        return TfliteModel.read(bytes, resource);
     }
 
     /** The network on DJL's engine (close it when done). */

@@ -38,6 +38,9 @@ final class ConvKernel implements Kernel {
         NDArray x = padding.explicit(inputs[0], 0);
         NDArray y = x.getNDArrayInternal().convolution(x, weight, bias, stride, padding.inOp(), new Shape(1, 1),
             groups).singletonOrThrow();
+        if (x != inputs[0]) {
+            x.close();
+        }
         return Activations.apply(activation, y);
     }
 }

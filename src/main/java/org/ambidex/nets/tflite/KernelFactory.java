@@ -55,7 +55,11 @@ final class KernelFactory {
                 // takes one axis); keeping the axes gives NCHW [N, C, 1, 1].
                 yield (in, batch) -> {
                     Shape s = in[0].getShape();
-                    NDArray m = in[0].reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).mean(new int[] {2});
+                    NDArray flat = in[0].reshape(s.get(0), s.get(1), s.get(2) * s.get(3));
+                    NDArray m = flat.mean(new int[] {2});
+                    if (flat != in[0]) {
+                        flat.close();
+                    }
                     return keep ? m.reshape(s.get(0), s.get(1), 1, 1) : m;
                 };
             }
@@ -145,7 +149,12 @@ final class KernelFactory {
             long[] s = shape.clone();
             s[0] = batch;
             // The file's reshape flattens NHWC memory: permute first, or rows would not line up (anchor order).
-            return NhwcLayout.toNchw(NhwcLayout.toNhwc(in[0]).reshape(s));
+            NDArray nhwc = NhwcLayout.toNhwc(in[0]);
+            NDArray reshaped = NhwcLayout.toNchw(nhwc.reshape(s));
+            if (nhwc != in[0]) {
+                nhwc.close();
+            }
+            return reshaped;
         };
     }
 
@@ -164,8 +173,11 @@ final class KernelFactory {
         return (x, batch) -> {
             NDArray flat = NhwcLayout.toNhwc(x[0]).reshape(batch, in);
             // PyTorch's linear takes the weight as TFLite stores it, [out, in].
-            return Activations.apply(o.activation(),
-                flat.getNDArrayInternal().linear(flat, weight, bias).singletonOrThrow());
+            NDArray y = flat.getNDArrayInternal().linear(flat, weight, bias).singletonOrThrow();
+            if (flat != x[0]) {
+                flat.close();
+            }
+            return Activations.apply(o.activation(), y);
         };
     }
 

@@ -26,6 +26,10 @@ final class MaxPoolKernel implements Kernel {
     @Override
     public NDArray apply(NDArray[] inputs, int batch) {
         NDArray x = padding.explicit(inputs[0], Double.NEGATIVE_INFINITY);
-        return Activations.apply(activation, x.getNDArrayInternal().maxPool(window, stride, padding.inOp(), false));
+        NDArray y = x.getNDArrayInternal().maxPool(window, stride, padding.inOp(), false);
+        if (x != inputs[0]) {
+            x.close();
+        }
+        return Activations.apply(activation, y);
     }
 }

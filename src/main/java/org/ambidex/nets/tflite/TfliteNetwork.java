@@ -149,6 +149,11 @@ public final class TfliteNetwork implements AutoCloseable {
         }
     }
 
+    /** The manager holding the weights (tests check that runs leave nothing attached to it). */
+    NDManager manager() {
+        return manager;
+    }
+
     @Override
     public void close() {
         manager.close();

@@ -1,0 +1,60 @@
+package org.ambidex.nets.tflite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.ambidex.nets.mediapipe.MediaPipeModel;
+import org.junit.jupiter.api.Test;
+
+class TfliteNetworkTest {
+
+    @Test
+    void describesItsInputAndOutputsAsTheFileDoes() {
+        try (TfliteNetwork net = MediaPipeModel.PALM_LITE.open()) {
+            assertThat(net.inputShape()).containsExactly(1, 192, 192, 3);
+            assertThat(net.outputNames()).containsExactly("Identity", "Identity_1");
+            assertThat(net.outputShapes()).satisfiesExactly(
+                s -> assertThat(s).containsExactly(1, 2016, 18), s -> assertThat(s).containsExactly(1, 2016, 1));
+            List<float[]> out = net.run(ModelInputs.noise(192, 3), 1);
+            assertThat(out.get(0)).hasSize(2016 * 18);
+            assertThat(out.get(1)).hasSize(2016);
+            assertThatThrownBy(() -> net.run(new float[10], 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected 1 x 192 x 192 x 3 floats, got 10");
+            assertThatThrownBy(() -> net.run(new float[0], 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void repeatedRunsLeaveNoArraysBehind() {
+        try (TfliteNetwork net = MediaPipeModel.LANDMARK_LITE.open()) {
+            float[] one = ModelInputs.pattern(224);
+            float[] x = java.util.Arrays.copyOf(one, 2 * one.length);
+            System.arraycopy(one, 0, x, one.length, one.length);
+            net.run(one, 1);
+            int weights = net.manager().getManagedArrays().size();
+            float[] first = net.run(x, 2).get(0);
+            for (int i = 0; i < 10; i++) {
+                assertThat(net.run(x, 2).get(0)).containsExactly(first);
+            }
+            assertThat(net.manager().getManagedArrays()).hasSize(weights);
+        }
+    }
+
+    @Test
+    void weightsArePermutedToPyTorchLayouts() {
+        // OHWI [2, 1, 2, 3] -> OIHW [2, 3, 1, 2]: value o*100 + h*10 + w + i/10 lands at [o][i][h][w].
+        float[] ohwi = new float[12];
+        for (int o = 0; o < 2; o++) {
+            for (int w = 0; w < 2; w++) {
+                for (int i = 0; i < 3; i++) {
+                    ohwi[(o * 2 + w) * 3 + i] = o * 100 + w + i / 10f;
+                }
+            }
+        }
+        float[] oihw = WeightLayout.ohwiToOihw(ohwi, 2, 1, 2, 3);
+        assertThat(oihw[(1 * 3 + 2) * 2 + 1]).isEqualTo(101 + 0.2f);
+        float[] dw = {1, 2, 3, 4, 5, 6}; // [1, 1, 2, 3]: (w, c)
+        assertThat(WeightLayout.depthwiseToC1hw(dw, 1, 2, 3)).containsExactly(1, 4, 2, 5, 3, 6);
+    }
+}
