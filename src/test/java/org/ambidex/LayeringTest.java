@@ -50,7 +50,7 @@ class LayeringTest {
         TABLE.put("nets.mediapipe", List.of("nets.tflite"));
         TABLE.put("train", List.of("nets", "data"));
         TABLE.put("eval", List.of("hand", "data"));
-        TABLE.put("detect", List.of("geom"));
+        TABLE.put("detect", List.of("geom", "data"));
         TABLE.put("pipeline", List.of("nets", "train", "eval", "render", "data", "hand", "fit", "detect"));
         TABLE.put("cli", List.copyOf(TABLE.keySet()));
     }
