@@ -64,7 +64,7 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
     public static FitOptions defaults() {
         double[] weights = new double[LANDMARKS];
         Arrays.fill(weights, 1);
-        return new FitOptions(0.005, 0.02, 2, 10, 1, weights, 0.3, 0.2, 0.01, 3, true, 60);
+        return new FitOptions(0.005, 0.01, 2, 6, 1, weights, 1, 0.1, 1, 3, true, 60);
     }
 
     /** The weight of world landmark {@code i} (OpenPose order). */
@@ -76,6 +76,17 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
     public FitOptions withJointWeights(double[] weights) {
         return new FitOptions(worldSigma, worldRobustScale, imageSigma, imageRobustScale, boneWeight, weights,
             posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations);
+    }
+
+    /**
+     * These options for landmarks of another accuracy: the expected errors {@code worldSigma} (metres) and
+     * {@code imageSigma} (pixels), the robust scales kept in the same ratio to them. Exact synthetic landmarks
+     * deserve small sigmas, which make the priors count for correspondingly less.
+     */
+    public FitOptions withSigmas(double worldSigma, double imageSigma) {
+        return new FitOptions(worldSigma, worldRobustScale * worldSigma / this.worldSigma, imageSigma,
+            imageRobustScale * imageSigma / this.imageSigma, boneWeight, jointWeights, posePriorWeight,
+            poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations);
     }
 
     /** These options with the last joint refinement against the image switched on or off. */

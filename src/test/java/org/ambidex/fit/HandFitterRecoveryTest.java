@@ -21,11 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Recovery: hands posed by the hand layer with random plausible parameters (seeded), turned into exact landmarks,
- * are fitted back with the default options. The priors are deliberately weak, so the fit lands within a fraction of
- * a millimetre of the truth; the absolute position error is mostly depth, which a size error of 0.1 % already
- * moves by a millimetre at 1 m.
+ * are fitted back. The landmarks are exact, and the fitter is told so ({@link #EXACT}: sigmas a tenth of the
+ * defaults), so the priors only settle what the landmarks leave open. The absolute position error that remains is
+ * mostly depth, which a size error of 0.1 % already moves by a millimetre at 1 m.
  */
 class HandFitterRecoveryTest {
+
+    /** Options for exact landmarks: 0.5 mm and 0.2 px expected error. */
+    static final FitOptions EXACT = FitOptions.defaults().withSigmas(0.0005, 0.2);
 
     private static ArrayHandPoser rightPoser;
     private static ArrayHandPoser leftPoser;
@@ -36,8 +39,8 @@ class HandFitterRecoveryTest {
     static void setUp() {
         rightPoser = new ArrayHandPoser(TestModels.open(HandSide.RIGHT));
         leftPoser = new ArrayHandPoser(TestModels.open(HandSide.LEFT));
-        rightFitter = new HandFitter(TestModels.open(HandSide.RIGHT));
-        leftFitter = new HandFitter(TestModels.open(HandSide.LEFT));
+        rightFitter = new HandFitter(TestModels.open(HandSide.RIGHT), EXACT);
+        leftFitter = new HandFitter(TestModels.open(HandSide.LEFT), EXACT);
     }
 
     @AfterAll
@@ -86,7 +89,7 @@ class HandFitterRecoveryTest {
     void isDeterministic() {
         SyntheticHand truth = SyntheticHand.sample(TestModels.open(HandSide.RIGHT), rightPoser, 42);
         HandFit a = rightFitter.fit(truth.landmarks(), SyntheticHand.CAMERA);
-        HandFit b = new HandFitter(TestModels.open(HandSide.RIGHT)).fit(truth.landmarks(), SyntheticHand.CAMERA);
+        HandFit b = new HandFitter(TestModels.open(HandSide.RIGHT), EXACT).fit(truth.landmarks(), SyntheticHand.CAMERA);
         assertThat(a.vertices()).isEqualTo(b.vertices());
         assertThat(a.handPose()).isEqualTo(b.handPose());
         assertThat(a.iterations()).isEqualTo(b.iterations());
@@ -98,7 +101,7 @@ class HandFitterRecoveryTest {
         // The fixture has MANO's structure (778 vertices, non-zero pose blend shapes, dense skinning weights) but
         // random geometry, and its own pose PCA (coefficients of standard deviation 0.5); derived joint frames.
         HandModel model = TestModels.manoFixture(side);
-        HandFitter fitter = new HandFitter(model);
+        HandFitter fitter = new HandFitter(model, EXACT);
         try (ArrayHandPoser poser = new ArrayHandPoser(model)) {
             SyntheticHand truth = SyntheticHand.sample(model, poser, seed, 0.4);
             HandFit fit = fitter.fit(truth.landmarks(), SyntheticHand.CAMERA);
