@@ -53,8 +53,8 @@ public final class HandFitter {
         layout = new FitLayout(frames, model.shapeCount(), options.betaLimit());
         mesh = new MeshPosing(arrays, tips);
         meanAngles = meanAngles(model, frames, layout);
-        LandmarkObjective rest = objective(LandmarkObjective.Terms.WORLD, new double[63], new double[42],
-            new Intrinsics(1, 1, 0, 0));
+        LandmarkObjective rest = objective(LandmarkObjective.Terms.WORLD, layout.free(true, true, false),
+            new double[63], new double[42], new Intrinsics(1, 1, 0, 0));
         double[] x = new double[layout.size()];
         System.arraycopy(meanAngles, 0, x, FitLayout.ANGLES, 45);
         meanKeypoints = rest.keypoints(x).clone();
@@ -101,31 +101,34 @@ public final class HandFitter {
         double[] x = InitialGuess.of(layout, meanAngles, meanKeypoints, world);
         int iterations = 0;
 
-        var first = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD, world, image, intrinsics), x,
-            layout.free(true, true, false), options.maxIterations());
+        boolean[] shaping = layout.free(true, true, false);
+        var first = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD, shaping, world, image,
+            intrinsics), x, shaping, options.maxIterations());
         x = first.x();
         iterations += first.iterations();
 
-        LandmarkObjective placing = objective(LandmarkObjective.Terms.IMAGE, world, image, intrinsics);
-        double[] start = CameraPlacement.translation(placing.keypoints(x).clone(), image, intrinsics);
+        boolean[] placing = layout.free(false, false, true);
+        LandmarkObjective placement = objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics);
+        double[] start = CameraPlacement.translation(placement.keypoints(x).clone(), image, intrinsics);
         System.arraycopy(start, 0, x, layout.translation(), 3);
-        var second = LevenbergMarquardt.minimize(placing, x, layout.free(false, false, true), options.maxIterations());
+        var second = LevenbergMarquardt.minimize(placement, x, placing, options.maxIterations());
         x = second.x();
         iterations += second.iterations();
 
         if (options.refineWithImage()) {
-            var third = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, world, image,
-                intrinsics), x, layout.free(true, true, true), options.maxIterations());
+            boolean[] all = layout.free(true, true, true);
+            var third = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, all, world,
+                image, intrinsics), x, all, options.maxIterations());
             x = third.x();
             iterations += third.iterations();
         }
         return result(hand, x, intrinsics, iterations);
     }
 
-    private LandmarkObjective objective(LandmarkObjective.Terms terms, double[] world, double[] image,
+    private LandmarkObjective objective(LandmarkObjective.Terms terms, boolean[] free, double[] world, double[] image,
                                         Intrinsics intrinsics) {
         double[] weights = JointOrder.MANO16_TIPS.convert(options.jointWeights(), JointOrder.OPENPOSE, 1);
-        return new LandmarkObjective(layout, skeleton, frames, prior, options, terms, world, image, intrinsics,
+        return new LandmarkObjective(layout, skeleton, frames, prior, options, terms, free, world, image, intrinsics,
             weights);
     }
 

@@ -41,7 +41,7 @@ class LandmarkObjectiveTest {
         java.util.Arrays.fill(weights, 1);
         weights[3] = 0.5;
         LandmarkObjective objective = new LandmarkObjective(layout, skeleton, frames, prior, options,
-            LandmarkObjective.Terms.WORLD_AND_IMAGE, world, image, SyntheticHand.CAMERA, weights);
+            LandmarkObjective.Terms.WORLD_AND_IMAGE, layout.free(true, true, true), world, image, SyntheticHand.CAMERA, weights);
         double[] x = new double[layout.size()];
         for (int i = 0; i < 3; i++) {
             x[i] = r.nextGaussian();
@@ -86,7 +86,7 @@ class LandmarkObjectiveTest {
         FitLayout layout = new FitLayout(frames, model.shapeCount(), options.betaLimit());
         LandmarkObjective zeroPriors = new LandmarkObjective(layout, skeleton, frames, new PcaPosePrior(model, 0, 1),
             new FitOptions(0.005, 0.02, 2, 10, 1, options.jointWeights(), 0, 0.2, 0, 3, true, 10),
-            LandmarkObjective.Terms.WORLD_AND_IMAGE, new double[63], new double[42], SyntheticHand.CAMERA,
+            LandmarkObjective.Terms.WORLD_AND_IMAGE, layout.free(true, true, true), new double[63], new double[42], SyntheticHand.CAMERA,
             new double[21]);
         double[] x = new double[layout.size()];
         x[layout.translation() + 2] = 0.5;
@@ -101,7 +101,7 @@ class LandmarkObjectiveTest {
         double[] weights = JointOrder.MANO16_TIPS.convert(options.jointWeights(), JointOrder.OPENPOSE, 1);
         LandmarkObjective exact = new LandmarkObjective(layout, skeleton, frames, new PcaPosePrior(model, 0, 1),
             new FitOptions(0.005, 0.02, 2, 10, 1, options.jointWeights(), 0, 0.2, 0, 3, true, 10),
-            LandmarkObjective.Terms.WORLD_AND_IMAGE, q, image, SyntheticHand.CAMERA, weights);
+            LandmarkObjective.Terms.WORLD_AND_IMAGE, layout.free(true, true, true), q, image, SyntheticHand.CAMERA, weights);
         assertThat(exact.evaluate(x, null)).isLessThan(1e-20);
     }
 }
