@@ -25,10 +25,14 @@ import org.ambidex.hand.JointOrder;
  * @param refineWithImage whether a last stage refines every parameter against world and image landmarks
  *     together (otherwise the image only places the hand)
  * @param maxIterations most Levenberg-Marquardt iterations of each of the three stages
+ * @param worldScale factor applied to the world landmarks before fitting, a calibration of the landmark source's
+ *     metric size (1 trusts it; docs/FITTING.md gives what was measured for MediaPipe). The hand's size, and so
+ *     its depth, follows it.
  */
 public record FitOptions(double worldSigma, double worldRobustScale, double imageSigma, double imageRobustScale,
                          double boneWeight, double[] jointWeights, double posePriorWeight, double poseVarianceFloor,
-                         double shapePriorWeight, double betaLimit, boolean refineWithImage, int maxIterations) {
+                         double shapePriorWeight, double betaLimit, boolean refineWithImage, int maxIterations,
+                         double worldScale) {
 
     private static final int LANDMARKS = JointOrder.OPENPOSE.size();
 
@@ -43,6 +47,7 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
         positive(imageRobustScale, "imageRobustScale");
         positive(poseVarianceFloor, "poseVarianceFloor");
         positive(betaLimit, "betaLimit");
+        positive(worldScale, "worldScale");
         nonNegative(boneWeight, "boneWeight");
         nonNegative(posePriorWeight, "posePriorWeight");
         nonNegative(shapePriorWeight, "shapePriorWeight");
@@ -64,7 +69,7 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
     public static FitOptions defaults() {
         double[] weights = new double[LANDMARKS];
         Arrays.fill(weights, 1);
-        return new FitOptions(0.005, 0.01, 2, 6, 1, weights, 1, 0.1, 1, 3, true, 60);
+        return new FitOptions(0.005, 0.01, 2, 6, 1, weights, 1, 0.1, 1, 3, true, 60, 1);
     }
 
     /** The weight of world landmark {@code i} (OpenPose order). */
@@ -75,7 +80,8 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
     /** These options with the 21 world-position weights {@code weights} (OpenPose order). */
     public FitOptions withJointWeights(double[] weights) {
         return new FitOptions(worldSigma, worldRobustScale, imageSigma, imageRobustScale, boneWeight, weights,
-            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations);
+            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations,
+            worldScale);
     }
 
     /**
@@ -86,13 +92,19 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
     public FitOptions withSigmas(double worldSigma, double imageSigma) {
         return new FitOptions(worldSigma, worldRobustScale * worldSigma / this.worldSigma, imageSigma,
             imageRobustScale * imageSigma / this.imageSigma, boneWeight, jointWeights, posePriorWeight,
-            poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations);
+            poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations, worldScale);
     }
 
     /** These options with the last joint refinement against the image switched on or off. */
     public FitOptions withRefineWithImage(boolean refine) {
         return new FitOptions(worldSigma, worldRobustScale, imageSigma, imageRobustScale, boneWeight, jointWeights,
-            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refine, maxIterations);
+            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refine, maxIterations, worldScale);
+    }
+
+    /** These options with the world landmarks scaled by {@code scale} before fitting. */
+    public FitOptions withWorldScale(double scale) {
+        return new FitOptions(worldSigma, worldRobustScale, imageSigma, imageRobustScale, boneWeight, jointWeights,
+            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations, scale);
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.ambidex.hand.HandSide;
  * @param joints the 21 keypoints (21 x 3, metres, camera frame, OpenPose order; fingertips are the
  *     {@code FingertipSet.INTAGHAND} vertices, or the model's own tips)
  * @param worldRmsMm root-mean-square distance, millimetres, between the fitted joints and the world landmarks
- *     after the translation that best aligns them (the world landmarks' origin is arbitrary)
+ *     (as scaled by {@link FitOptions#worldScale()}) after the translation that best aligns them (the world
+ *     landmarks' origin is arbitrary)
  * @param imageRmsPx root-mean-square distance, pixels, between the projected fitted joints and the image landmarks
  * @param iterations the Levenberg-Marquardt iterations of all stages together
  */

@@ -96,7 +96,11 @@ public final class HandFitter {
             throw new IllegalArgumentException("the landmarks are of the " + hand.side() + " hand but the model "
                 + model.name() + " is a " + model.side() + " hand");
         }
-        double[] world = JointOrder.MANO16_TIPS.convert(hand.world(), JointOrder.OPENPOSE, 3);
+        double[] scaled = hand.world();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= options.worldScale();
+        }
+        double[] world = JointOrder.MANO16_TIPS.convert(scaled, JointOrder.OPENPOSE, 3);
         double[] image = JointOrder.MANO16_TIPS.convert(hand.image(), JointOrder.OPENPOSE, 2);
         double[] x = InitialGuess.of(layout, meanAngles, meanKeypoints, world);
         int iterations = 0;
@@ -122,7 +126,7 @@ public final class HandFitter {
             x = third.x();
             iterations += third.iterations();
         }
-        return result(hand, x, intrinsics, iterations);
+        return result(hand, scaled, x, intrinsics, iterations);
     }
 
     private LandmarkObjective objective(LandmarkObjective.Terms terms, boolean[] free, double[] world, double[] image,
@@ -132,7 +136,7 @@ public final class HandFitter {
             weights);
     }
 
-    private HandFit result(HandLandmarks hand, double[] x, Intrinsics k, int iterations) {
+    private HandFit result(HandLandmarks hand, double[] world, double[] x, Intrinsics k, int iterations) {
         double[] angles = Arrays.copyOfRange(x, FitLayout.ANGLES, FitLayout.ANGLES + 45);
         double[] local = new double[135];
         frames.compose(angles, local, new double[135], new double[JointFrames.workSize()]);
@@ -151,7 +155,7 @@ public final class HandFitter {
         }
         double[] joints = posed.keypoints();
         return new HandFit(hand.side(), betas, Arrays.copyOf(pose, 3), handPose, transl, posed.vertices(), joints,
-            1000 * FitResiduals.worldRms(joints, hand.world()), FitResiduals.imageRms(joints, hand.image(), k),
+            1000 * FitResiduals.worldRms(joints, world), FitResiduals.imageRms(joints, hand.image(), k),
             iterations);
     }
 

@@ -74,7 +74,7 @@ class HandFitterInputTest {
         negative[4] = -1;
         assertThatThrownBy(() -> d.withJointWeights(negative)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("jointWeights[4]");
-        assertThatThrownBy(() -> new FitOptions(0, 0.02, 2, 10, 1, d.jointWeights(), 0.3, 0.2, 0.01, 3, true, 60))
+        assertThatThrownBy(() -> new FitOptions(0, 0.02, 2, 10, 1, d.jointWeights(), 0.3, 0.2, 0.01, 3, true, 60, 1))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("worldSigma");
     }
 }

@@ -95,6 +95,31 @@ class HandFitterRecoveryTest {
         assertThat(a.iterations()).isEqualTo(b.iterations());
     }
 
+    @Test
+    void worldScaleCalibratesASourceThatMakesHandsTooSmall() {
+        // A landmark source whose world hands come out 10 % small puts the hand 10 % too close, unless calibrated.
+        SyntheticHand truth = SyntheticHand.sample(TestModels.open(HandSide.RIGHT), rightPoser, 9);
+        double[] small = truth.landmarks().world();
+        for (int i = 0; i < small.length; i++) {
+            small[i] *= 0.9;
+        }
+        HandLandmarks shrunk = new HandLandmarks(HandSide.RIGHT, small, truth.landmarks().image());
+        HandFit trusting = rightFitter.fit(shrunk, SyntheticHand.CAMERA);
+        assertThat(trusting.transl()[2] / truth.transl()[2]).isBetween(0.85, 0.95);
+        HandFit calibrated = new HandFitter(TestModels.open(HandSide.RIGHT), EXACT.withWorldScale(1 / 0.9))
+            .fit(shrunk, SyntheticHand.CAMERA);
+        assertThat(FitErrors.max(calibrated.joints(), truth.joints())).isLessThan(0.002);
+    }
+
+    @Test
+    void withoutTheJointRefinementTheImageOnlyPlacesTheHand() {
+        SyntheticHand truth = SyntheticHand.sample(TestModels.open(HandSide.RIGHT), rightPoser, 10);
+        HandFit fit = new HandFitter(TestModels.open(HandSide.RIGHT), EXACT.withRefineWithImage(false))
+            .fit(truth.landmarks(), SyntheticHand.CAMERA);
+        assertThat(FitErrors.max(fit.joints(), truth.joints())).isLessThan(0.002);
+        assertThat(fit.imageRmsPx()).isLessThan(0.5);
+    }
+
     @ParameterizedTest(name = "{0} hand, seed {1}")
     @MethodSource("seeds")
     void fitsWithTheManoFormatModel(HandSide side, long seed) {

@@ -85,7 +85,7 @@ class LandmarkObjectiveTest {
         JointFrames frames = JointFrames.of(model, skeleton.restKeypoints());
         FitLayout layout = new FitLayout(frames, model.shapeCount(), options.betaLimit());
         LandmarkObjective zeroPriors = new LandmarkObjective(layout, skeleton, frames, new PcaPosePrior(model, 0, 1),
-            new FitOptions(0.005, 0.02, 2, 10, 1, options.jointWeights(), 0, 0.2, 0, 3, true, 10),
+            new FitOptions(0.005, 0.02, 2, 10, 1, options.jointWeights(), 0, 0.2, 0, 3, true, 10, 1),
             LandmarkObjective.Terms.WORLD_AND_IMAGE, layout.free(true, true, true), new double[63], new double[42], SyntheticHand.CAMERA,
             new double[21]);
         double[] x = new double[layout.size()];
@@ -100,7 +100,7 @@ class LandmarkObjectiveTest {
         }
         double[] weights = JointOrder.MANO16_TIPS.convert(options.jointWeights(), JointOrder.OPENPOSE, 1);
         LandmarkObjective exact = new LandmarkObjective(layout, skeleton, frames, new PcaPosePrior(model, 0, 1),
-            new FitOptions(0.005, 0.02, 2, 10, 1, options.jointWeights(), 0, 0.2, 0, 3, true, 10),
+            new FitOptions(0.005, 0.02, 2, 10, 1, options.jointWeights(), 0, 0.2, 0, 3, true, 10, 1),
             LandmarkObjective.Terms.WORLD_AND_IMAGE, layout.free(true, true, true), q, image, SyntheticHand.CAMERA, weights);
         assertThat(exact.evaluate(x, null)).isLessThan(1e-20);
     }
