@@ -72,6 +72,18 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
         return new FitOptions(0.005, 0.01, 2, 6, 1, weights, 1, 0.1, 1, 3, true, 60, 1);
     }
 
+    /**
+     * The defaults for MediaPipe Hands' landmarks: the shape prior ten times stronger, since MediaPipe's world
+     * landmarks say little about a hand's real size (their bone lengths correlated 0.15-0.23 with the truth) and
+     * following them put the hand further off in depth (docs/FITTING.md, "MediaPipe's landmarks").
+     */
+    public static FitOptions mediaPipe() {
+        FitOptions d = defaults();
+        return new FitOptions(d.worldSigma, d.worldRobustScale, d.imageSigma, d.imageRobustScale, d.boneWeight,
+            d.jointWeights, d.posePriorWeight, d.poseVarianceFloor, 10, d.betaLimit, d.refineWithImage,
+            d.maxIterations, d.worldScale);
+    }
+
     /** The weight of world landmark {@code i} (OpenPose order). */
     public double jointWeight(int i) {
         return jointWeights[i];

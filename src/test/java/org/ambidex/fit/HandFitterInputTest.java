@@ -1,5 +1,6 @@
 package org.ambidex.fit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -63,6 +64,14 @@ class HandFitterInputTest {
         HandFitter left = new HandFitter(TestModels.open(HandSide.LEFT));
         assertThatThrownBy(() -> left.fit(valid(), SyntheticHand.CAMERA)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("right hand").hasMessageContaining("left hand");
+    }
+
+    @Test
+    void theMediaPipePresetOnlyStrengthensTheShapePrior() {
+        FitOptions d = FitOptions.defaults();
+        FitOptions m = FitOptions.mediaPipe();
+        assertThat(m.shapePriorWeight()).isEqualTo(10 * d.shapePriorWeight());
+        assertThat(m).usingRecursiveComparison().ignoringFields("shapePriorWeight").isEqualTo(d);
     }
 
     @Test
