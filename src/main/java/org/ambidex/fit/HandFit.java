@@ -7,7 +7,8 @@ import org.ambidex.hand.HandSide;
  * The hand model fitted to one hand's landmarks, in the camera frame (OpenCV: x right, y down, z forward; metres),
  * in the parameter convention of {@code ambidex.reconstruction/1} (docs/FORMATS.md): posing the model with
  * {@code betas}, {@code globalOrient} and {@code handPose} ({@code flat_hand_mean=False}, i.e. {@code hands_mean}
- * added) and adding {@code transl} gives {@code vertices}. Arrays are copied in and out.
+ * added) and adding {@code transl} gives {@code vertices}. The arrays are copied when the value is made and belong
+ * to it: read them, do not modify them (the mesh alone is V x 3 values, too many to copy on every access).
  *
  * @param side which hand, and so which model side was fitted
  * @param betas the shape coefficients (the model's count, 10 for MANO and the open model)
@@ -37,36 +38,6 @@ public record HandFit(HandSide side, double[] betas, double[] globalOrient, doub
         if (vertices.length % 3 != 0) {
             throw new IllegalArgumentException("vertices need V x 3 values, got " + vertices.length);
         }
-    }
-
-    @Override
-    public double[] betas() {
-        return betas.clone();
-    }
-
-    @Override
-    public double[] globalOrient() {
-        return globalOrient.clone();
-    }
-
-    @Override
-    public double[] handPose() {
-        return handPose.clone();
-    }
-
-    @Override
-    public double[] transl() {
-        return transl.clone();
-    }
-
-    @Override
-    public double[] vertices() {
-        return vertices.clone();
-    }
-
-    @Override
-    public double[] joints() {
-        return joints.clone();
     }
 
     private static double[] length(double[] a, int n, String name) {

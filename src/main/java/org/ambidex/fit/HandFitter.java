@@ -52,7 +52,7 @@ public final class HandFitter {
         prior = new PcaPosePrior(model, options.posePriorWeight(), options.poseVarianceFloor());
         layout = new FitLayout(frames, model.shapeCount(), options.betaLimit());
         mesh = new MeshPosing(arrays, tips);
-        meanAngles = meanAngles(model, frames, layout);
+        meanAngles = meanAngles(model, frames);
         LandmarkObjective rest = objective(LandmarkObjective.Terms.WORLD, layout.free(true, true, false),
             new double[63], new double[42], new Intrinsics(1, 1, 0, 0));
         double[] x = new double[layout.size()];
@@ -61,7 +61,7 @@ public final class HandFitter {
     }
 
     /** The hand mean's anatomical angles, inside the limits. */
-    private static double[] meanAngles(HandModel model, JointFrames frames, FitLayout layout) {
+    private static double[] meanAngles(HandModel model, JointFrames frames) {
         double[] mean = model.handsMean().toDoubleArray();
         double[] rotation = new double[9];
         double[] out = new double[45];
@@ -70,7 +70,7 @@ public final class HandFitter {
             frames.angles(rotation, 0, j, out, 3 * j);
         }
         for (int i = 0; i < 45; i++) {
-            out[i] = Math.max(layout.lower(FitLayout.ANGLES + i), Math.min(layout.upper(FitLayout.ANGLES + i), out[i]));
+            out[i] = frames.limit(i).clamp(out[i]);
         }
         return out;
     }
@@ -96,7 +96,7 @@ public final class HandFitter {
             throw new IllegalArgumentException("the landmarks are of the " + hand.side() + " hand but the model "
                 + model.name() + " is a " + model.side() + " hand");
         }
-        double[] scaled = hand.world();
+        double[] scaled = hand.world().clone();
         for (int i = 0; i < scaled.length; i++) {
             scaled[i] *= options.worldScale();
         }

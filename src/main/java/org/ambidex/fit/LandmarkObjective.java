@@ -129,18 +129,8 @@ final class LandmarkObjective implements LeastSquaresProblem {
     }
 
     @Override
-    public int size() {
-        return layout.size();
-    }
-
-    @Override
-    public double lower(int i) {
-        return layout.lower(i);
-    }
-
-    @Override
-    public double upper(int i) {
-        return layout.upper(i);
+    public Range[] bounds() {
+        return layout.bounds();
     }
 
     @Override
@@ -150,7 +140,7 @@ final class LandmarkObjective implements LeastSquaresProblem {
             .times(Rotations.axisAngleToMatrix(Vec3.of(x, FitLayout.ROOT)));
         System.arraycopy(Rotations.matrixToAxisAngle(turned).toArray(), 0, out, FitLayout.ROOT, 3);
         for (int i = 3; i < x.length; i++) {
-            out[i] = Math.max(layout.lower(i), Math.min(layout.upper(i), x[i] + step[i]));
+            out[i] = layout.bounds()[i].clamp(x[i] + step[i]);
         }
     }
 

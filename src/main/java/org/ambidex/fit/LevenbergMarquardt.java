@@ -32,7 +32,7 @@ final class LevenbergMarquardt {
      * @param maxIterations the most Jacobian evaluations (the first included)
      */
     static Result minimize(LeastSquaresProblem problem, double[] start, boolean[] free, int maxIterations) {
-        int n = problem.size();
+        int n = start.length;
         NormalEquations current = new NormalEquations(n);
         NormalEquations trial = new NormalEquations(n);
         double[] x = start.clone();
@@ -107,14 +107,15 @@ final class LevenbergMarquardt {
     /** Free parameters not held at a bound by a gradient pointing out of the box, into {@code active}. */
     private static int activeSet(LeastSquaresProblem problem, double[] x, boolean[] free, NormalEquations normal,
                                  int[] active) {
+        Range[] bounds = problem.bounds();
         int m = 0;
         for (int i = 0; i < x.length; i++) {
             if (!free[i]) {
                 continue;
             }
             double g = normal.gradient(i);
-            boolean heldLow = x[i] <= problem.lower(i) && g > 0;
-            boolean heldHigh = x[i] >= problem.upper(i) && g < 0;
+            boolean heldLow = x[i] <= bounds[i].min() && g > 0;
+            boolean heldHigh = x[i] >= bounds[i].max() && g < 0;
             if (!heldLow && !heldHigh) {
                 active[m++] = i;
             }

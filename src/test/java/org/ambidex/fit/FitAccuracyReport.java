@@ -69,30 +69,11 @@ class FitAccuracyReport {
 
     /** Exact landmarks; or 5 mm / 3 px Gaussian noise; or two landmarks 5 cm / 80 px off. */
     static HandLandmarks corrupt(HandLandmarks exact, String scenario, SplittableRandom random) {
-        double[] world = exact.world();
-        double[] image = exact.image();
-        if (scenario.equals("noise")) {
-            for (int i = 0; i < world.length; i++) {
-                world[i] += 0.005 * random.nextGaussian();
-            }
-            for (int i = 0; i < image.length; i++) {
-                image[i] += 3 * random.nextGaussian();
-            }
-        } else if (scenario.equals("outliers")) {
-            int first = random.nextInt(21);
-            int second = (first + 1 + random.nextInt(20)) % 21;
-            for (int j : new int[] {first, second}) {
-                double[] d = {random.nextGaussian(), random.nextGaussian(), random.nextGaussian()};
-                double length = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
-                for (int c = 0; c < 3; c++) {
-                    world[3 * j + c] += 0.05 * d[c] / length;
-                }
-                double angle = 2 * Math.PI * random.nextDouble();
-                image[2 * j] += 80 * Math.cos(angle);
-                image[2 * j + 1] += 80 * Math.sin(angle);
-            }
-        }
-        return new HandLandmarks(exact.side(), world, image);
+        return switch (scenario) {
+            case "noise" -> LandmarkCorruption.noisy(exact, random, 0.005, 3);
+            case "outliers" -> LandmarkCorruption.twoWrong(exact, random, 0.05, 80);
+            default -> exact;
+        };
     }
 
     private static double mean(List<double[]> rows, int column) {

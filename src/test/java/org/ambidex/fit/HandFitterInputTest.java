@@ -25,12 +25,12 @@ class HandFitterInputTest {
 
     @Test
     void nanLandmarksAreRefused() {
-        double[] world = valid().world();
+        double[] world = valid().world().clone();
         world[3 * 8 + 1] = Double.NaN;
         assertThatThrownBy(() -> new HandLandmarks(HandSide.RIGHT, world, valid().image()))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("world landmarks")
             .hasMessageContaining("landmark 8").hasMessageContaining("NaN");
-        double[] image = valid().image();
+        double[] image = valid().image().clone();
         image[0] = Double.POSITIVE_INFINITY;
         assertThatThrownBy(() -> new HandLandmarks(HandSide.RIGHT, valid().world(), image))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("image landmarks")

@@ -99,7 +99,7 @@ class HandFitterRecoveryTest {
     void worldScaleCalibratesASourceThatMakesHandsTooSmall() {
         // A landmark source whose world hands come out 10 % small puts the hand 10 % too close, unless calibrated.
         SyntheticHand truth = SyntheticHand.sample(TestModels.open(HandSide.RIGHT), rightPoser, 9);
-        double[] small = truth.landmarks().world();
+        double[] small = truth.landmarks().world().clone();
         for (int i = 0; i < small.length; i++) {
             small[i] *= 0.9;
         }

@@ -21,13 +21,17 @@ class JointFramesTest {
         return new KeypointSkeleton(new ModelArrays(model), model.tipVertices(FingertipSet.INTAGHAND));
     }
 
+    /** The frames the fitter uses for {@code model}. */
+    static JointFrames frames(HandModel model) {
+        return JointFrames.of(model, skeleton(model).restKeypoints());
+    }
+
     @ParameterizedTest
     @EnumSource(HandSide.class)
     void derivedFramesOfTheOpenModelAreCloseToItsStoredFrames(HandSide side) {
-        HandModel open = TestModels.open(side);
-        JointFrames stored = JointFrames.of(open, skeleton(open).restKeypoints());
+        JointFrames stored = frames(TestModels.open(side));
         assertThat(stored.stored()).isTrue();
-        double[] derived = JointFrames.derive(skeleton(open).restKeypoints(), side);
+        double[] derived = JointFrames.derive(skeleton(TestModels.open(side)).restKeypoints(), side);
         double[] axes = stored.axes();
         for (int j = 0; j < 15; j++) {
             boolean thumb = j >= 12; // MANO joints 13..15
@@ -45,9 +49,8 @@ class JointFramesTest {
     @ParameterizedTest
     @EnumSource(HandSide.class)
     void manoFramesAreDerivedAndRightHanded(HandSide side) {
-        HandModel mano = TestModels.manoFixture(side);
-        JointFrames frames = JointFrames.of(mano, skeleton(mano).restKeypoints());
-        assertThat(frames.stored()).isFalse();
+        JointFrames frames = frames(TestModels.manoFixture(side));
+        assertThat(frames.stored()).as("MANO stores no joint frames: derived").isFalse();
         double[] axes = frames.axes();
         for (int j = 0; j < 15; j++) {
             Vec3 f = Vec3.of(axes, 9 * j);
@@ -57,23 +60,20 @@ class JointFramesTest {
             assertThat(f.dot(a)).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-12));
         }
         // The open model's anatomical ranges, used about the derived axes.
-        HandModel open = TestModels.open(side);
-        JointFrames openFrames = JointFrames.of(open, skeleton(open).restKeypoints());
+        JointFrames openFrames = frames(TestModels.open(side));
         for (int i = 0; i < 45; i++) {
-            assertThat(frames.lower(i)).isEqualTo(openFrames.lower(i));
-            assertThat(frames.upper(i)).isEqualTo(openFrames.upper(i));
+            assertThat(frames.limit(i)).isEqualTo(openFrames.limit(i));
         }
     }
 
     @ParameterizedTest
     @EnumSource(HandSide.class)
     void anglesInvertTheComposition(HandSide side) {
-        HandModel open = TestModels.open(side);
-        JointFrames frames = JointFrames.of(open, skeleton(open).restKeypoints());
+        JointFrames frames = frames(TestModels.open(side));
         SplittableRandom r = new SplittableRandom(7);
         double[] angles = new double[45];
         for (int i = 0; i < 45; i++) {
-            angles[i] = frames.lower(i) + r.nextDouble() * (frames.upper(i) - frames.lower(i));
+            angles[i] = frames.limit(i).at(r.nextDouble());
         }
         double[] local = new double[135];
         frames.compose(angles, local, new double[135], new double[JointFrames.workSize()]);

@@ -102,7 +102,7 @@ class KinematicsTest {
         double[] rootAxisAngle = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
         double[] angles = new double[45];
         for (int i = 0; i < 45; i++) {
-            angles[i] = frames.lower(i) + r.nextDouble() * (frames.upper(i) - frames.lower(i));
+            angles[i] = frames.limit(i).at(r.nextDouble());
         }
         double[] betas = new double[skeleton.shapes()];
         for (int l = 0; l < betas.length; l++) {

@@ -47,7 +47,7 @@ class LandmarkObjectiveTest {
             x[i] = r.nextGaussian();
         }
         for (int i = 0; i < 45; i++) {
-            x[3 + i] = frames.lower(i) + (0.2 + 0.6 * r.nextDouble()) * (frames.upper(i) - frames.lower(i));
+            x[3 + i] = frames.limit(i).at(0.2 + 0.6 * r.nextDouble());
         }
         for (int l = 0; l < model.shapeCount(); l++) {
             x[layout.betas() + l] = r.nextGaussian();

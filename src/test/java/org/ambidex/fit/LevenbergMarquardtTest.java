@@ -17,11 +17,6 @@ class LevenbergMarquardtTest {
         }
 
         @Override
-        public int size() {
-            return 2;
-        }
-
-        @Override
         public double evaluate(double[] p, NormalEquations normal) {
             double r0 = 10 * (p[1] - p[0] * p[0]);
             double r1 = 1 - p[0];
@@ -39,13 +34,8 @@ class LevenbergMarquardtTest {
         }
 
         @Override
-        public double lower(int i) {
-            return Double.NEGATIVE_INFINITY;
-        }
-
-        @Override
-        public double upper(int i) {
-            return i == 0 ? xMax : Double.POSITIVE_INFINITY;
+        public Range[] bounds() {
+            return new Range[] {new Range(Double.NEGATIVE_INFINITY, xMax), Range.FREE};
         }
     }
 

@@ -99,7 +99,7 @@ record SyntheticHand(double[] betas, double[] globalOrient, double[] handPose, d
             frames.angles(rotation, 0, j, angles, 3 * j);
         }
         for (int i = 0; i < 45; i++) {
-            angles[i] = Math.max(frames.lower(i) + MARGIN, Math.min(frames.upper(i) - MARGIN, angles[i]));
+            angles[i] = new Range(frames.limit(i).min() + MARGIN, frames.limit(i).max() - MARGIN).clamp(angles[i]);
         }
         double[] local = new double[135];
         frames.compose(angles, local, new double[135], new double[JointFrames.workSize()]);

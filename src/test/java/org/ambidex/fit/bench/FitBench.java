@@ -23,14 +23,12 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Fitting the hand model to one photo's landmarks with {@link HandFitter} (one hand) and {@link TwoHandFitter}
@@ -39,13 +37,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * noise of 5 mm per world coordinate and 3 px per image coordinate, as a landmark network's would be; a set of 16
  * is cycled so that no single easy case is timed. {@code model}: {@code open} (1,734 vertices, no pose blend
  * shapes) or {@code mano} (the MANO-format fixture: 778 vertices, pose blend shapes, dense skinning weights).
+ * Warm-up and measurement are given on the command line (docs/BENCHMARKS.md: {@code -wi 3 -i 5 -w 2 -r 2}).
  */
+@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-@State(Scope.Benchmark)
 public class FitBench {
 
     private static final Intrinsics CAMERA = new Intrinsics(1100, 1100, 640, 480);
