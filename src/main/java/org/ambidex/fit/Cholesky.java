@@ -34,6 +34,7 @@ final class Cholesky {
                 a[i * m + j] = s / l;
             }
         }
+        // L y = b by rows, then L^T x = y by columns of L^T (rows of L), both in place.
         for (int i = 0; i < m; i++) {
             double s = b[i];
             for (int k = 0; k < i; k++) {
@@ -42,11 +43,11 @@ final class Cholesky {
             b[i] = s / a[i * m + i];
         }
         for (int i = m - 1; i >= 0; i--) {
-            double s = b[i];
-            for (int k = i + 1; k < m; k++) {
-                s -= a[k * m + i] * b[k];
+            b[i] /= a[i * m + i];
+            double xi = b[i];
+            for (int k = 0; k < i; k++) {
+                b[k] -= a[i * m + k] * xi;
             }
-            b[i] = s / a[i * m + i];
         }
         return true;
     }

@@ -20,22 +20,16 @@ final class FitLayout {
     static final int ANGLES = 3;
 
     private final int shapes;
-    private final double[] lower;
-    private final double[] upper;
+    private final Range[] bounds;
 
     FitLayout(JointFrames frames, int shapes, double betaLimit) {
         this.shapes = shapes;
-        int n = size();
-        lower = new double[n];
-        upper = new double[n];
-        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
-        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        bounds = new Range[size()];
+        Arrays.fill(bounds, Range.FREE);
         for (int i = 0; i < 45; i++) {
-            lower[ANGLES + i] = frames.lower(i);
-            upper[ANGLES + i] = frames.upper(i);
+            bounds[ANGLES + i] = frames.limit(i);
         }
-        Arrays.fill(lower, betas(), betas() + shapes, -betaLimit);
-        Arrays.fill(upper, betas(), betas() + shapes, betaLimit);
+        Arrays.fill(bounds, betas(), betas() + shapes, new Range(-betaLimit, betaLimit));
     }
 
     int shapes() {
@@ -59,21 +53,9 @@ final class FitLayout {
         return 51 + shapes;
     }
 
-    double lower(int i) {
-        return lower[i];
-    }
-
-    double upper(int i) {
-        return upper[i];
-    }
-
-    /** {@code x} with every bounded parameter moved inside its bounds. */
-    double[] clamp(double[] x) {
-        double[] out = x.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(lower[i], Math.min(upper[i], out[i]));
-        }
-        return out;
+    /** The range of every parameter (shared: do not modify). */
+    Range[] bounds() {
+        return bounds;
     }
 
     /** A mask of the parameters a stage moves: the rotation, angles and betas, and the blocks named. */

@@ -25,10 +25,14 @@ import org.ambidex.hand.JointOrder;
  * @param refineWithImage whether a last stage refines every parameter against world and image landmarks
  *     together (otherwise the image only places the hand)
  * @param maxIterations most Levenberg-Marquardt iterations of each of the three stages
+ * @param worldScale factor applied to the world landmarks before fitting, a calibration of the landmark source's
+ *     metric size (1 trusts it; docs/FITTING.md gives what was measured for MediaPipe). The hand's size, and so
+ *     its depth, follows it.
  */
 public record FitOptions(double worldSigma, double worldRobustScale, double imageSigma, double imageRobustScale,
                          double boneWeight, double[] jointWeights, double posePriorWeight, double poseVarianceFloor,
-                         double shapePriorWeight, double betaLimit, boolean refineWithImage, int maxIterations) {
+                         double shapePriorWeight, double betaLimit, boolean refineWithImage, int maxIterations,
+                         double worldScale) {
 
     private static final int LANDMARKS = JointOrder.OPENPOSE.size();
 
@@ -43,6 +47,7 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
         positive(imageRobustScale, "imageRobustScale");
         positive(poseVarianceFloor, "poseVarianceFloor");
         positive(betaLimit, "betaLimit");
+        positive(worldScale, "worldScale");
         nonNegative(boneWeight, "boneWeight");
         nonNegative(posePriorWeight, "posePriorWeight");
         nonNegative(shapePriorWeight, "shapePriorWeight");
@@ -64,7 +69,19 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
     public static FitOptions defaults() {
         double[] weights = new double[LANDMARKS];
         Arrays.fill(weights, 1);
-        return new FitOptions(0.005, 0.02, 2, 10, 1, weights, 0.3, 0.2, 0.01, 3, true, 60);
+        return new FitOptions(0.005, 0.01, 2, 6, 1, weights, 1, 0.1, 1, 3, true, 60, 1);
+    }
+
+    /**
+     * The defaults for MediaPipe Hands' landmarks: the shape prior ten times stronger, since MediaPipe's world
+     * landmarks say little about a hand's real size (their bone lengths correlated 0.15-0.23 with the truth) and
+     * following them put the hand further off in depth (docs/FITTING.md, "MediaPipe's landmarks").
+     */
+    public static FitOptions mediaPipe() {
+        FitOptions d = defaults();
+        return new FitOptions(d.worldSigma, d.worldRobustScale, d.imageSigma, d.imageRobustScale, d.boneWeight,
+            d.jointWeights, d.posePriorWeight, d.poseVarianceFloor, 10, d.betaLimit, d.refineWithImage,
+            d.maxIterations, d.worldScale);
     }
 
     /** The weight of world landmark {@code i} (OpenPose order). */
@@ -75,13 +92,31 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
     /** These options with the 21 world-position weights {@code weights} (OpenPose order). */
     public FitOptions withJointWeights(double[] weights) {
         return new FitOptions(worldSigma, worldRobustScale, imageSigma, imageRobustScale, boneWeight, weights,
-            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations);
+            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations,
+            worldScale);
+    }
+
+    /**
+     * These options for landmarks of another accuracy: the expected errors {@code worldSigma} (metres) and
+     * {@code imageSigma} (pixels), the robust scales kept in the same ratio to them. Exact synthetic landmarks
+     * deserve small sigmas, which make the priors count for correspondingly less.
+     */
+    public FitOptions withSigmas(double worldSigma, double imageSigma) {
+        return new FitOptions(worldSigma, worldRobustScale * worldSigma / this.worldSigma, imageSigma,
+            imageRobustScale * imageSigma / this.imageSigma, boneWeight, jointWeights, posePriorWeight,
+            poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations, worldScale);
     }
 
     /** These options with the last joint refinement against the image switched on or off. */
     public FitOptions withRefineWithImage(boolean refine) {
         return new FitOptions(worldSigma, worldRobustScale, imageSigma, imageRobustScale, boneWeight, jointWeights,
-            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refine, maxIterations);
+            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refine, maxIterations, worldScale);
+    }
+
+    /** These options with the world landmarks scaled by {@code scale} before fitting. */
+    public FitOptions withWorldScale(double scale) {
+        return new FitOptions(worldSigma, worldRobustScale, imageSigma, imageRobustScale, boneWeight, jointWeights,
+            posePriorWeight, poseVarianceFloor, shapePriorWeight, betaLimit, refineWithImage, maxIterations, scale);
     }
 
     @Override

@@ -7,7 +7,8 @@ import org.ambidex.hand.HandSide;
  * The hand model fitted to one hand's landmarks, in the camera frame (OpenCV: x right, y down, z forward; metres),
  * in the parameter convention of {@code ambidex.reconstruction/1} (docs/FORMATS.md): posing the model with
  * {@code betas}, {@code globalOrient} and {@code handPose} ({@code flat_hand_mean=False}, i.e. {@code hands_mean}
- * added) and adding {@code transl} gives {@code vertices}. Arrays are copied in and out.
+ * added) and adding {@code transl} gives {@code vertices}. The arrays are copied when the value is made and belong
+ * to it: read them, do not modify them (the mesh alone is V x 3 values, too many to copy on every access).
  *
  * @param side which hand, and so which model side was fitted
  * @param betas the shape coefficients (the model's count, 10 for MANO and the open model)
@@ -18,7 +19,8 @@ import org.ambidex.hand.HandSide;
  * @param joints the 21 keypoints (21 x 3, metres, camera frame, OpenPose order; fingertips are the
  *     {@code FingertipSet.INTAGHAND} vertices, or the model's own tips)
  * @param worldRmsMm root-mean-square distance, millimetres, between the fitted joints and the world landmarks
- *     after the translation that best aligns them (the world landmarks' origin is arbitrary)
+ *     (as scaled by {@link FitOptions#worldScale()}) after the translation that best aligns them (the world
+ *     landmarks' origin is arbitrary)
  * @param imageRmsPx root-mean-square distance, pixels, between the projected fitted joints and the image landmarks
  * @param iterations the Levenberg-Marquardt iterations of all stages together
  */
@@ -36,36 +38,6 @@ public record HandFit(HandSide side, double[] betas, double[] globalOrient, doub
         if (vertices.length % 3 != 0) {
             throw new IllegalArgumentException("vertices need V x 3 values, got " + vertices.length);
         }
-    }
-
-    @Override
-    public double[] betas() {
-        return betas.clone();
-    }
-
-    @Override
-    public double[] globalOrient() {
-        return globalOrient.clone();
-    }
-
-    @Override
-    public double[] handPose() {
-        return handPose.clone();
-    }
-
-    @Override
-    public double[] transl() {
-        return transl.clone();
-    }
-
-    @Override
-    public double[] vertices() {
-        return vertices.clone();
-    }
-
-    @Override
-    public double[] joints() {
-        return joints.clone();
     }
 
     private static double[] length(double[] a, int n, String name) {

@@ -52,16 +52,16 @@ public final class HandFitter {
         prior = new PcaPosePrior(model, options.posePriorWeight(), options.poseVarianceFloor());
         layout = new FitLayout(frames, model.shapeCount(), options.betaLimit());
         mesh = new MeshPosing(arrays, tips);
-        meanAngles = meanAngles(model, frames, layout);
-        LandmarkObjective rest = objective(LandmarkObjective.Terms.WORLD, new double[63], new double[42],
-            new Intrinsics(1, 1, 0, 0));
+        meanAngles = meanAngles(model, frames);
+        LandmarkObjective rest = objective(LandmarkObjective.Terms.WORLD, layout.free(true, true, false),
+            new double[63], new double[42], new Intrinsics(1, 1, 0, 0));
         double[] x = new double[layout.size()];
         System.arraycopy(meanAngles, 0, x, FitLayout.ANGLES, 45);
         meanKeypoints = rest.keypoints(x).clone();
     }
 
     /** The hand mean's anatomical angles, inside the limits. */
-    private static double[] meanAngles(HandModel model, JointFrames frames, FitLayout layout) {
+    private static double[] meanAngles(HandModel model, JointFrames frames) {
         double[] mean = model.handsMean().toDoubleArray();
         double[] rotation = new double[9];
         double[] out = new double[45];
@@ -70,7 +70,7 @@ public final class HandFitter {
             frames.angles(rotation, 0, j, out, 3 * j);
         }
         for (int i = 0; i < 45; i++) {
-            out[i] = Math.max(layout.lower(FitLayout.ANGLES + i), Math.min(layout.upper(FitLayout.ANGLES + i), out[i]));
+            out[i] = frames.limit(i).clamp(out[i]);
         }
         return out;
     }
@@ -96,40 +96,47 @@ public final class HandFitter {
             throw new IllegalArgumentException("the landmarks are of the " + hand.side() + " hand but the model "
                 + model.name() + " is a " + model.side() + " hand");
         }
-        double[] world = JointOrder.MANO16_TIPS.convert(hand.world(), JointOrder.OPENPOSE, 3);
+        double[] scaled = hand.world().clone();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= options.worldScale();
+        }
+        double[] world = JointOrder.MANO16_TIPS.convert(scaled, JointOrder.OPENPOSE, 3);
         double[] image = JointOrder.MANO16_TIPS.convert(hand.image(), JointOrder.OPENPOSE, 2);
         double[] x = InitialGuess.of(layout, meanAngles, meanKeypoints, world);
         int iterations = 0;
 
-        var first = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD, world, image, intrinsics), x,
-            layout.free(true, true, false), options.maxIterations());
+        boolean[] shaping = layout.free(true, true, false);
+        var first = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD, shaping, world, image,
+            intrinsics), x, shaping, options.maxIterations());
         x = first.x();
         iterations += first.iterations();
 
-        LandmarkObjective placing = objective(LandmarkObjective.Terms.IMAGE, world, image, intrinsics);
-        double[] start = CameraPlacement.translation(placing.keypoints(x).clone(), image, intrinsics);
+        boolean[] placing = layout.free(false, false, true);
+        LandmarkObjective placement = objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics);
+        double[] start = CameraPlacement.translation(placement.keypoints(x).clone(), image, intrinsics);
         System.arraycopy(start, 0, x, layout.translation(), 3);
-        var second = LevenbergMarquardt.minimize(placing, x, layout.free(false, false, true), options.maxIterations());
+        var second = LevenbergMarquardt.minimize(placement, x, placing, options.maxIterations());
         x = second.x();
         iterations += second.iterations();
 
         if (options.refineWithImage()) {
-            var third = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, world, image,
-                intrinsics), x, layout.free(true, true, true), options.maxIterations());
+            boolean[] all = layout.free(true, true, true);
+            var third = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, all, world,
+                image, intrinsics), x, all, options.maxIterations());
             x = third.x();
             iterations += third.iterations();
         }
-        return result(hand, x, intrinsics, iterations);
+        return result(hand, scaled, x, intrinsics, iterations);
     }
 
-    private LandmarkObjective objective(LandmarkObjective.Terms terms, double[] world, double[] image,
+    private LandmarkObjective objective(LandmarkObjective.Terms terms, boolean[] free, double[] world, double[] image,
                                         Intrinsics intrinsics) {
         double[] weights = JointOrder.MANO16_TIPS.convert(options.jointWeights(), JointOrder.OPENPOSE, 1);
-        return new LandmarkObjective(layout, skeleton, frames, prior, options, terms, world, image, intrinsics,
+        return new LandmarkObjective(layout, skeleton, frames, prior, options, terms, free, world, image, intrinsics,
             weights);
     }
 
-    private HandFit result(HandLandmarks hand, double[] x, Intrinsics k, int iterations) {
+    private HandFit result(HandLandmarks hand, double[] world, double[] x, Intrinsics k, int iterations) {
         double[] angles = Arrays.copyOfRange(x, FitLayout.ANGLES, FitLayout.ANGLES + 45);
         double[] local = new double[135];
         frames.compose(angles, local, new double[135], new double[JointFrames.workSize()]);
@@ -148,7 +155,7 @@ public final class HandFitter {
         }
         double[] joints = posed.keypoints();
         return new HandFit(hand.side(), betas, Arrays.copyOf(pose, 3), handPose, transl, posed.vertices(), joints,
-            1000 * FitResiduals.worldRms(joints, hand.world()), FitResiduals.imageRms(joints, hand.image(), k),
+            1000 * FitResiduals.worldRms(joints, world), FitResiduals.imageRms(joints, hand.image(), k),
             iterations);
     }
 

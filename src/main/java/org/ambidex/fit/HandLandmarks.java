@@ -7,7 +7,7 @@ import org.ambidex.hand.JointOrder;
 /**
  * One detected hand's landmarks, as a hand-keypoint network such as MediaPipe Hands gives them, in the canonical
  * {@link JointOrder#OPENPOSE} order (wrist; thumb CMC, MCP, IP, tip; index MCP, PIP, DIP, tip; middle; ring;
- * pinky).
+ * pinky). The arrays are copied when the value is made and belong to it: read them, do not modify them.
  *
  * @param side which hand (for MediaPipe on an ordinary, unmirrored photo: its "Left" label means the right hand)
  * @param world the 21 metric landmarks (21 x 3 packed, metres): camera-oriented axes (x right, y down, z away
@@ -44,18 +44,6 @@ public record HandLandmarks(HandSide side, double[] world, double[] image) {
             uv[2 * i + 1] = imageUvz[3 * i + 1];
         }
         return new HandLandmarks(side, world, uv);
-    }
-
-    /** The world landmarks (21 x 3, metres; a copy). */
-    @Override
-    public double[] world() {
-        return world.clone();
-    }
-
-    /** The image landmarks (21 x 2, pixels; a copy). */
-    @Override
-    public double[] image() {
-        return image.clone();
     }
 
     private static double[] checked(double[] values, int width, String what) {

@@ -32,14 +32,12 @@ final class JointFrames {
     /** Per finger joint 1..15: rows flexion, abduction, twist (15 x 9). */
     private final double[] axes;
     /** Per finger joint 1..15 and axis: the range, radians (15 x 3). */
-    private final double[] lower;
-    private final double[] upper;
+    private final Range[] limits;
     private final boolean stored;
 
-    private JointFrames(double[] axes, double[] lower, double[] upper, boolean stored) {
+    private JointFrames(double[] axes, Range[] limits, boolean stored) {
         this.axes = axes;
-        this.lower = lower;
-        this.upper = upper;
+        this.limits = limits;
         this.stored = stored;
     }
 
@@ -96,27 +94,22 @@ final class JointFrames {
     }
 
     private static JointFrames withLimits(double[] fingerAxes, double[] limits16, boolean stored) {
-        double[] lo = new double[FINGER_JOINTS * 3];
-        double[] hi = new double[FINGER_JOINTS * 3];
-        for (int i = 0; i < FINGER_JOINTS * 3; i++) {
-            lo[i] = limits16[6 + 2 * i];
-            hi[i] = limits16[6 + 2 * i + 1];
+        // limits16 is (16, 3, 2) with the free root first.
+        Range[] limits = new Range[FINGER_JOINTS * 3];
+        for (int i = 0; i < limits.length; i++) {
+            limits[i] = new Range(limits16[6 + 2 * i], limits16[6 + 2 * i + 1]);
         }
-        return new JointFrames(fingerAxes, lo, hi, stored);
+        return new JointFrames(fingerAxes, limits, stored);
+    }
+
+    /** The limits of angle {@code i} = 3 (k-1) + axis (flexion, abduction, twist of joint k), radians. */
+    Range limit(int i) {
+        return limits[i];
     }
 
     /** Whether the frames came from the model file ({@code joint_axes}) rather than its rest skeleton. */
     boolean stored() {
         return stored;
-    }
-
-    /** Lower limit of angle {@code i} = 3 (k-1) + axis, radians. */
-    double lower(int i) {
-        return lower[i];
-    }
-
-    double upper(int i) {
-        return upper[i];
     }
 
     /** The axes (15 x 9, rows flexion, abduction, twist), a copy. */

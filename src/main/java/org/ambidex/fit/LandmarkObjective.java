@@ -53,6 +53,9 @@ final class LandmarkObjective implements LeastSquaresProblem {
     private final int[][] worldColumns;
     private final int[][] imageColumns;
     private final int[][] boneColumns;
+    private final boolean[] free;
+    /** Whether the rotation, angles and betas are free (otherwise the keypoints' Jacobian is not needed). */
+    private final boolean articulated;
     // Workspace.
     private final KeypointSkeleton.Pose pose;
     private final double[] root = new double[9];
@@ -71,11 +74,12 @@ final class LandmarkObjective implements LeastSquaresProblem {
     /**
      * @param world the world landmarks (21 x 3, metres) in {@link JointOrder#MANO16_TIPS} order
      * @param image the image landmarks (21 x 2, pixels) in {@link JointOrder#MANO16_TIPS} order
+     * @param free the parameters the solver moves: the normal equations are only made for these
      * @param jointWeights per keypoint world-position weight, MANO16_TIPS order
      */
     LandmarkObjective(FitLayout layout, KeypointSkeleton skeleton, JointFrames frames, PcaPosePrior prior,
-                      FitOptions options, Terms terms, double[] world, double[] image, Intrinsics intrinsics,
-                      double[] jointWeights) {
+                      FitOptions options, Terms terms, boolean[] free, double[] world, double[] image,
+                      Intrinsics intrinsics, double[] jointWeights) {
         this.layout = layout;
         this.skeleton = skeleton;
         this.frames = frames;
@@ -87,6 +91,8 @@ final class LandmarkObjective implements LeastSquaresProblem {
         this.intrinsics = intrinsics;
         this.jointWeights = jointWeights;
         int n = layout.size();
+        this.free = free.clone();
+        articulated = free[FitLayout.ANGLES];
         pose = skeleton.newPose();
         betas = new double[layout.shapes()];
         jac = new double[KeypointSkeleton.KEYPOINTS * 3 * skeleton.columns()];
@@ -94,8 +100,8 @@ final class LandmarkObjective implements LeastSquaresProblem {
         worldColumns = new int[KeypointSkeleton.KEYPOINTS][];
         imageColumns = new int[KeypointSkeleton.KEYPOINTS][];
         for (int p = 0; p < KeypointSkeleton.KEYPOINTS; p++) {
-            worldColumns[p] = withBlock(skeleton.columnsOf(p), layout.offset());
-            imageColumns[p] = withBlock(skeleton.columnsOf(p), layout.translation());
+            worldColumns[p] = freeOnly(withBlock(skeleton.columnsOf(p), layout.offset()));
+            imageColumns[p] = freeOnly(withBlock(skeleton.columnsOf(p), layout.translation()));
         }
         boneColumns = new int[BONES.length][];
         boneDirections = new double[3 * BONES.length];
@@ -103,7 +109,7 @@ final class LandmarkObjective implements LeastSquaresProblem {
         for (int b = 0; b < BONES.length; b++) {
             int c = BONES[b][0];
             int p = BONES[b][1];
-            boneColumns[b] = union(skeleton.columnsOf(c), skeleton.columnsOf(p));
+            boneColumns[b] = freeOnly(union(skeleton.columnsOf(c), skeleton.columnsOf(p)));
             Vec3 d = Vec3.of(world, 3 * c).minus(Vec3.of(world, 3 * p));
             boneLengths[b] = d.norm();
             System.arraycopy(d.normalized().toArray(), 0, boneDirections, 3 * b, 3);
@@ -123,18 +129,8 @@ final class LandmarkObjective implements LeastSquaresProblem {
     }
 
     @Override
-    public int size() {
-        return layout.size();
-    }
-
-    @Override
-    public double lower(int i) {
-        return layout.lower(i);
-    }
-
-    @Override
-    public double upper(int i) {
-        return layout.upper(i);
+    public Range[] bounds() {
+        return layout.bounds();
     }
 
     @Override
@@ -144,7 +140,7 @@ final class LandmarkObjective implements LeastSquaresProblem {
             .times(Rotations.axisAngleToMatrix(Vec3.of(x, FitLayout.ROOT)));
         System.arraycopy(Rotations.matrixToAxisAngle(turned).toArray(), 0, out, FitLayout.ROOT, 3);
         for (int i = 3; i < x.length; i++) {
-            out[i] = Math.max(layout.lower(i), Math.min(layout.upper(i), x[i] + step[i]));
+            out[i] = layout.bounds()[i].clamp(x[i] + step[i]);
         }
     }
 
@@ -163,7 +159,9 @@ final class LandmarkObjective implements LeastSquaresProblem {
         double[] q = keypoints(x);
         if (normal != null) {
             normal.clear();
-            skeleton.jacobian(pose, local, angleAxes, jac);
+            if (articulated) {
+                skeleton.jacobian(pose, local, angleAxes, jac);
+            }
         }
         double cost = 0;
         if (terms.world()) {
@@ -172,7 +170,8 @@ final class LandmarkObjective implements LeastSquaresProblem {
         if (terms.image()) {
             cost += imagePoints(x, q, normal);
         }
-        return cost + posePrior(normal) + shapePrior(normal);
+        NormalEquations priors = articulated ? normal : null;
+        return cost + posePrior(priors) + shapePrior(priors);
     }
 
     private double worldPositions(double[] x, double[] q, NormalEquations normal) {
@@ -192,9 +191,14 @@ final class LandmarkObjective implements LeastSquaresProblem {
             }
             cost += w * cauchy(s, scale);
             if (normal != null) {
-                for (int c = 0; c < 3; c++) {
-                    copyRow(p, c, 1 / sigma, c);
-                    rows[c * layout.size() + offset + c] = -1 / sigma;
+                int n = layout.size();
+                int width = skeleton.columns();
+                for (int col : worldColumns[p]) {
+                    boolean origin = col >= offset && col < offset + 3;
+                    for (int c = 0; c < 3; c++) {
+                        rows[c * n + col] = origin ? (col - offset == c ? -1 / sigma : 0)
+                            : jac[(3 * p + c) * width + col] / sigma;
+                    }
                 }
                 add(normal, worldColumns[p], 3, w * cauchyWeight(s, scale));
             }
@@ -273,17 +277,15 @@ final class LandmarkObjective implements LeastSquaresProblem {
                 double uz = -fx * px / (pz * pz * sigma);
                 double vy = fy / (pz * sigma);
                 double vz = -fy * py / (pz * pz * sigma);
-                for (int col : skeleton.columnsOf(p)) {
-                    double dx = jac[(3 * p) * width + col];
-                    double dy = jac[(3 * p + 1) * width + col];
-                    double dz = jac[(3 * p + 2) * width + col];
+                for (int col : imageColumns[p]) {
+                    // The translation moves the point itself; the other columns through the keypoint.
+                    boolean shift = col >= t && col < t + 3;
+                    double dx = shift ? (col == t ? 1 : 0) : jac[(3 * p) * width + col];
+                    double dy = shift ? (col == t + 1 ? 1 : 0) : jac[(3 * p + 1) * width + col];
+                    double dz = shift ? (col == t + 2 ? 1 : 0) : jac[(3 * p + 2) * width + col];
                     rows[col] = ux * dx + uz * dz;
                     rows[n + col] = vy * dy + vz * dz;
                 }
-                rows[t] = ux;
-                rows[t + 2] = uz;
-                rows[n + t + 1] = vy;
-                rows[n + t + 2] = vz;
                 add(normal, imageColumns[p], 2, cauchyWeight(s, scale));
             }
         }
@@ -344,16 +346,6 @@ final class LandmarkObjective implements LeastSquaresProblem {
         return cost;
     }
 
-    /** Row {@code row} of the scratch rows = {@code factor} times keypoint p's Jacobian row c. */
-    private void copyRow(int p, int c, double factor, int row) {
-        int width = skeleton.columns();
-        int n = layout.size();
-        int from = (3 * p + c) * width;
-        for (int col : skeleton.columnsOf(p)) {
-            rows[row * n + col] = factor * jac[from + col];
-        }
-    }
-
     /** Adds the scratch rows over {@code columns} and clears them for the next residual. */
     private void add(NormalEquations normal, int[] columns, int count, double weight) {
         normal.addRows(rows, count, columns, columns.length, residual, weight);
@@ -383,6 +375,10 @@ final class LandmarkObjective implements LeastSquaresProblem {
         }
         java.util.Arrays.sort(out);
         return out;
+    }
+
+    private int[] freeOnly(int[] columns) {
+        return java.util.Arrays.stream(columns).filter(c -> free[c]).toArray();
     }
 
     private static int[] union(int[] a, int[] b) {

@@ -7,9 +7,6 @@ package org.ambidex.fit;
  */
 interface LeastSquaresProblem {
 
-    /** Number of parameters n. */
-    int size();
-
     /**
      * The cost at {@code x}, filling {@code normal} (cleared first) with its normal equations when not null;
      * {@code +Infinity} when x is not admissible (for example a point behind the camera).
@@ -19,9 +16,6 @@ interface LeastSquaresProblem {
     /** {@code out} = {@code x} moved by {@code step}, inside the bounds. */
     void retract(double[] x, double[] step, double[] out);
 
-    /** Lower bound of parameter i ({@code -Infinity} when free). */
-    double lower(int i);
-
-    /** Upper bound of parameter i ({@code +Infinity} when free). */
-    double upper(int i);
+    /** The range of each of the n parameters ({@link Range#FREE} when unbounded). */
+    Range[] bounds();
 }

@@ -12,11 +12,14 @@ final class NormalEquations {
     private final int n;
     private final double[] hessian;
     private final double[] gradient;
+    /** Scratch of {@link #addRows}: up to three rows of n values. */
+    private final double[] packed;
 
     NormalEquations(int n) {
         this.n = n;
         hessian = new double[n * n];
         gradient = new double[n];
+        packed = new double[3 * n];
     }
 
     int size() {
@@ -43,23 +46,34 @@ final class NormalEquations {
 
     /**
      * Adds {@code count} residuals {@code r} with weight {@code w} whose Jacobian rows are {@code rows} (count rows
-     * of n values, row-major) and are zero outside {@code columns} (ascending).
+     * of n values, row-major; at most 3) and are zero outside {@code columns} (ascending).
      */
     void addRows(double[] rows, int count, int[] columns, int columnCount, double[] r, double w) {
-        for (int a = 0; a < columnCount; a++) {
+        // Gather the used columns, row by row, so the products below run over contiguous memory; missing rows are
+        // zero, so every residual block is handled as three rows.
+        double[] p = packed;
+        int m = columnCount;
+        for (int a = 0; a < m; a++) {
+            int c = columns[a];
+            p[a] = rows[c];
+            p[m + a] = count > 1 ? rows[n + c] : 0;
+            p[2 * m + a] = count > 2 ? rows[2 * n + c] : 0;
+        }
+        double r0 = w * r[0];
+        double r1 = count > 1 ? w * r[1] : 0;
+        double r2 = count > 2 ? w * r[2] : 0;
+        for (int a = 0; a < m; a++) {
             int ca = columns[a];
-            double g = 0;
-            for (int k = 0; k < count; k++) {
-                g += rows[k * n + ca] * r[k];
-            }
-            gradient[ca] += w * g;
-            for (int b = a; b < columnCount; b++) {
-                int cb = columns[b];
-                double h = 0;
-                for (int k = 0; k < count; k++) {
-                    h += rows[k * n + ca] * rows[k * n + cb];
-                }
-                hessian[ca * n + cb] += w * h;
+            double x = p[a];
+            double y = p[m + a];
+            double z = p[2 * m + a];
+            gradient[ca] += x * r0 + y * r1 + z * r2;
+            double wx = w * x;
+            double wy = w * y;
+            double wz = w * z;
+            int row = ca * n;
+            for (int b = a; b < m; b++) {
+                hessian[row + columns[b]] += wx * p[b] + wy * p[m + b] + wz * p[2 * m + b];
             }
         }
     }
