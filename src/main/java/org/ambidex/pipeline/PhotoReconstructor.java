@@ -49,7 +49,7 @@ final class PhotoReconstructor implements Reconstructor {
         this.name = name;
         this.handModel = options.handModel() == null ? "open" : options.handModel();
         HandModels models = HandModels.resolve(handModel);
-        this.fitter = new TwoHandFitter(models.right(), models.left(), FitOptions.defaults());
+        this.fitter = new TwoHandFitter(models.right(), models.left(), FitOptions.mediaPipe());
         for (int h = 0; h < 2; h++) {
             faces[h] = models.get(h).faces().toIntArray();
         }
