@@ -51,7 +51,8 @@ class LayeringTest {
         TABLE.put("train", List.of("nets", "data"));
         TABLE.put("eval", List.of("hand", "data"));
         TABLE.put("detect", List.of("geom", "data"));
-        TABLE.put("pipeline", List.of("nets", "train", "eval", "render", "data", "hand", "fit", "detect"));
+        TABLE.put("pipeline", List.of("nets", "nets.mediapipe", "train", "eval", "render", "data", "hand", "fit",
+            "detect"));
         TABLE.put("cli", List.copyOf(TABLE.keySet()));
     }
 
