@@ -45,11 +45,6 @@ public enum TfliteDType {
 
     /** The type of {@code code}, or {@code null} when the code is not one of the schema's. */
     static TfliteDType ofCode(int code) {
-        for (TfliteDType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
-        }
-        return null;
+        return java.util.Arrays.stream(values()).filter(t -> t.code == code).findFirst().orElse(null);
     }
 }

@@ -57,12 +57,7 @@ public enum TfliteOp {
 
     /** The supported op of {@code code}, or {@code null}. */
     static TfliteOp ofCode(int code) {
-        for (TfliteOp op : values()) {
-            if (op.code == code) {
-                return op;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(op -> op.code == code).findFirst().orElse(null);
     }
 
     /** TFLite's name of builtin op {@code code} ({@code BUILTIN_<code>} past the names this reader knows). */

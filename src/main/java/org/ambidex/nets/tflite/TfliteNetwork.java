@@ -5,12 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.ambidex.io.tflite.TfliteModel;
-import org.ambidex.io.tflite.TfliteOp;
 import org.ambidex.io.tflite.TfliteOperator;
 import org.ambidex.io.tflite.TfliteTensor;
 
@@ -34,11 +30,11 @@ public final class TfliteNetwork implements AutoCloseable {
     private final List<Integer> outputs;
     private final List<String> outputNames;
     private final List<int[]> outputShapes;
-    /** For each step, the tensors whose last reader it is (closed right after it, unless they are outputs). */
-    private final int[][] lastReads;
+    /** For each step, the tensors nothing reads after it (closed right after it). */
+    private final int[][] freeAfter;
     private final int tensorCount;
 
-    private TfliteNetwork(NDManager manager, TfliteModel model, List<Step> steps) {
+    private TfliteNetwork(NDManager manager, TfliteModel model, List<Step> steps, int[][] freeAfter) {
         this.manager = manager;
         this.steps = List.copyOf(steps);
         this.input = model.inputs().get(0);
@@ -47,44 +43,22 @@ public final class TfliteNetwork implements AutoCloseable {
         this.outputNames = outputs.stream().map(i -> model.tensor(i).name()).toList();
         this.outputShapes = outputs.stream().map(i -> model.tensor(i).shapeArray()).toList();
         this.tensorCount = model.tensors().size();
-        this.lastReads = lastReads(this.steps, tensorCount, outputs);
+        this.freeAfter = freeAfter;
     }
 
     /** Builds the graph of {@code model} on a new {@link NDManager} (close the network to free it). */
     public static TfliteNetwork load(TfliteModel model) {
         NDManager manager = NDManager.newBaseManager();
         try {
-            Map<Integer, Integer> dequantised = new HashMap<>();
-            for (TfliteOperator op : model.operators()) {
-                if (op.op() == TfliteOp.DEQUANTIZE) {
-                    dequantised.put(op.output(0), op.input(0));
-                }
-            }
-            KernelFactory factory = new KernelFactory(model, manager, dequantised);
-            List<TfliteOperator> ops = model.operators().stream().filter(op -> op.op() != TfliteOp.DEQUANTIZE)
-                .toList();
-            // Only activations are read at run time; weights (constants, dequantised) are in the kernels.
-            List<int[]> reads = ops.stream().map(op -> op.inputs().stream().mapToInt(Integer::intValue)
-                .filter(i -> i >= 0 && !model.tensor(i).constant() && !dequantised.containsKey(i)).toArray())
-                .toList();
-            int[] lastRead = lastRead(reads, model.tensors().size());
-            // RESHAPE and MEAN may return views of their input: writing into one would change another tensor.
-            java.util.Set<Integer> ownArrays = new java.util.HashSet<>();
-            ops.stream().filter(op -> op.op() != TfliteOp.RESHAPE && op.op() != TfliteOp.MEAN)
-                .forEach(op -> ownArrays.add(op.output(0)));
+            GraphPlan plan = GraphPlan.of(model);
+            KernelFactory factory = new KernelFactory(model, manager, plan.dequantised);
             List<Step> steps = new ArrayList<>();
-            for (int s = 0; s < ops.size(); s++) {
-                TfliteOperator op = ops.get(s);
-                int first = reads.get(s).length > 0 ? reads.get(s)[0] : -1;
-                final int step = s;
-                // The first input may take the result when nothing reads it later: an array of its own (not the
-                // caller's input, not a view), not an output, not read twice by this op.
-                boolean overwrite = first >= 0 && lastRead[first] == s && ownArrays.contains(first)
-                    && !model.outputs().contains(first)
-                    && java.util.Arrays.stream(reads.get(step)).filter(t -> t == first).count() == 1;
-                steps.add(new Step(op.label(), reads.get(s), op.output(0), factory.kernel(op, overwrite)));
+            for (int s = 0; s < plan.ops.size(); s++) {
+                TfliteOperator op = plan.ops.get(s);
+                Kernel kernel = factory.kernel(op, plan.overwrite[s]);
+                steps.add(new Step(op.label(), plan.reads.get(s), op.output(0), kernel));
             }
-            return new TfliteNetwork(manager, model, steps);
+            return new TfliteNetwork(manager, model, steps, plan.freeAfter);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -132,7 +106,7 @@ public final class TfliteNetwork implements AutoCloseable {
                     in[i] = values[step.reads()[i]];
                 }
                 values[step.writes()] = step.kernel().apply(in, batch);
-                for (int t : lastReads[s]) {
+                for (int t : freeAfter[s]) {
                     // Freed as soon as nothing reads it again (unless the step wrote its result into it): the peak
                     // memory is a few activations, not all.
                     if (values[t] != values[step.writes()]) {
@@ -157,31 +131,5 @@ public final class TfliteNetwork implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
-    }
-
-    /** For each tensor, the last step that reads it (-1: none). */
-    private static int[] lastRead(List<int[]> reads, int tensorCount) {
-        int[] last = new int[tensorCount];
-        Arrays.fill(last, -1);
-        for (int s = 0; s < reads.size(); s++) {
-            for (int t : reads.get(s)) {
-                last[t] = s;
-            }
-        }
-        return last;
-    }
-
-    /** For each step, the tensors to close after it: those it reads last, except outputs. */
-    private static int[][] lastReads(List<Step> steps, int tensorCount, List<Integer> outputs) {
-        int[] last = lastRead(steps.stream().map(Step::reads).toList(), tensorCount);
-        for (int o : outputs) {
-            last[o] = -1;
-        }
-        int[][] out = new int[steps.size()][];
-        for (int s = 0; s < steps.size(); s++) {
-            final int step = s;
-            out[s] = java.util.stream.IntStream.range(0, tensorCount).filter(t -> last[t] == step).toArray();
-        }
-        return out;
     }
 }

@@ -1,0 +1,95 @@
+package org.ambidex.nets.tflite;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.ambidex.io.tflite.TfliteModel;
+import org.ambidex.io.tflite.TfliteOp;
+import org.ambidex.io.tflite.TfliteOperator;
+
+/**
+ * How a validated graph runs: the ops left once DEQUANTIZE is folded into the weights, the activations each reads,
+ * whether it may write its result into its first input (nothing reads that later), and which arrays can be freed
+ * after it. Freeing and reusing early matters on the CPU: every new array costs fresh memory pages.
+ */
+final class GraphPlan {
+
+    /** The ops that run, in order (the model's ops without DEQUANTIZE). */
+    final List<TfliteOperator> ops;
+    /** DEQUANTIZE outputs and the float16 constants they widen. */
+    final Map<Integer, Integer> dequantised;
+    /** For each op, the tensor indices of its activation inputs (weights are in its kernel). */
+    final List<int[]> reads;
+    /** For each op, whether its first input may take its result. */
+    final boolean[] overwrite;
+    /** For each op, the tensors nothing reads after it (outputs excepted). */
+    final int[][] freeAfter;
+
+    private GraphPlan(TfliteModel model) {
+        dequantised = new HashMap<>();
+        for (TfliteOperator op : model.operators()) {
+            if (op.op() == TfliteOp.DEQUANTIZE) {
+                dequantised.put(op.output(0), op.input(0));
+            }
+        }
+        ops = model.operators().stream().filter(op -> op.op() != TfliteOp.DEQUANTIZE).toList();
+        reads = new ArrayList<>();
+        for (TfliteOperator op : ops) {
+            reads.add(op.inputs().stream().mapToInt(Integer::intValue)
+                .filter(i -> i >= 0 && !model.tensor(i).constant() && !dequantised.containsKey(i)).toArray());
+        }
+        int n = model.tensors().size();
+        int[] last = new int[n];
+        Arrays.fill(last, -1);
+        for (int s = 0; s < ops.size(); s++) {
+            for (int t : reads.get(s)) {
+                last[t] = s;
+            }
+        }
+        Set<Integer> own = ownArrays();
+        overwrite = new boolean[ops.size()];
+        for (int s = 0; s < ops.size(); s++) {
+            int[] in = reads.get(s);
+            int first = in.length > 0 ? in[0] : -1;
+            // Not the caller's input, not a view, not an output, not read again (by a later op or this one).
+            overwrite[s] = first >= 0 && last[first] == s && own.contains(first) && !model.outputs().contains(first)
+                && Arrays.stream(in).filter(t -> t == first).count() == 1;
+        }
+        for (int o : model.outputs()) {
+            last[o] = -1;
+        }
+        freeAfter = new int[ops.size()][];
+        for (int s = 0; s < ops.size(); s++) {
+            final int step = s;
+            freeAfter[s] = IntStream.range(0, n).filter(t -> last[t] == step).toArray();
+        }
+    }
+
+    static GraphPlan of(TfliteModel model) {
+        return new GraphPlan(model);
+    }
+
+    /**
+     * The tensors whose arrays no other tensor shares: op outputs, except those of RESHAPE and MEAN (which may
+     * be views of their input) and the inputs such views are taken of.
+     */
+    private Set<Integer> ownArrays() {
+        Set<Integer> own = new HashSet<>();
+        for (TfliteOperator op : ops) {
+            if (op.op() != TfliteOp.RESHAPE && op.op() != TfliteOp.MEAN) {
+                own.add(op.output(0));
+            }
+        }
+        for (TfliteOperator op : ops) {
+            if (op.op() == TfliteOp.RESHAPE || op.op() == TfliteOp.MEAN) {
+                own.remove(op.input(0));
+            }
+        }
+        return own;
+    }
+}
