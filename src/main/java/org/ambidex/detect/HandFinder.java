@@ -154,21 +154,31 @@ public final class HandFinder {
         List<DetectedHand> hands = new ArrayList<>();
         for (DetectedHand hand : landmarksIn(px, rois)) {
             if (hand.presence() >= MIN_PRESENCE) {
-                hands.add(refined(px, hand));
+                hands.add(hand);
             }
         }
-        return merged(List.of(), hands);
+        return merged(List.of(), refined(px, hands));
     }
 
     /** {@code hand} after the configured landmark passes on the regions its landmarks frame. */
     private DetectedHand refined(Pixels px, DetectedHand hand) {
-        DetectedHand current = hand;
-        for (int r = 0; r < options.refinements(); r++) {
-            DetectedHand next = landmarksIn(px, List.of(HandRegions.fromLandmarks(current.imageXy()))).get(0);
-            if (next.presence() < Math.min(current.presence(), MIN_PRESENCE)) {
-                break; // the framed region lost the hand: keep what was seen
+        return refined(px, List.of(hand)).get(0);
+    }
+
+    /**
+     * {@code hands} after the configured landmark passes on the regions their landmarks frame, all hands of a pass
+     * in one batch; a hand whose framed region loses it keeps what was seen.
+     */
+    private List<DetectedHand> refined(Pixels px, List<DetectedHand> hands) {
+        List<DetectedHand> current = new ArrayList<>(hands);
+        for (int r = 0; r < options.refinements() && !current.isEmpty(); r++) {
+            List<RotatedRect> regions = current.stream().map(h -> HandRegions.fromLandmarks(h.imageXy())).toList();
+            List<DetectedHand> next = landmarksIn(px, regions);
+            for (int i = 0; i < current.size(); i++) {
+                if (next.get(i).presence() >= Math.min(current.get(i).presence(), MIN_PRESENCE)) {
+                    current.set(i, next.get(i));
+                }
             }
-            current = next;
         }
         return current;
     }
