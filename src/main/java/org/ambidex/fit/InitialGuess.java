@@ -1,7 +1,9 @@
 package org.ambidex.fit;
 
+import java.util.Arrays;
 import org.ambidex.geom.Rotations;
 import org.ambidex.geom.SimilarityAlignment;
+import org.ambidex.geom.Vec3;
 import org.ambidex.hand.HandJoint;
 import org.ambidex.hand.JointOrder;
 
@@ -51,7 +53,7 @@ final class InitialGuess {
             worst = distance[i] > distance[worst] ? i : worst;
         }
         double[] sorted = distance.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         if (distance[worst] > OUTLIER && distance[worst] > 3 * sorted[PALM.length / 2]) {
             use[PALM[worst]] = false;
             fit = SimilarityAlignment.fit(world, meanKeypoints, use, SimilarityAlignment.Reflection.PROPER_ROTATION);
@@ -61,7 +63,7 @@ final class InitialGuess {
         // The world origin relative to the model: the mean offset once the palm is turned into place.
         double[] turned = new double[meanKeypoints.length];
         for (int p = 0; p < KeypointSkeleton.KEYPOINTS; p++) {
-            System.arraycopy(fit.rotation().times(org.ambidex.geom.Vec3.of(meanKeypoints, 3 * p)).toArray(), 0,
+            System.arraycopy(fit.rotation().times(Vec3.of(meanKeypoints, 3 * p)).toArray(), 0,
                 turned, 3 * p, 3);
         }
         int count = 0;

@@ -1,6 +1,7 @@
 package org.ambidex.fit;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.ambidex.hand.FingertipSet;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.JointOrder;
@@ -59,7 +60,7 @@ final class KeypointSkeleton {
             System.arraycopy(model.template, 3 * v, tipTemplate, 3 * t, 3);
             System.arraycopy(model.shapedirs, 3 * v * shapes, tipShapes, 3 * t * shapes, 3 * shapes);
             System.arraycopy(model.weights, JOINTS * v, tipWeights, JOINTS * t, JOINTS);
-            tipJoints[t] = java.util.stream.IntStream.range(0, JOINTS).filter(j -> model.weights[JOINTS * v + j] != 0)
+            tipJoints[t] = IntStream.range(0, JOINTS).filter(j -> model.weights[JOINTS * v + j] != 0)
                 .toArray();
             anyBlend |= model.hasPoseBlend(v);
         }
@@ -119,7 +120,7 @@ final class KeypointSkeleton {
                 Arrays.fill(used, 3, ROTATION_COLUMNS, true);
             }
         }
-        return java.util.stream.IntStream.range(0, columns).filter(c -> used[c]).toArray();
+        return IntStream.range(0, columns).filter(c -> used[c]).toArray();
     }
 
     /** A new workspace for {@link #forward} and {@link #jacobian}. */

@@ -1,5 +1,7 @@
 package org.ambidex.fit;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.Mat3;
 import org.ambidex.geom.Rotations;
@@ -369,20 +371,20 @@ final class LandmarkObjective implements LeastSquaresProblem {
     }
 
     private static int[] withBlock(int[] columns, int first) {
-        int[] out = java.util.Arrays.copyOf(columns, columns.length + 3);
+        int[] out = Arrays.copyOf(columns, columns.length + 3);
         for (int i = 0; i < 3; i++) {
             out[columns.length + i] = first + i;
         }
-        java.util.Arrays.sort(out);
+        Arrays.sort(out);
         return out;
     }
 
     private int[] freeOnly(int[] columns) {
-        return java.util.Arrays.stream(columns).filter(c -> free[c]).toArray();
+        return Arrays.stream(columns).filter(c -> free[c]).toArray();
     }
 
     private static int[] union(int[] a, int[] b) {
-        return java.util.stream.IntStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).distinct()
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct()
             .sorted().toArray();
     }
 }

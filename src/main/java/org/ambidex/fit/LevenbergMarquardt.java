@@ -43,16 +43,13 @@ final class LevenbergMarquardt {
         double[] rhs = new double[n];
         double cost = problem.evaluate(x, current);
         int iterations = 1;
-        double mu = -1;
+        // Damping relative to diag(H) (Marquardt's scaling): a small start trusts Gauss-Newton from the outset.
+        double mu = 1e-4;
         double nu = 2;
         while (iterations < maxIterations && cost > 0) {
             int m = activeSet(problem, x, free, current, active);
             if (m == 0) {
                 break;
-            }
-            if (mu < 0) {
-                // Relative to diag(H) (Marquardt's scaling): a small start trusts Gauss-Newton from the outset.
-                mu = 1e-4;
             }
             boolean accepted = false;
             boolean converged = false;

@@ -1,5 +1,6 @@
 package org.ambidex.fit;
 
+import java.util.Arrays;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.JointOrder;
 
@@ -138,7 +139,7 @@ final class MeshPosing {
         double[] out = new double[3 * v];
         double[] blend = new double[12];
         for (int vi = 0; vi < v; vi++) {
-            java.util.Arrays.fill(blend, 0);
+            Arrays.fill(blend, 0);
             for (int i = start[vi]; i < start[vi + 1]; i++) {
                 int k = joints[i];
                 double w = weights[i];
