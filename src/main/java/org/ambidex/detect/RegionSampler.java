@@ -50,22 +50,31 @@ final class RegionSampler {
         int y0 = (int) Math.floor(y);
         double fx = x - x0;
         double fy = y - y0;
+        // The four neighbours' sample offsets, once per pixel (-1: black outside the image).
+        int i00 = index(w, h, x0, y0, border);
+        int i10 = index(w, h, x0 + 1, y0, border);
+        int i01 = index(w, h, x0, y0 + 1, border);
+        int i11 = index(w, h, x0 + 1, y0 + 1, border);
         for (int ch = 0; ch < 3; ch++) {
-            double top = (1 - fx) * at(px, w, h, x0, y0, ch, border) + fx * at(px, w, h, x0 + 1, y0, ch, border);
-            double bottom = (1 - fx) * at(px, w, h, x0, y0 + 1, ch, border)
-                + fx * at(px, w, h, x0 + 1, y0 + 1, ch, border);
+            double top = (1 - fx) * at(px, i00, ch) + fx * at(px, i10, ch);
+            double bottom = (1 - fx) * at(px, i01, ch) + fx * at(px, i11, ch);
             out[o + ch] = (float) (((1 - fy) * top + fy * bottom) / 255.0);
         }
     }
 
-    private static float at(float[] px, int w, int h, int x, int y, int ch, Border border) {
+    /** The offset of pixel {@code (x, y)}'s first sample, clamped to the edge or -1 outside for a zero border. */
+    private static int index(int w, int h, int x, int y, Border border) {
         if (x < 0 || y < 0 || x >= w || y >= h) {
             if (border == Border.ZERO) {
-                return 0f;
+                return -1;
             }
             x = Math.min(Math.max(x, 0), w - 1);
             y = Math.min(Math.max(y, 0), h - 1);
         }
-        return px[3 * (y * w + x) + ch];
+        return 3 * (y * w + x);
+    }
+
+    private static float at(float[] px, int index, int ch) {
+        return index < 0 ? 0f : px[index + ch];
     }
 }
