@@ -19,6 +19,7 @@ import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.Vec3;
 import org.ambidex.hand.HandSide;
 import org.ambidex.nets.mediapipe.MediaPipeModel;
+import org.ambidex.nets.twohand.CameraPlacement;
 import org.ambidex.nets.tflite.TfliteNetwork;
 
 /**
@@ -94,7 +95,7 @@ final class PhotoReconstructor implements Reconstructor {
             fits.add(fitter.fitter(side).fit(HandLandmarks.fromUvz(side, d.world(), d.image()), k));
         }
         int reference = referenceHand(found, right);
-        Vec3[] shift = shifts(fits, found, right, reference, request);
+        Vec3[] shift = shifts(fits, right, reference, request);
         List<HandReconstruction> hands = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             hands.add(hand(found.get(i), fits.get(i), shift[i]));
@@ -104,8 +105,8 @@ final class PhotoReconstructor implements Reconstructor {
         ValueSource depthSource = rootDepth == null ? null
             : request.rootDepth() == null ? ValueSource.ESTIMATED : ValueSource.GIVEN;
         Vec3 relativeRoot = null;
-        HandReconstruction r = mostPresent(hands, HandSide.RIGHT);
-        HandReconstruction l = mostPresent(hands, HandSide.LEFT);
+        HandReconstruction r = Reconstruction.mostPresent(hands, HandSide.RIGHT).orElse(null);
+        HandReconstruction l = Reconstruction.mostPresent(hands, HandSide.LEFT).orElse(null);
         if (r != null && l != null) {
             relativeRoot = Vec3.of(l.jointsCamera(), 0).minus(Vec3.of(r.jointsCamera(), 0));
         }
@@ -132,8 +133,7 @@ final class PhotoReconstructor implements Reconstructor {
      * Per hand, the translation that a given root depth asks for: the reference wrist moved along its ray to that
      * depth; with per-hand depths, each hand's wrist to its side's depth; otherwise none.
      */
-    private static Vec3[] shifts(List<HandFit> fits, List<DetectedHand> found, boolean[] right, int reference,
-                                 ReconstructionRequest request) {
+    private static Vec3[] shifts(List<HandFit> fits, boolean[] right, int reference, ReconstructionRequest request) {
         Vec3[] shift = new Vec3[fits.size()];
         Arrays.fill(shift, Vec3.ZERO);
         if (request.rootDepth() == null || reference < 0) {
@@ -156,8 +156,8 @@ final class PhotoReconstructor implements Reconstructor {
     }
 
     private HandReconstruction hand(DetectedHand d, HandFit fit, Vec3 shift) {
-        double[] joints = translated(fit.joints(), shift);
-        double[] vertices = translated(fit.vertices(), shift);
+        double[] joints = CameraPlacement.translated(fit.joints(), shift);
+        double[] vertices = CameraPlacement.translated(fit.vertices(), shift);
         double[] image = d.image();
         double[] uv = new double[42];
         double[] rel = new double[21];
@@ -176,26 +176,6 @@ final class PhotoReconstructor implements Reconstructor {
         params.put("transl", new double[] {transl[0] + shift.x(), transl[1] + shift.y(), transl[2] + shift.z()});
         HandMesh mesh = new HandMesh(vertices, faces[fit.side().index()], handModel, params);
         return new HandReconstruction(fit.side(), d.presence(), uv, rel, joints, scores, mesh);
-    }
-
-    private static HandReconstruction mostPresent(List<HandReconstruction> hands, HandSide side) {
-        HandReconstruction best = null;
-        for (HandReconstruction h : hands) {
-            if (h.side() == side && (best == null || h.presence() > best.presence())) {
-                best = h;
-            }
-        }
-        return best;
-    }
-
-    private static double[] translated(double[] points, Vec3 t) {
-        double[] out = points.clone();
-        for (int i = 0; i < out.length; i += 3) {
-            out[i] += t.x();
-            out[i + 1] += t.y();
-            out[i + 2] += t.z();
-        }
-        return out;
     }
 
     @Override

@@ -61,6 +61,11 @@ public record Reconstruction(String model, int imageWidth, int imageHeight, Bbox
 
     /** The most present hand of {@code side}, if any. */
     public Optional<HandReconstruction> hand(HandSide side) {
+        return mostPresent(hands, side);
+    }
+
+    /** The most present hand of {@code side} among {@code hands}, if any. */
+    static Optional<HandReconstruction> mostPresent(List<HandReconstruction> hands, HandSide side) {
         return hands.stream().filter(h -> h.side() == side).max(Comparator.comparingDouble(HandReconstruction::presence));
     }
 

@@ -79,7 +79,7 @@ public final class ReconstructionJson {
         ArrayNode hands = root.putArray("hands");
         for (HandReconstruction h : r.hands()) {
             ObjectNode hand = hands.addObject();
-            hand.put("side", h.side().name().toLowerCase(java.util.Locale.ROOT));
+            hand.put("side", h.side().label());
             hand.put("presence", h.presence());
             hand.put("present", h.present());
             rows(hand.putArray("joints2d"), h.joints2d(), 2);

@@ -91,7 +91,7 @@ final class ReconstructionMeshes {
         int[] seen = new int[2];
         for (HandReconstruction h : hands) {
             int n = ++seen[h.side().index()];
-            names.add(h.side().name().toLowerCase(java.util.Locale.ROOT) + (n == 1 ? "" : Integer.toString(n)));
+            names.add(h.side().label() + (n == 1 ? "" : Integer.toString(n)));
         }
         return names;
     }

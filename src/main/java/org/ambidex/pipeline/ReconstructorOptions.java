@@ -1,5 +1,8 @@
 package org.ambidex.pipeline;
 
+import org.ambidex.core.BadInputException;
+import org.ambidex.detect.FinderOptions;
+
 /**
  * How a {@link Reconstructor} is set up, beyond its weights. A model that cannot honour a setting refuses it when
  * opened ({@link Architecture#open}), with one line saying which.
@@ -21,9 +24,9 @@ public record ReconstructorOptions(String handModel, int maxHands, boolean mirro
         if (maxHands < 1) {
             throw new IllegalArgumentException("max hands must be at least 1, got " + maxHands);
         }
-        if (tileLevels < 0 || tileLevels > org.ambidex.detect.FinderOptions.MAX_TILE_LEVELS) {
+        if (tileLevels < 0 || tileLevels > FinderOptions.MAX_TILE_LEVELS) {
             throw new IllegalArgumentException("tile levels must be 0 to "
-                + org.ambidex.detect.FinderOptions.MAX_TILE_LEVELS + ", got " + tileLevels);
+                + FinderOptions.MAX_TILE_LEVELS + ", got " + tileLevels);
         }
     }
 
@@ -51,11 +54,11 @@ public record ReconstructorOptions(String handModel, int maxHands, boolean mirro
      */
     void requireTwoHandDefaults(String architecture, String ownHandModel) {
         if (handModel != null && !handModel.equals(ownHandModel)) {
-            throw new org.ambidex.core.BadInputException("--hand-model " + handModel + ": " + architecture
+            throw new BadInputException("--hand-model " + handModel + ": " + architecture
                 + " gives meshes of the hand model it was trained with (" + ownHandModel + "); leave --hand-model out");
         }
         if (maxHands != DEFAULT.maxHands || mirrored || tileLevels != DEFAULT.tileLevels) {
-            throw new org.ambidex.core.BadInputException(architecture + " always gives a right and a left hand from"
+            throw new BadInputException(architecture + " always gives a right and a left hand from"
                 + " the photo as it is: --max-hands, --mirrored and --tile-levels apply to hand finders (mediapipe)");
         }
     }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ambidex.io.tflite.TfliteModel;
 import org.ambidex.io.tflite.TfliteOperator;
-import org.ambidex.io.tflite.TfliteTensor;
 
 /**
  * A validated TFLite model run on DJL's PyTorch engine, op by op, with the numbers of the TFLite runtime (to float
