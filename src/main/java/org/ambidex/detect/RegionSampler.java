@@ -16,6 +16,8 @@ final class RegionSampler {
         REPLICATE
     }
 
+    private static final double INV_255 = 1 / 255.0;
+
     private RegionSampler() {
     }
 
@@ -50,7 +52,20 @@ final class RegionSampler {
         int y0 = (int) Math.floor(y);
         double fx = x - x0;
         double fy = y - y0;
-        // The four neighbours' sample offsets, once per pixel (-1: black outside the image).
+        if (x0 >= 0 && y0 >= 0 && x0 < w - 1 && y0 < h - 1) {
+            // All four neighbours inside the image, as for nearly every pixel of a crop: no clamping.
+            int i00 = 3 * (y0 * w + x0);
+            int i01 = i00 + 3 * w;
+            double w00 = (1 - fx) * (1 - fy) * INV_255;
+            double w10 = fx * (1 - fy) * INV_255;
+            double w01 = (1 - fx) * fy * INV_255;
+            double w11 = fx * fy * INV_255;
+            out[o] = (float) (w00 * px[i00] + w10 * px[i00 + 3] + w01 * px[i01] + w11 * px[i01 + 3]);
+            out[o + 1] = (float) (w00 * px[i00 + 1] + w10 * px[i00 + 4] + w01 * px[i01 + 1] + w11 * px[i01 + 4]);
+            out[o + 2] = (float) (w00 * px[i00 + 2] + w10 * px[i00 + 5] + w01 * px[i01 + 2] + w11 * px[i01 + 5]);
+            return;
+        }
+        // The four neighbours' sample offsets (-1: black outside the image).
         int i00 = index(w, h, x0, y0, border);
         int i10 = index(w, h, x0 + 1, y0, border);
         int i01 = index(w, h, x0, y0 + 1, border);

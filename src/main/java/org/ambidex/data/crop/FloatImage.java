@@ -1,6 +1,11 @@
 package org.ambidex.data.crop;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.Objects;
 
 /**
@@ -50,6 +55,9 @@ public final class FloatImage {
         int w = image.getWidth();
         int h = image.getHeight();
         float[] d = new float[w * h * 3];
+        if (rasterIsRgb(image) && readRaster(image.getRaster(), w, h, d)) {
+            return new FloatImage(w, h, 3, d);
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);
@@ -62,6 +70,61 @@ public final class FloatImage {
             }
         }
         return new FloatImage(w, h, 3, d);
+    }
+
+    /** Whether the image's raster bands are 8-bit R, G, B (then alpha, not premultiplied) in sRGB. */
+    private static boolean rasterIsRgb(BufferedImage image) {
+        return switch (image.getType()) {
+            case BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_BGR,
+                BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Reads bands 0-2 of an RGB raster straight from its data buffer into {@code d} (HWC), which is what getRGB gives
+     * for these sRGB types without the colour model's per-pixel conversion (about ten times faster on a photo);
+     * false, with nothing read, for a layout it does not know.
+     */
+    private static boolean readRaster(Raster raster, int w, int h, float[] d) {
+        int x0 = raster.getMinX() - raster.getSampleModelTranslateX();
+        int y0 = raster.getMinY() - raster.getSampleModelTranslateY();
+        if (raster.getDataBuffer() instanceof DataBufferInt buffer
+            && raster.getSampleModel() instanceof SinglePixelPackedSampleModel model) {
+            int[] data = buffer.getData();
+            int stride = model.getScanlineStride();
+            int[] masks = model.getBitMasks();
+            int[] shifts = model.getBitOffsets();
+            int o = 0;
+            for (int y = 0; y < h; y++) {
+                int i = buffer.getOffset() + (y0 + y) * stride + x0;
+                for (int x = 0; x < w; x++, i++) {
+                    int p = data[i];
+                    d[o++] = (p & masks[0]) >>> shifts[0];
+                    d[o++] = (p & masks[1]) >>> shifts[1];
+                    d[o++] = (p & masks[2]) >>> shifts[2];
+                }
+            }
+            return true;
+        }
+        if (raster.getDataBuffer() instanceof DataBufferByte buffer
+            && raster.getSampleModel() instanceof PixelInterleavedSampleModel model) {
+            byte[] data = buffer.getData();
+            int stride = model.getScanlineStride();
+            int step = model.getPixelStride();
+            int[] bands = model.getBandOffsets();
+            int o = 0;
+            for (int y = 0; y < h; y++) {
+                int i = buffer.getOffset() + (y0 + y) * stride + x0 * step;
+                for (int x = 0; x < w; x++, i += step) {
+                    d[o++] = data[i + bands[0]] & 0xFF;
+                    d[o++] = data[i + bands[1]] & 0xFF;
+                    d[o++] = data[i + bands[2]] & 0xFF;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** An 8-bit RGB image of a 3-channel image, values rounded and clamped to 0..255. */
