@@ -553,7 +553,9 @@ def net(out, base, feat, emb, joint, seed, image, box):
         stages, seg, dense = model(x)
     os.makedirs(out, exist_ok=True)
     sd = model.state_dict()
-    # The published file's layout: the CUDA tags of a GPU-trained file are tested elsewhere (they load on the CPU).
+    # The published file's layout, storages tagged 'cuda:0' as a GPU-trained file's are (torch.load needs
+    # map_location='cpu' for it without a GPU, as DIR's evaluation passes).
+    torch.serialization.location_tag = lambda storage: 'cuda:0'
     torch.save({'net': sd, 'optimizer': {'state': {}, 'param_groups': []}, 'schedule': {'last_epoch': 3},
                 'last_epoch': 3}, os.path.join(out, 'DIR.pth'))
     np.save(os.path.join(out, 'input.npy'), x.numpy().astype(np.float32))

@@ -55,6 +55,15 @@ public final class DirModel implements AutoCloseable {
         return new DirModel(DirConfig.PUBLISHED, file.toString(), weights);
     }
 
+    /**
+     * A network of {@code config} with every tensor at its construction value (zeros; ones for normalisation
+     * scales and variances) and the decoder's cell grids written: the start for an initialisation or a partial
+     * load.
+     */
+    public static DirModel untrained(DirConfig config) {
+        return new DirModel(config, "untrained", null);
+    }
+
     /** As {@link #load}, for a network of other widths (tests). */
     public static DirModel load(Path file, DirConfig config) {
         StateDict root = Checkpoints.read(file);
