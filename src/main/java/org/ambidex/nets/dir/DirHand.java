@@ -11,8 +11,10 @@ import ai.djl.ndarray.NDArray;
  * @param joints (B,21,3) metres, OpenPose order, relative to the wrist
  * @param jointUv (B,21,2) {@code s * joints.xy + t}: the crop's [-1, 1] coordinates
  * @param vertexUv (B,778,2) the same for the vertices
+ * @param wrist (B,1,3) the wrist the layer's output was moved by (metres, the hand model's frame)
  */
-public record DirHand(NDArray parameters, NDArray vertices, NDArray joints, NDArray jointUv, NDArray vertexUv) {
+public record DirHand(NDArray parameters, NDArray vertices, NDArray joints, NDArray jointUv, NDArray vertexUv,
+                      NDArray wrist) {
 
     /** Index of the first camera entry in {@link #parameters()}. */
     public static final int CAMERA = ManoPcaLayer.POSE + ManoPcaLayer.BETAS;
@@ -30,6 +32,6 @@ public record DirHand(NDArray parameters, NDArray vertices, NDArray joints, NDAr
         NDArray vertices = out.get(0);
         NDArray joints = out.get(1);
         return new DirHand(parameters, vertices, joints, s.mul(joints.get(":, :, 0:2")).add(t),
-            s.mul(vertices.get(":, :, 0:2")).add(t));
+            s.mul(vertices.get(":, :, 0:2")).add(t), out.get(2));
     }
 }

@@ -107,6 +107,16 @@ public final class DirModel implements AutoCloseable {
         return NdArray.ofLongs(v.shape(), l);
     }
 
+    /** The faces of hand {@code hand} (0 right, 1 left) as the final stage's MANO layer holds them. */
+    public int[] faces(int hand) {
+        return net.finalLayer(hand).faces();
+    }
+
+    /** The 45 x 45 PCA basis of hand {@code hand}'s final MANO layer, row-major. */
+    public float[] components(int hand) {
+        return net.finalLayer(hand).selectedComponents();
+    }
+
     /**
      * Runs the network in evaluation mode on {@code batch} normalised crops ({@code batch x 3 x 256 x 256}
      * floats, planar, image after image).
@@ -126,11 +136,13 @@ public final class DirModel implements AutoCloseable {
             float[][] j = new float[2][];
             float[][] uv = new float[2][];
             float[][] p = new float[2][];
+            float[][] wr = new float[2][];
             for (int h = 0; h < 2; h++) {
                 v[h] = hands[h].vertices().toFloatArray();
                 j[h] = hands[h].joints().toFloatArray();
                 uv[h] = hands[h].jointUv().toFloatArray();
                 p[h] = hands[h].parameters().toFloatArray();
+                wr[h] = hands[h].wrist().toFloatArray();
             }
             float[] offset = last.offset().toFloatArray();
             List<DirPrediction> out = new ArrayList<>(batch);
@@ -139,14 +151,16 @@ public final class DirModel implements AutoCloseable {
                 double[][] vv = new double[2][];
                 double[][] jj = new double[2][];
                 double[][] px = new double[2][];
-                double[][] cam = new double[2][];
+                double[][] par = new double[2][];
+                double[][] wrist = new double[2][];
                 for (int h = 0; h < 2; h++) {
                     vv[h] = slice(v[h], i * nv, nv, 1, 0);
                     jj[h] = slice(j[h], i * 63, 63, 1, 0);
                     px[h] = slice(uv[h], i * 42, 42, s / 2.0, s / 2.0);
-                    cam[h] = slice(p[h], i * DirHand.SIZE + DirHand.CAMERA, 3, 1, 0);
+                    par[h] = slice(p[h], i * DirHand.SIZE, DirHand.SIZE, 1, 0);
+                    wrist[h] = slice(wr[h], i * 3, 3, 1, 0);
                 }
-                out.add(new DirPrediction(vv, jj, px, cam, slice(offset, i * 3, 3, DirNet.OFFSET_UNIT, 0)));
+                out.add(new DirPrediction(vv, jj, px, par, wrist, slice(offset, i * 3, 3, DirNet.OFFSET_UNIT, 0)));
             }
             return out;
         }

@@ -38,6 +38,11 @@ public final class DirNet extends TorchModule {
         return config;
     }
 
+    /** The MANO layer of hand {@code hand} (0 right, 1 left) that decodes the final stage. */
+    public ManoPcaLayer finalLayer(int hand) {
+        return decoder.finalLayer(hand);
+    }
+
     /** Writes the constant buffers a fresh network needs (the decoder's cell grids). */
     public void resetBuffers() {
         decoder.resetGrids();

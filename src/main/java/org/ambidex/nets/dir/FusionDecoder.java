@@ -58,6 +58,10 @@ final class FusionDecoder extends TorchModule {
             new Conv2d(f / 2, 3, 1, 1, 0, true));
     }
 
+    ManoPcaLayer finalLayer(int hand) {
+        return stage3.layer(hand);
+    }
+
     void resetGrids() {
         stage4.resetGrid();
         stage3.resetGrid();

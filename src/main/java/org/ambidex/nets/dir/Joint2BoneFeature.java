@@ -88,6 +88,10 @@ final class Joint2BoneFeature extends TorchModule {
         return new Sequential(new Conv1d(in, out), new BatchNorm2d(out), Functional.relu(), new Conv1d(out, out));
     }
 
+    ManoPcaLayer layer(int hand) {
+        return regressor.layer(hand);
+    }
+
     /** Writes the cell centres into {@code img_gird} (a fresh network; a checkpoint brings its own). */
     void resetGrid() {
         float[] g = new float[size * size * 2];

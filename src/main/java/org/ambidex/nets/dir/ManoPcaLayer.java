@@ -85,12 +85,20 @@ public final class ManoPcaLayer extends TorchModule {
         return out;
     }
 
+    /** The PCA basis the layer applies (45 x 45, row-major; the first rows are the components used). */
+    public float[] selectedComponents() {
+        return selectedComps.getArray().toFloatArray();
+    }
+
     /** The joint regressor (16 x 778), row-major. */
     public float[] jointRegressor() {
         return jRegressor.getArray().toFloatArray();
     }
 
-    /** Vertices (B,778,3) and joints (B,21,3, OpenPose order), both relative to the wrist. */
+    /**
+     * Vertices (B,778,3) and joints (B,21,3, OpenPose order), both relative to the wrist, and the wrist (B,1,3)
+     * they were moved by (the rest pose's: the root joint does not move when posed).
+     */
     public NDList decode(ParameterStore store, NDArray pose, NDArray shape, boolean training) {
         NDManager m = pose.getManager();
         long b = pose.getShape().get(0);
@@ -137,7 +145,7 @@ public final class ManoPcaLayer extends TorchModule {
         NDArray joints = NDArrays.concat(new NDList(posed, tips), 1)
             .get(new NDIndex(":, {}", indices(m, JointOrder.OPENPOSE.gatherFrom(JointOrder.MANO16_TIPS))));
         NDArray centre = joints.get(":, 0:1, :");
-        return new NDList(verts.sub(centre), joints.sub(centre));
+        return new NDList(verts.sub(centre), joints.sub(centre), centre);
     }
 
     private static NDArray value(ParameterStore store, Parameter p, NDArray like, boolean training) {

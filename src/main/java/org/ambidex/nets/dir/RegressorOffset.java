@@ -31,6 +31,11 @@ final class RegressorOffset extends TorchModule {
         offset = child("offset", new Linear(features * 2 + 3, 3));
     }
 
+    /** The MANO layer of hand {@code hand} (0 right, 1 left). */
+    ManoPcaLayer layer(int hand) {
+        return hand == 0 ? manoRight : manoLeft;
+    }
+
     /** {@code left}, {@code right}: (B,21,J); {@code previous}: the stage before (its values detached). */
     DirStage run(ParameterStore store, NDArray left, NDArray right, DirStage previous, boolean training) {
         long b = left.getShape().get(0);
