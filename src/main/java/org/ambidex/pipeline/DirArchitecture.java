@@ -55,8 +55,15 @@ final class DirArchitecture implements Architecture {
             throw new BadInputException("dir has no built-in weights; give --model dir:DIR.pth");
         }
         DirModel model = DirModel.load(spec.path());
-        // strict=False, as the reference loads it: say what was left unused
-        LOG.info("{}: {}", spec.path(), model.loadReport().describe());
+        // strict=False, as the reference loads it: say what was left unused, loudly when it is not what the
+        // published file is known to carry beyond the network (the backbone's classifier, a loss weight)
+        boolean expected = model.loadReport().unused().stream().allMatch(n -> n.startsWith("backbone.fc.")
+            || n.equals("seg_loss.weight"));
+        if (expected) {
+            LOG.info("{}: {}", spec.path(), model.loadReport().describe());
+        } else {
+            LOG.warn("{}: {}", spec.path(), model.loadReport().describe());
+        }
         return new DirReconstructor(model, spec.toString());
     }
 
