@@ -17,6 +17,9 @@ Weights, batch-norm statistics and the MANO buffers are random (seeded): nothing
       DIR), FEAT the decoder's feature channels (256), EMB the joint embedding (128), JOINT the joint feature (64).
       The input is DIR's crop of IMAGE about the box (IntagHand's cut_img: square of side max(w, h) / 0.8 about the
       box centre, cv2.warpAffine of the uint8 image to 256 x 256, BGR to RGB, /255, ImageNet normalisation).
+  /usr/bin/python3 dir_reference.py loss OUT_DIR BASE FEAT EMB JOINT SEED
+      OUT_DIR/DIR.pth (weights before the step), input.npy (2,3,256,256), targets.npz and losses.npz: every loss
+      term of DIR's training forward (training mode: batch statistics) on a random batch.
 """
 import math
 import os
@@ -482,7 +485,8 @@ def random_mano(gen, side):
     comps = r(45, 45) * 0.3
     return {'betas': torch.zeros(1, 10), 'shapedirs': r(v, 3, 10) * 0.005, 'posedirs': r(v, 3, 135) * 0.002,
             'v_template': template, 'J_regressor': regressor, 'weights': weights,
-            'faces': torch.randint(0, v, (1538, 3), generator=gen), 'hands_mean': r(1, 45) * 0.2,
+            # three distinct vertices per face, as MANO's (a repeated vertex makes the normal loss depend on rounding)
+            'faces': torch.rand(1538, v, generator=gen).argsort(1)[:, :3].contiguous(), 'hands_mean': r(1, 45) * 0.2,
             'comps': comps, 'selected_comps': comps.clone()}
 
 
@@ -570,8 +574,116 @@ def net(out, base, feat, emb, joint, seed, image, box):
     np.savez(os.path.join(out, 'outputs.npz'), **res)
 
 
+# ---------------------------------------------------------------- DIR's training losses (models/loss.py, lovasz)
+
+def smooth_l1(x, y):
+    """DIR's SmoothL1Loss: per sample mean of 0.5 z^2 where |z| < 0.01 plus mean of 0.01 (|z| - 0.005) elsewhere."""
+    b = x.shape[0]
+    z = x.reshape(b, -1) - y.reshape(b, -1)
+    small = (z.abs() < 0.01).float()
+    large = (z.abs() >= 0.01).float()
+    return ((0.5 * (small * z) ** 2 * small).mean(-1) + (0.01 * ((large * z).abs() - 0.005) * large).mean(-1)).mean()
+
+
+def edge_length(pred, gt, faces):
+    def lengths(x, i, j):
+        return torch.sqrt(((x[:, faces[:, i]] - x[:, faces[:, j]]) ** 2).sum(2, keepdim=True) + 1e-12)
+    return torch.cat([(lengths(pred, i, j) - lengths(gt, i, j)).abs() for i, j in ((0, 1), (0, 2), (1, 2))], 1).mean()
+
+
+def normal_vector(pred, gt, faces):
+    def edge(x, i, j):
+        return F.normalize(x[:, faces[:, j]] - x[:, faces[:, i]], p=2, dim=2)
+    n = F.normalize(torch.cross(edge(gt, 0, 1), edge(gt, 0, 2), dim=2), p=2, dim=2)
+    return torch.cat([(edge(pred, i, j) * n).sum(2, keepdim=True).abs() for i, j in ((0, 1), (0, 2), (1, 2))], 1).mean()
+
+
+def lovasz(scores, labels):
+    """Lovasz-softmax over the classes present, flattened batch; fed the scores the caller gives."""
+    c = scores.shape[1]
+    p = scores.permute(0, 2, 3, 1).reshape(-1, c)
+    lab = labels.reshape(-1)
+    losses = []
+    for k in range(c):
+        fg = (lab == k).float()
+        if fg.sum() == 0:
+            continue
+        errors, perm = torch.sort((fg - p[:, k]).abs(), 0, descending=True)
+        g = fg[perm]
+        inter = g.sum() - g.cumsum(0)
+        union = g.sum() + (1 - g).cumsum(0)
+        jac = 1 - inter / union
+        jac[1:] = jac[1:] - jac[:-1].clone()
+        losses.append(torch.dot(errors, jac))
+    return sum(losses) / len(losses)
+
+
+def losses(stages, seg, dense, t, faces):
+    out = {}
+    size = seg.shape[-1]
+    labels = F.interpolate(t['seg'], (size, size), mode='nearest').long().squeeze(1)
+    out['seg'] = F.cross_entropy(seg, labels, weight=torch.tensor([.1, .45, .45])) * 0.1
+    out['dense'] = smooth_l1(dense, F.interpolate(t['dense'], (size, size), mode='bilinear', align_corners=False))
+    out['lovasz'] = lovasz(seg, labels) * 0.1
+    offset = (t['centre_right'] - t['centre_left']) / 0.15
+    for i, s in enumerate(stages):
+        for kind in ('joint', 'mesh'):
+            for side in ('left', 'right'):
+                out['%s_%s_uv_%d' % (kind, side, i)] = smooth_l1(s['pd_%s_uv_%s' % (kind, side)],
+                                                              t['%s_uv_%s' % (kind, side)][:, :, :2]) * 10
+        for kind, key in (('joint', 'joint'), ('mesh', 'mesh')):
+            for side in ('left', 'right'):
+                out['%s_%s_xyz_%d' % (kind, side, i)] = smooth_l1(
+                    s['pd_%s_xyz_%s' % (key, side)] / 0.15,
+                    (t['%s_%s' % (kind, side)] - t['centre_' + side]) / 0.15) * 10
+        for side in ('left', 'right'):
+            out['edge_%s_%d' % (side, i)] = edge_length(s['pd_mesh_xyz_' + side] / 0.15,
+                                                        (t['mesh_' + side] - t['centre_' + side]) / 0.15, faces[side])
+        for side in ('left', 'right'):
+            out['normal_%s_%d' % (side, i)] = normal_vector(s['pd_mesh_xyz_' + side] / 0.15,
+                                                            (t['mesh_' + side] - t['centre_' + side]) / 0.15,
+                                                            faces[side]) * 0.1
+        out['offset_%d' % i] = smooth_l1(s['pd_offset'], offset.squeeze(1)) * 10
+    return out
+
+
+def random_targets(seed, b=2):
+    g = torch.Generator().manual_seed(seed + 100)
+    t = {}
+    for side in ('left', 'right'):
+        t['joint_uv_' + side] = torch.rand(b, 21, 3, generator=g) * 2 - 1
+        t['mesh_uv_' + side] = torch.rand(b, 778, 3, generator=g) * 2 - 1
+        t['joint_' + side] = torch.randn(b, 21, 3, generator=g) * 0.03 + torch.tensor([0., 0., 0.5])
+        t['mesh_' + side] = torch.randn(b, 778, 3, generator=g) * 0.03 + torch.tensor([0., 0., 0.5])
+        t['centre_' + side] = t['joint_' + side][:, 9:10].clone()
+    blocks = torch.randint(0, 3, (b, 1, 16, 16), generator=g).float()
+    t['seg'] = F.interpolate(blocks, (256, 256), mode='nearest')
+    t['dense'] = torch.rand(b, 3, 256, 256, generator=g)
+    return t
+
+
+def loss(out, base, feat, emb, joint, seed):
+    """A random network in training mode on a random batch of two inputs: every loss term."""
+    torch.set_num_threads(1)
+    model = build(base, feat, emb, joint, seed)
+    os.makedirs(out, exist_ok=True)
+    torch.save({'net': model.state_dict()}, os.path.join(out, 'DIR.pth'))
+    x = torch.randn(2, 3, 256, 256, generator=torch.Generator().manual_seed(seed + 7))
+    t = random_targets(seed)
+    model.train()
+    stages, seg, dense = model(x)
+    faces = {'left': model.init_regressor.mano_layer_left.th_faces,
+             'right': model.init_regressor.mano_layer_right.th_faces}
+    terms = losses(stages, seg, dense, t, faces)
+    np.save(os.path.join(out, 'input.npy'), x.numpy())
+    np.savez(os.path.join(out, 'targets.npz'), **{k: v.numpy() for k, v in t.items()})
+    np.savez(os.path.join(out, 'losses.npz'), **{k: v.detach().numpy() for k, v in terms.items()})
+
+
 if __name__ == '__main__':
     if len(sys.argv) == 10 and sys.argv[1] == 'net':
         net(sys.argv[2], *[int(a) for a in sys.argv[3:8]], sys.argv[8], [float(v) for v in sys.argv[9].split(',')])
+    elif len(sys.argv) == 8 and sys.argv[1] == 'loss':
+        loss(sys.argv[2], *[int(a) for a in sys.argv[3:8]])
     else:
-        sys.exit('usage: net OUT BASE FEAT EMB JOINT SEED IMAGE X,Y,W,H')
+        sys.exit('usage: net OUT BASE FEAT EMB JOINT SEED IMAGE X,Y,W,H | loss OUT BASE FEAT EMB JOINT SEED')
