@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Times dir_reference.py's DIR (the published shape) forward on the CPU, as DirBench times ambidex's.
 
-  /usr/bin/python3 dir_speed.py BATCH RUNS [THREADS]     (2 warm-up calls, then RUNS timed; prints the median)
+  /usr/bin/python3 dir_speed.py BATCH RUNS [THREADS]     (2 warm-up calls, then RUNS timed; prints the medians of
+  the calling thread's CPU time and of wall time)
 """
 import os
 import sys
@@ -19,12 +20,17 @@ if __name__ == '__main__':
     model = dir_reference.build(64, 256, 128, 64, 11)
     x = torch.rand(batch, 3, 256, 256, generator=torch.Generator().manual_seed(2)) * 4 - 2
     times = []
+    cpu = []
     with torch.no_grad():
         for i in range(2 + runs):
             t = time.perf_counter()
+            c = time.thread_time()
             model(x)
             if i >= 2:
                 times.append(time.perf_counter() - t)
+                cpu.append(time.thread_time() - c)
     times.sort()
-    print('batch %d, %d threads: median %.0f ms per batch (%s)' % (batch, torch.get_num_threads(),
-          1000 * times[len(times) // 2], ', '.join('%.0f' % (1000 * t) for t in times)))
+    cpu.sort()
+    print('batch %d, %d threads: median thread CPU %.0f ms, wall %.0f ms per batch (wall %s)' % (
+          batch, torch.get_num_threads(), 1000 * cpu[len(cpu) // 2], 1000 * times[len(times) // 2],
+          ', '.join('%.0f' % (1000 * t) for t in times)))

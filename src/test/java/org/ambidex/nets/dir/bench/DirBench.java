@@ -76,4 +76,34 @@ public class DirBench {
     public void tearDown() {
         model.close();
     }
+
+    /**
+     * Thread CPU time per batch (median of {@code runs} after 2 warm-up calls), which a shared machine disturbs
+     * less than wall time: {@code java -cp ... DirBench CHECKPOINT BATCH RUNS} (one intra-op thread, the caller's).
+     */
+    public static void main(String[] args) {
+        DirBench b = new DirBench();
+        b.checkpoint = args[0];
+        b.batch = Integer.parseInt(args[1]);
+        b.threads = 1;
+        int runs = Integer.parseInt(args[2]);
+        b.setUp();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] cpu = new long[runs];
+        long[] wall = new long[runs];
+        for (int i = 0; i < runs + 2; i++) {
+            long c = mx.getCurrentThreadCpuTime();
+            long w = System.nanoTime();
+            b.forward();
+            if (i >= 2) {
+                cpu[i - 2] = mx.getCurrentThreadCpuTime() - c;
+                wall[i - 2] = System.nanoTime() - w;
+            }
+        }
+        b.tearDown();
+        java.util.Arrays.sort(cpu);
+        java.util.Arrays.sort(wall);
+        System.out.printf("batch %d: median thread CPU %.0f ms, wall %.0f ms per batch%n", b.batch,
+            cpu[runs / 2] / 1e6, wall[runs / 2] / 1e6);
+    }
 }
