@@ -24,6 +24,12 @@ public record DirConfig(int resnetBase, int features, int embedding, int jointCh
         }
     }
 
+    @Override
+    public String toString() {
+        return equals(PUBLISHED) ? "(published widths)" : "(ResNet-50 base " + resnetBase + ", decoder " + features
+            + ", tokens " + embedding + ", joint features " + jointChannels + ")";
+    }
+
     /** Channels of the backbone's last map. */
     public int backboneChannels() {
         return resnetBase * 32;
