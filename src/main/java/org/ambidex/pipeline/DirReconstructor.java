@@ -127,9 +127,11 @@ final class DirReconstructor extends BatchReconstructor {
             hands.add(new HandReconstruction(HandSide.ofIndex(hand), 1, uv, rel,
                 translated(p.joints()[hand], roots[hand]), scores, mesh));
         }
+        // The region the crop's pixels cover: its first pixel's outer edge, 256 / s wide (cut_img puts the hands'
+        // midpoint at crop pixel 128, so the region's centre is half a crop pixel before it).
         double[] topLeft = toImage.apply(-0.5, -0.5);
         double side = IntagHandCrop.IMG_SIZE / crop.scale();
-        Bbox cropBox = new Bbox(topLeft[0] + 0.5, topLeft[1] + 0.5, side, side);
+        Bbox cropBox = new Bbox(topLeft[0], topLeft[1], side, side);
         Bbox box = request.bbox() == null ? new Bbox(0, 0, w, h) : request.bbox();
         ValueSource depthSource = request.rootDepth() == null ? ValueSource.ESTIMATED : ValueSource.GIVEN;
         return new Reconstruction(name, w, h, box, cropBox, hands, k, assumed ? ValueSource.ASSUMED : ValueSource.GIVEN,
