@@ -171,10 +171,14 @@ final class Joint2BoneFeature extends TorchModule {
         NDArray db = pairwise(p, e);
         NDArray wa = da.div(da.add(db)).neg().add(1).expandDims(-1);
         NDArray wb = db.div(da.add(db)).neg().add(1).expandDims(-1);
+        // Zeroing the weights outside the mask gives the reference's zeros (features are finite) without a
+        // full-size mask: the (B,S2,20,C) blend is the largest array of the network's second stage.
+        NDArray zero = wa.zerosLike();
+        wa = NDArrays.where(near, wa, zero);
+        wb = NDArrays.where(near, wb, zero);
         NDArray fa = features.get(new NDIndex(":, {}", parent)).expandDims(1);           // (B,1,20,C)
         NDArray fb = features.get(new NDIndex(":, {}", child)).expandDims(1);
-        NDArray blend = fa.mul(wa).add(fb.mul(wb));                                      // (B,S2,20,C)
-        NDArray f = NDArrays.where(near.broadcast(blend.getShape()), blend, blend.zerosLike());
+        NDArray f = fa.mul(wa).add(fb.mul(wb));                                          // (B,S2,20,C)
         return f.reshape(b, size, size, BONES * c).transpose(0, 3, 1, 2);
     }
 
