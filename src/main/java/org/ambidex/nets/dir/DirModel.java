@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.ambidex.io.DType;
 import org.ambidex.io.NdArray;
 import org.ambidex.io.torch.Checkpoints;
 import org.ambidex.io.torch.StateDict;
@@ -83,7 +82,7 @@ public final class DirModel implements AutoCloseable {
         return source;
     }
 
-    /** What loading found (unused tensors, entries kept as built). */
+    /** What loading found (unused tensors, entries kept as built), or {@code null} for {@link #untrained}. */
     public DirWeights.Report loadReport() {
         return report;
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ambidex.core.BadInputException;
 import org.ambidex.io.NdArray;
-import org.ambidex.io.torch.StateDict;
 import org.ambidex.io.torch.TorchCheckpointWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
