@@ -122,6 +122,16 @@ final class ScaledRootRun extends ProtocolRun {
         }
     }
 
+    /**
+     * The wrist (x, y, z) the prediction's relative root refers to: its own joints' wrist when it has joints and a
+     * relative root, else the compared joints' wrist.
+     */
+    private static double[] ownWrist(Prediction prediction, int hand, double[] compared) {
+        HandPrediction p = prediction.hand(hand);
+        double[] own = prediction.relativeRoot() != null && p != null && p.joints() != null ? p.jointsView() : compared;
+        return new double[] {own[3 * Hands.WRIST], own[3 * Hands.WRIST + 1], own[3 * Hands.WRIST + 2]};
+    }
+
     /** The predictor's relative root when given, else the difference of the compared wrists. */
     private static Vec3 leftMinusRightWrist(Prediction prediction, double[] right, double[] left) {
         if (prediction.relativeRoot() != null) {
@@ -165,9 +175,15 @@ final class ScaledRootRun extends ProtocolRun {
         }
         int r = 3 * rootJoint;
         Vec3 gtOffset = Vec3.of(truth.right().jointsView(), r).minus(Vec3.of(truth.left().jointsView(), r));
-        Vec3 leftRootFromWrist = Vec3.of(left, r).minus(Vec3.of(left, 3 * Hands.WRIST));
-        Vec3 leftRoot = Vec3.of(right, 3 * Hands.WRIST).plus(leftMinusRightWrist(prediction, right, left))
-            .plus(leftRootFromWrist);
+        // Off the wrist, DIR moves its wrist-centred meshes by the predicted offset: the wrists the offset joins are
+        // the predicted joints' own (the network's), not those regressed from the meshes.
+        Vec3 rightWrist = Vec3.of(ownWrist(prediction, Hands.RIGHT, right), 0);
+        Vec3 leftWrist = Vec3.of(ownWrist(prediction, Hands.LEFT, left), 0);
+        Vec3 leftRootFromWrist = Vec3.of(left, r).minus(leftWrist);
+        Vec3 leftRoot = rightWrist.plus(leftMinusRightWrist(prediction, right, left)).plus(leftRootFromWrist);
+        if (rootJoint == Hands.WRIST) {
+            leftRoot = Vec3.of(right, r).plus(leftMinusRightWrist(prediction, right, left));
+        }
         Vec3 predOffset = Vec3.of(right, r).minus(leftRoot);
         rootSum += gtOffset.minus(predOffset).norm();
         rootCount++;
