@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs Debian's PyTorch (1.13) and OpenCV Python bindings (a few minutes) for the InterNet comparison tests
-# (src/test/python/internet_reference.py); without them those tests skip with a message.
+# (src/test/python/internet_reference.py) and the OpenCV warp comparison (src/test/python/opencv_warp.py); without
+# them those tests skip with a message.
 set -euo pipefail
 if /usr/bin/python3 -c 'import torch, numpy, cv2' 2>/dev/null; then
     exit 0

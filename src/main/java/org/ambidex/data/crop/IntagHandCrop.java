@@ -48,9 +48,14 @@ public record IntagHandCrop(Affine2 map, double scale, Intrinsics intrinsics) {
         return new IntagHandCrop(m, s, k.scaledAndShifted(s, m.c(), m.f()));
     }
 
-    /** The 256 x 256 crop of {@code image} (bilinear, zero border). */
+    /**
+     * The 256 x 256 crop of the 8-bit {@code image} (bilinear, zero border), in OpenCV's fixed-point arithmetic as
+     * the reference's {@code cv.warpAffine} on a {@code uint8} image computes it.
+     *
+     * @throws IllegalArgumentException when a sample is not a whole number in 0..255
+     */
     public FloatImage apply(FloatImage image) {
-        return OpenCvAffine.warpAffine(image, map, IMG_SIZE, IMG_SIZE);
+        return OpenCvFixedPointWarp.warpAffine(image, map, IMG_SIZE, IMG_SIZE);
     }
 
     /** Crop pixels back to original pixels. */

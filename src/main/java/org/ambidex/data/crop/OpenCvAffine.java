@@ -15,8 +15,8 @@ import org.ambidex.geom.Affine2;
  */
 public final class OpenCvAffine {
 
-    private static final int INTER_BITS = 5;
-    private static final int INTER_TAB_SIZE = 1 << INTER_BITS;
+    static final int INTER_BITS = 5;
+    static final int INTER_TAB_SIZE = 1 << INTER_BITS;
     private static final int AB_BITS = 10;
     private static final int AB_SCALE = 1 << AB_BITS;
     private static final int ROUND_DELTA = AB_SCALE / INTER_TAB_SIZE / 2;
@@ -79,6 +79,47 @@ public final class OpenCvAffine {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("output size must be positive: " + width + "x" + height);
         }
+        int[] pos = sourcePositions(map, width, height);
+        int cn = src.channels();
+        int sw = src.width();
+        int sh = src.height();
+        float[] s = src.samples();
+        float[] out = new float[Math.multiplyExact(Math.multiplyExact(width, height), cn)];
+        for (int p = 0; p < width * height; p++) {
+            int fxp = pos[2 * p];
+            int fyp = pos[2 * p + 1];
+            int sx = saturateShort(fxp >> INTER_BITS);
+            int sy = saturateShort(fyp >> INTER_BITS);
+            int w = 4 * ((fyp & (INTER_TAB_SIZE - 1)) * INTER_TAB_SIZE + (fxp & (INTER_TAB_SIZE - 1)));
+            int o = p * cn;
+            if (sx >= sw || sx + 1 < 0 || sy >= sh || sy + 1 < 0) {
+                continue;
+            }
+            boolean x0in = sx >= 0;
+            boolean x1in = sx + 1 < sw;
+            boolean y0in = sy >= 0;
+            boolean y1in = sy + 1 < sh;
+            int r0 = sy * sw;
+            int r1 = (sy + 1) * sw;
+            for (int c = 0; c < cn; c++) {
+                float v0 = x0in && y0in ? s[(r0 + sx) * cn + c] : 0f;
+                float v1 = x1in && y0in ? s[(r0 + sx + 1) * cn + c] : 0f;
+                float v2 = x0in && y1in ? s[(r1 + sx) * cn + c] : 0f;
+                float v3 = x1in && y1in ? s[(r1 + sx + 1) * cn + c] : 0f;
+                out[o + c] = v0 * WEIGHTS[w] + v1 * WEIGHTS[w + 1] + v2 * WEIGHTS[w + 2] + v3 * WEIGHTS[w + 3];
+            }
+        }
+        return FloatImage.wrap(width, height, cn, out);
+    }
+
+    /**
+     * The source position of every destination pixel of {@code warpAffine(.., map, (width, height))} in 1/32 pixel
+     * units, {@code [x0, y0, x1, y1, ...]} row-major over the destination, as OpenCV's remap tables hold them: the
+     * map inverted as {@code invertAffineTransform} does, each position computed in fixed point ({@code AB_BITS})
+     * with the rounding offset of bilinear interpolation, then shifted to {@code INTER_BITS}. The integer part is
+     * {@code >> 5} (clamped to short by the callers, as OpenCV's table is), the fraction {@code & 31}.
+     */
+    static int[] sourcePositions(Affine2 map, int width, int height) {
         double det = map.a() * map.e() - map.b() * map.d();
         det = det != 0 ? 1.0 / det : 0;
         double m0 = map.e() * det;
@@ -87,47 +128,23 @@ public final class OpenCvAffine {
         double m3 = -map.d() * det;
         double m2 = -m0 * map.c() - m1 * map.f();
         double m5 = -m3 * map.c() - m4 * map.f();
-
-        int cn = src.channels();
-        int sw = src.width();
-        int sh = src.height();
-        float[] s = src.samples();
-        float[] out = new float[Math.multiplyExact(Math.multiplyExact(width, height), cn)];
         int[] adelta = new int[width];
         int[] bdelta = new int[width];
         for (int x = 0; x < width; x++) {
             adelta[x] = saturateInt(m0 * x * AB_SCALE);
             bdelta[x] = saturateInt(m3 * x * AB_SCALE);
         }
+        int[] pos = new int[Math.multiplyExact(Math.multiplyExact(width, height), 2)];
         for (int y = 0; y < height; y++) {
             int x0 = saturateInt((m1 * y + m2) * AB_SCALE) + ROUND_DELTA;
             int y0 = saturateInt((m4 * y + m5) * AB_SCALE) + ROUND_DELTA;
             for (int x = 0; x < width; x++) {
-                int fxp = (x0 + adelta[x]) >> (AB_BITS - INTER_BITS);
-                int fyp = (y0 + bdelta[x]) >> (AB_BITS - INTER_BITS);
-                int sx = saturateShort(fxp >> INTER_BITS);
-                int sy = saturateShort(fyp >> INTER_BITS);
-                int w = 4 * ((fyp & (INTER_TAB_SIZE - 1)) * INTER_TAB_SIZE + (fxp & (INTER_TAB_SIZE - 1)));
-                int o = (y * width + x) * cn;
-                if (sx >= sw || sx + 1 < 0 || sy >= sh || sy + 1 < 0) {
-                    continue;
-                }
-                boolean x0in = sx >= 0;
-                boolean x1in = sx + 1 < sw;
-                boolean y0in = sy >= 0;
-                boolean y1in = sy + 1 < sh;
-                int r0 = sy * sw;
-                int r1 = (sy + 1) * sw;
-                for (int c = 0; c < cn; c++) {
-                    float v0 = x0in && y0in ? s[(r0 + sx) * cn + c] : 0f;
-                    float v1 = x1in && y0in ? s[(r0 + sx + 1) * cn + c] : 0f;
-                    float v2 = x0in && y1in ? s[(r1 + sx) * cn + c] : 0f;
-                    float v3 = x1in && y1in ? s[(r1 + sx + 1) * cn + c] : 0f;
-                    out[o + c] = v0 * WEIGHTS[w] + v1 * WEIGHTS[w + 1] + v2 * WEIGHTS[w + 2] + v3 * WEIGHTS[w + 3];
-                }
+                int p = 2 * (y * width + x);
+                pos[p] = (x0 + adelta[x]) >> (AB_BITS - INTER_BITS);
+                pos[p + 1] = (y0 + bdelta[x]) >> (AB_BITS - INTER_BITS);
             }
         }
-        return FloatImage.wrap(width, height, cn, out);
+        return pos;
     }
 
     /** OpenCV's {@code saturate_cast<int>(double)}: round half to even, clamp. */
@@ -136,7 +153,7 @@ public final class OpenCvAffine {
         return r >= Integer.MAX_VALUE ? Integer.MAX_VALUE : r <= Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) r;
     }
 
-    private static int saturateShort(int v) {
+    static int saturateShort(int v) {
         return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
     }
 
