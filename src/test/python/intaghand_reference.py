@@ -12,7 +12,8 @@ model_attn/*.py), not copied from that code. Run with Debian's python3-torch, py
         crops IMAGE about the box as cut_img does (cv2.warpAffine on the uint8 image, 256 x 256), and writes the
         network's outputs on the crop: crop.u8 (256 x 256 x 3, RGB), input.f32 (1 x 3 x 256 x 256),
         left_verts.f32 / right_verts.f32 (778 x 3), left_cam.f32 / right_cam.f32 (scale, tx, ty), map.txt (the 2 x 3
-        crop map). Raw little-endian float32.
+        crop map). Raw little-endian float32. Also files ambidex must refuse: bad.pth (a tensor missing, one
+        mis-shaped, one unexpected) and badgraph/graph_{left,right}.pkl (a 60-node coarsest Laplacian).
 
 How it was checked against the official code: see docs/MODELS.md (IntagHand).
 """
@@ -406,6 +407,20 @@ def make(out, image_path, box, seed):
     net = Net(graphs, colours, upsample).eval()
     randomise(net, gen)
     torch.save({'module.' + k: v for k, v in net.state_dict().items()}, os.path.join(misc, 'model', 'interhand.pth'))
+
+    # files that must be refused: a checkpoint with a tensor missing, one mis-shaped and one extra; a graph file
+    # whose coarsest Laplacian has the wrong size
+    bad = {'module.' + k: v for k, v in net.state_dict().items()}
+    del bad['module.decoder.coord_head.bias']
+    bad['module.decoder.avg_head.weight'] = torch.zeros(1, 250)
+    bad['module.decoder.extra.weight'] = torch.zeros(2)
+    torch.save(bad, os.path.join(out, 'bad.pth'))
+    wrong = dict(graphs['left'])
+    wrong['coarsen_graphs_L'] = wrong['coarsen_graphs_L'][:4] + [random_laplacian(60, rng, False)]
+    os.makedirs(os.path.join(out, 'badgraph'), exist_ok=True)
+    for side in ('left', 'right'):
+        with open(os.path.join(out, 'badgraph', 'graph_%s.pkl' % side), 'wb') as f:
+            pickle.dump(wrong, f)
 
     bgr = cv2.imread(image_path)
     cropped, m = crop(bgr, box)

@@ -46,6 +46,10 @@ public final class IntagHandModel implements AutoCloseable {
      *     a checkpoint's {@code model/} folder
      */
     public static IntagHandModel open(Path path, Path graphs) {
+        if (!Files.exists(path)) {
+            throw new BadInputException(path, "no such file or folder (expected IntagHand's misc folder or its "
+                + "model/interhand.pth)");
+        }
         Path checkpoint = path;
         if (Files.isDirectory(path)) {
             checkpoint = CHECKPOINTS.stream().map(path::resolve).filter(Files::isRegularFile).findFirst()

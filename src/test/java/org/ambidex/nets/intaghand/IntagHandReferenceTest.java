@@ -1,6 +1,7 @@
 package org.ambidex.nets.intaghand;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.ambidex.core.BadInputException;
 import org.ambidex.data.crop.FloatImage;
 import org.ambidex.data.crop.IntagHandCrop;
 import org.ambidex.geom.Intrinsics;
@@ -78,6 +80,28 @@ class IntagHandReferenceTest {
             assertThat(dr).isLessThanOrEqualTo(1e-5);
             assertThat(dc).isLessThanOrEqualTo(1e-5);
         }
+    }
+
+    @Test
+    void aCheckpointThatDoesNotFitIsRefusedListingWhatDoesNotFit() {
+        HandGraphs left = HandGraphs.read(tmp.resolve("misc/graph_left.pkl"));
+        HandGraphs right = HandGraphs.read(tmp.resolve("misc/graph_right.pkl"));
+        assertThatThrownBy(() -> IntagHandModel.fromCheckpoint(tmp.resolve("bad.pth"), left, right))
+            .isInstanceOf(BadInputException.class)
+            .hasMessageContaining("bad.pth")
+            .hasMessageContaining("decoder.coord_head.bias")
+            .hasMessageContaining("decoder.avg_head.weight")
+            .hasMessageContaining("decoder.extra.weight");
+    }
+
+    @Test
+    void aGraphFileOfTheWrongShapeIsRefused() {
+        assertThatThrownBy(() -> IntagHandModel.open(tmp.resolve("misc/model/interhand.pth"), tmp.resolve("badgraph")))
+            .isInstanceOf(BadInputException.class)
+            .hasMessageContaining("graph_left.pkl")
+            .hasMessageContaining("60, 126 and 252 nodes");
+        assertThatThrownBy(() -> IntagHandModel.open(tmp.resolve("nothing-here"), null))
+            .isInstanceOf(BadInputException.class).hasMessageContaining("nothing-here");
     }
 
     static double maxDiff(float[] a, float[] b) {
