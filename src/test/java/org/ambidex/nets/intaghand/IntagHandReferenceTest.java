@@ -23,14 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * IntagHand with random weights and batch-norm statistics against src/test/python/intaghand_reference.py (torch,
  * written from the reference's facts): the generator writes {@code misc/} in the published layout (checkpoint with
- * {@code module.} prefix, graph pickles with scipy matrices and a pickled tensor) and its outputs on a crop of a real
- * photo; ambidex opens the folder, crops the same photo and must give the same crop, input and vertices.
+ * {@code module.} prefix, graph pickles with scipy matrices and a pickled tensor) and its outputs on a crop of a render
+ * of two hands; ambidex opens the folder, crops the same photo and must give the same crop, input and vertices.
  */
 @Tag("slow")
 class IntagHandReferenceTest {
 
-    static final Path PHOTO = Path.of("src/test/resources/fixtures/nets/tiny-internet/hands.png");
-    static final double[] BOX = {40, 30, 160, 120};
+    /** A render of two crossed hands (the repository holds no photograph); passed to torch as PNG, so that both
+     * sides crop the same decoded pixels. */
+    static final Path PHOTO = Path.of("examples/images/train/Capture4/synth_cross/cam410000/image9.jpg");
+    static final double[] BOX = {120, 190, 235, 290};
 
     @TempDir
     static Path tmp;
@@ -38,8 +40,9 @@ class IntagHandReferenceTest {
     @BeforeAll
     static void generate() throws IOException {
         PyTorch.assumeAvailable(true);
-        PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(), PHOTO.toString(),
-            "40,30,160,120");
+        ImageIO.write(ImageIO.read(PHOTO.toFile()), "png", tmp.resolve("photo.png").toFile());
+        PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(),
+            tmp.resolve("photo.png").toString(), "120,190,235,290");
     }
 
     static float[] floats(Path file) throws IOException {
@@ -50,7 +53,7 @@ class IntagHandReferenceTest {
     }
 
     static float[] crop() throws IOException {
-        FloatImage photo = FloatImage.ofRgb(ImageIO.read(PHOTO.toFile()));
+        FloatImage photo = FloatImage.ofRgb(ImageIO.read(tmp.resolve("photo.png").toFile()));
         return IntagHandCrop.of(BOX, new Intrinsics(1, 1, 0, 0)).apply(photo).toArray();
     }
 
