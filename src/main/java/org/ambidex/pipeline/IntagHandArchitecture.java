@@ -33,7 +33,8 @@ final class IntagHandArchitecture implements Architecture {
     @Override
     public String modelFiles() {
         return "the misc folder of IntagHand's misc.tar.gz (model/interhand.pth or model/wild_demo.pth,"
-            + " graph_left.pkl, graph_right.pkl), or its model/*.pth inside that folder";
+            + " graph_left.pkl, graph_right.pkl), or a checkpoint .pth with --graphs FOLDER (else the graphs are looked"
+            + " for beside it and one folder up)";
     }
 
     @Override
@@ -53,9 +54,9 @@ final class IntagHandArchitecture implements Architecture {
                 + " (778 vertices): its joints are regressed from its meshes by MANO's J_regressor and tips, as its"
                 + " evaluation does (the meshes alone come from the Java API, nets.intaghand.IntagHandModel)");
         }
-        options.requireTwoHandDefaults(NAME, options.handModel());
+        options.withGraphs(null).requireTwoHandDefaults(NAME, options.handModel());
         HandModels hands = HandModels.resolve(options.handModel());
-        IntagHandModel model = IntagHandModel.open(spec.path(), null);
+        IntagHandModel model = IntagHandModel.open(spec.path(), options.graphs());
         try {
             return new IntagHandReconstructor(model, spec.toString(), hands);
         } catch (RuntimeException e) {
