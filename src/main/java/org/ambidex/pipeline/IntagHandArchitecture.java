@@ -1,6 +1,7 @@
 package org.ambidex.pipeline;
 
 import java.util.Optional;
+import org.ambidex.core.BadInputException;
 import org.ambidex.data.Sample;
 import org.ambidex.nets.intaghand.IntagHandModel;
 
@@ -50,7 +51,7 @@ final class IntagHandArchitecture implements Architecture {
     @Override
     public Reconstructor open(ModelSpec spec, ReconstructorOptions options) {
         if (options.handModel() == null) {
-            throw new org.ambidex.core.BadInputException(NAME + " needs --hand-model FOLDER with MANO_RIGHT and MANO_LEFT"
+            throw new BadInputException(NAME + " needs --hand-model FOLDER with MANO_RIGHT and MANO_LEFT"
                 + " (778 vertices): its joints are regressed from its meshes by MANO's J_regressor and tips, as its"
                 + " evaluation does (the meshes alone come from the Java API, nets.intaghand.IntagHandModel)");
         }

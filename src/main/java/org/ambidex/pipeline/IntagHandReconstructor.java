@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.ambidex.core.BadInputException;
 import org.ambidex.data.Bbox;
 import org.ambidex.data.crop.FloatImage;
 import org.ambidex.data.crop.IntagHandCrop;
@@ -18,6 +20,7 @@ import org.ambidex.hand.HandSide;
 import org.ambidex.nets.intaghand.HandGraphs;
 import org.ambidex.nets.intaghand.IntagHandInput;
 import org.ambidex.nets.intaghand.IntagHandModel;
+import org.ambidex.nets.intaghand.IntagHandNet;
 import org.ambidex.nets.intaghand.IntagHandPrediction;
 import org.ambidex.nets.mediapipe.MediaPipeModel;
 import org.ambidex.nets.tflite.TfliteNetwork;
@@ -50,7 +53,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
     IntagHandReconstructor(IntagHandModel model, String name, HandModels hands) {
         for (int h = 0; h < 2; h++) {
             if (hands.get(h).vertexCount() != HandGraphs.VERTICES) {
-                throw new org.ambidex.core.BadInputException("--hand-model " + hands.spec() + ": its "
+                throw new BadInputException("--hand-model " + hands.spec() + ": its "
                     + hands.get(h).side() + " hand has " + hands.get(h).vertexCount() + " vertices; IntagHand's meshes"
                     + " have MANO's " + HandGraphs.VERTICES);
             }
@@ -75,7 +78,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
     @Override
     List<Reconstruction> reconstructBatch(List<BufferedImage> images, List<ReconstructionRequest> requests) {
         int n = images.size();
-        int side = org.ambidex.nets.intaghand.IntagHandNet.INPUT_SIZE;
+        int side = IntagHandNet.INPUT_SIZE;
         int plane = 3 * side * side;
         IntagHandCrop[] crops = new IntagHandCrop[n];
         Intrinsics[] cameras = new Intrinsics[n];
@@ -167,7 +170,8 @@ final class IntagHandReconstructor extends BatchReconstructor {
             double[] rel = new double[21];
             for (int j = 0; j < 21; j++) {
                 // the orthographic projection of the joint in the hand's own frame, as the reference's verts2d
-                double[] c = IntagHandPrediction.project(cam, joints[3 * j] - origin.x(), joints[3 * j + 1] - origin.y());
+                double[] c = IntagHandPrediction.project(cam, joints[3 * j] - origin.x(),
+                    joints[3 * j + 1] - origin.y());
                 double[] q = toImage.apply(c[0], c[1]);
                 uv[2 * j] = q[0];
                 uv[2 * j + 1] = q[1];
@@ -175,7 +179,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
             }
             double[] scores = new double[21];
             Arrays.fill(scores, 1.0);
-            HandMesh mesh = new HandMesh(vertices, faces[hand], handModel, java.util.Map.of());
+            HandMesh mesh = new HandMesh(vertices, faces[hand], handModel, Map.of());
             hands.add(new HandReconstruction(HandSide.ofIndex(hand), 1.0, uv, rel, joints, scores, mesh));
         }
         // the square [mid - L, mid + L] that the crop maps onto [0, 256]

@@ -60,7 +60,8 @@ public record ReconstructorOptions(String handModel, int maxHands, boolean mirro
     /** Refuses {@code --graphs} for an architecture other than IntagHand. */
     void requireNoGraphs(String architecture) {
         if (graphs != null) {
-            throw new BadInputException("--graphs " + graphs + ": only intaghand reads graph files, not " + architecture);
+            throw new BadInputException("--graphs " + graphs + ": only intaghand reads graph files, not "
+                + architecture);
         }
     }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 import org.ambidex.nets.Linear;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
@@ -64,13 +65,8 @@ public final class GraphDecoder extends TorchModule {
         coordHead = child("coord_head", new Linear(OUT[2], 3));
         avgHead = child("avg_head", new Linear(out, 1));
         paramsHead = child("params_head", new Linear(OUT[2], 3));
-        positionsLeft = manager.create(java.util.Arrays.stream(left.perm()).asLongStream().toArray());
-        positionsRight = manager.create(java.util.Arrays.stream(right.perm()).asLongStream().toArray());
-    }
-
-    /** The node count of the level that the vertices are read from (252). */
-    public int outputNodes() {
-        return Math.toIntExact(unsample.inFeatures());
+        positionsLeft = manager.create(Arrays.stream(left.perm()).asLongStream().toArray());
+        positionsRight = manager.create(Arrays.stream(right.perm()).asLongStream().toArray());
     }
 
     /**

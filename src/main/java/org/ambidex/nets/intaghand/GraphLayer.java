@@ -9,7 +9,10 @@ import java.util.List;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
 
-/** IntagHand's {@code GraphLayer}: {@code GCN_blocks}, {@link ChebyshevBlock}s with ReLU between (not after the last). */
+/**
+ * IntagHand's {@code GraphLayer}: {@code GCN_blocks}, {@link ChebyshevBlock}s with ReLU between them (not after the
+ * last).
+ */
 public final class GraphLayer extends TorchModule {
 
     private final List<ChebyshevBlock> blocks;

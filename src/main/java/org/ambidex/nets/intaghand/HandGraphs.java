@@ -91,9 +91,4 @@ public record HandGraphs(float[][] laplacians, int[] nodes, int[] perm, int fine
     private static String typeName(Object o) {
         return o == null ? "nothing" : o.getClass().getSimpleName();
     }
-
-    /** Nodes averaged into one node of the coarsest level by the positional input's pooling. */
-    public int poolSize() {
-        return finest / nodes[0];
-    }
 }

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ambidex.core.BadInputException;
 import org.ambidex.io.torch.Checkpoints;
@@ -123,9 +124,9 @@ public final class IntagHandModel implements AutoCloseable {
             int nv = HandGraphs.VERTICES * 3;
             List<IntagHandPrediction> result = new ArrayList<>(batch);
             for (int b = 0; b < batch; b++) {
-                result.add(new IntagHandPrediction(java.util.Arrays.copyOfRange(lv, b * nv, (b + 1) * nv),
-                    java.util.Arrays.copyOfRange(rv, b * nv, (b + 1) * nv),
-                    java.util.Arrays.copyOfRange(lc, 3 * b, 3 * b + 3), java.util.Arrays.copyOfRange(rc, 3 * b, 3 * b + 3)));
+                result.add(new IntagHandPrediction(Arrays.copyOfRange(lv, b * nv, (b + 1) * nv),
+                    Arrays.copyOfRange(rv, b * nv, (b + 1) * nv),
+                    Arrays.copyOfRange(lc, 3 * b, 3 * b + 3), Arrays.copyOfRange(rc, 3 * b, 3 * b + 3)));
             }
             return result;
         }

@@ -82,8 +82,9 @@ class OpenCvFixedPointWarpTest {
         maps.add(new Affine2(1.7 * Math.cos(a), -1.7 * Math.sin(a), 20.25, 1.7 * Math.sin(a), 1.7 * Math.cos(a), -9.5));
         maps.add(new Affine2(-1.3, 0.2, 70.1, 0.15, 1.1, -3.9)); // mirrored and sheared
         for (int i = 0; i < 4; i++) {
-            maps.add(new Affine2(0.5 + 3 * random.nextDouble(), random.nextDouble() - 0.5, 40 * random.nextDouble() - 20,
-                random.nextDouble() - 0.5, 0.5 + 3 * random.nextDouble(), 40 * random.nextDouble() - 20));
+            maps.add(new Affine2(0.5 + 3 * random.nextDouble(), random.nextDouble() - 0.5,
+                40 * random.nextDouble() - 20, random.nextDouble() - 0.5, 0.5 + 3 * random.nextDouble(),
+                40 * random.nextDouble() - 20));
         }
 
         StringBuilder cases = new StringBuilder();
