@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
+import org.ambidex.eval.Prediction;
+import org.ambidex.eval.PredictionsReader;
 import org.ambidex.io.mesh.ObjReader;
 import org.ambidex.nets.PyTorch;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +62,27 @@ class ReconstructIntagHandTest {
             "--graphs", dir.resolve("misc").toString(), "--hand-model", MANO.toString(), "--bbox", "120,190,115,100",
             "--out", dir.resolve("out2").toString(), photo.toString());
         assertThat(run.status()).as(run.err()).isZero();
+    }
+
+    @Test
+    void predictGivesBothMeshesForEveryExampleAndEvalScoresThem() {
+        Path examples = Path.of("examples").toAbsolutePath();
+        Path pred = dir.resolve("pred.json");
+        CliRun predict = CliRun.of("--quiet", "predict", "--model", "intaghand:" + dir.resolve("misc"), "--hand-model",
+            MANO.toString(), "--data", examples.toString(), "--split", "train", "--out", pred.toString(),
+            "--batch-size", "4");
+        assertThat(predict.status()).as(predict.err()).isZero();
+        List<Prediction> predictions = PredictionsReader.readAll(pred);
+        assertThat(predictions).hasSize(12);
+        for (Prediction p : predictions) {
+            assertThat(p.right().vertices()).hasSize(778 * 3);
+            assertThat(p.left().vertices()).hasSize(778 * 3);
+            assertThat(p.right().joints()).hasSize(63);
+            assertThat(p.relativeRoot()).isNull();
+        }
+        CliRun eval = CliRun.of("--quiet", "eval", "--protocol", "intaghand", "--data", examples.toString(), "--split",
+            "train", "--pred", pred.toString(), "--out", dir.resolve("eval").toString());
+        assertThat(eval.status()).as(eval.err()).isZero();
     }
 
     @Test
