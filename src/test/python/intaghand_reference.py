@@ -15,6 +15,11 @@ model_attn/*.py), not copied from that code. Run with Debian's python3-torch, py
         crop map). Raw little-endian float32. Also files ambidex must refuse: bad.pth (a tensor missing, one
         mis-shaped, one unexpected) and badgraph/graph_{left,right}.pkl (a 60-node coarsest Laplacian).
 
+  /usr/bin/python3 intaghand_reference.py loss OUT_DIR MANO_DIR EPOCH
+        after 'make': a fixed batch (the crop and its mirror image, batch.f32), random targets (gt_*.f32) and the
+        training loss terms of core/Loss.py on them with the network in eval mode (losses.json); MANO_DIR holds
+        MANO_RIGHT.npz / MANO_LEFT.npz (J_regressor, faces).
+
 How it was checked against the official code: see docs/MODELS.md (IntagHand).
 """
 import os
@@ -247,14 +252,15 @@ class Decoder(nn.Module):
         pe = pe.reshape(self.n_in, -1, 3).mean(1)
         return torch.cat([gf(glob).unsqueeze(1).expand(b, self.n_in, -1), pe.unsqueeze(0).expand(b, -1, -1)], 2)
 
-    def forward(self, glob, maps):
+    def forward(self, glob, maps, coarse=False):
         left, right = self.dual_gcn(self.start(self.gf_layer_left, glob, 'left'),
                                     self.start(self.gf_layer_right, glob, 'right'), maps)
         out = []
         for x in (left, right):
-            verts = self.unsample_layer(self.coord_head(x).transpose(1, 2)).transpose(1, 2)
+            nodes = self.coord_head(x)
+            verts = self.unsample_layer(nodes.transpose(1, 2)).transpose(1, 2)
             cam = self.params_head(self.avg_head(x.transpose(1, 2))[..., 0])
-            out += [verts, cam]
+            out += [verts, cam] + ([nodes] if coarse else [])
         return out
 
 
@@ -277,6 +283,7 @@ class Up(nn.Module):
         for m in self.models:
             x = m(x)
             maps.append(x)
+        self.head = self.final_layer(x)  # the auxiliary output, kept for the training losses
         return maps
 
 
@@ -321,9 +328,9 @@ class Net(nn.Module):
         self.mid_model = Mid()
         self.decoder = Decoder(graphs, colours, upsample)
 
-    def forward(self, img):
+    def forward(self, img, coarse=False):
         glob, maps = self.mid_model(*self.encoder(img))
-        return self.decoder(glob, maps[:3])
+        return self.decoder(glob, maps[:3], coarse)
 
 
 # ------------------------------------------------------------------------------------------------ test data
@@ -437,8 +444,128 @@ def make(out, image_path, box, seed):
         t[0].numpy().astype('<f4').tofile(os.path.join(out, name + '.f32'))
 
 
+# ------------------------------------------------------------------------------------------------ training losses
+# The terms of core/Loss.py (GraphLoss.calc_loss, calc_aux_loss, calc_loss_GCN) with utils/defaults.yaml's weights.
+WEIGHTS = {'label_3d': 100.0, 'label_2d': 50.0, 'edge': 2000.0, 'normal': 10.0, 'norm_epoch': 50, 'upsample': 1.0,
+           'mask': 500.0, 'dense': 30.0, 'hms': 100.0}
+OPENPOSE = [0, 13, 14, 15, 16, 1, 2, 3, 17, 4, 5, 6, 18, 10, 11, 12, 19, 7, 8, 9, 20]
+TIP_VERTICES = [745, 317, 444, 556, 673]
+
+
+def regressor21(j16):
+    tips = torch.zeros(5, j16.shape[1], dtype=j16.dtype)
+    for row, v in enumerate(TIP_VERTICES):
+        tips[row, v] = 1
+    return torch.cat([j16, tips], 0)[OPENPOSE]
+
+
+def project(cam, pts):
+    return cam[:, :1, None] * IMG_SIZE * pts[..., :2] + (cam[:, None, 1:] * IMG_SIZE / 2 + IMG_SIZE / 2)
+
+
+def unit(uv):
+    return uv / IMG_SIZE * 2 - 1
+
+
+def face_edges(v, faces):
+    t = v[:, faces]
+    return torch.stack([t[:, :, 0] - t[:, :, 1], t[:, :, 1] - t[:, :, 2], t[:, :, 2] - t[:, :, 0]], 2)
+
+
+def hand_terms(verts, cam, nodes, gt3d, gt2d, jr, faces, perm):
+    l1 = F.l1_loss
+    mse = F.mse_loss
+    ep = face_edges(verts, faces)
+    eg = face_edges(gt3d, faces)
+    normal = F.normalize(torch.cross(eg[:, :, 0], eg[:, :, 1], dim=-1), dim=-1).unsqueeze(2)
+    cos = (F.normalize(ep, dim=-1) * normal).sum(-1)
+    g3 = gt3d[:, perm]
+    g2 = gt2d[:, perm]
+    while g3.shape[1] > nodes.shape[1]:
+        g3 = 0.5 * (g3[:, 0::2] + g3[:, 1::2])
+        g2 = 0.5 * (g2[:, 0::2] + g2[:, 1::2])
+    return {'vert2d_loss': mse(unit(project(cam, verts)), unit(gt2d)),
+            'vert3d_loss': l1(verts, gt3d),
+            'joint_loss': l1(jr @ verts, jr @ gt3d),
+            'norm_loss': cos.abs().mean(),
+            'edge_loss': l1(ep.norm(dim=-1), eg.norm(dim=-1)),
+            'coarse_v3d_loss': l1(nodes, g3),
+            'coarse_v2d_loss': mse(unit(project(cam, nodes)), unit(g2))}
+
+
+def loss_terms(net, x, gt, jr, faces, perms, epoch):
+    lv, lc, ln, rv, rc, rn = net(x, coarse=True)
+    hms = net.encoder.hms_decoder.head
+    dp = net.encoder.dp_decoder.head
+    left = hand_terms(lv, lc, ln, gt['v3d_l'], gt['v2d_l'], jr['left'], faces['left'], perms['left'])
+    right = hand_terms(rv, rc, rn, gt['v3d_r'] + gt['root_rel'].unsqueeze(1), gt['v2d_r'], jr['right'],
+                       faces['right'], perms['right'])
+    terms = {k: (left[k] + right[k]) / 2 for k in left}
+    beta = 0.05
+    mask = gt['mask']
+    terms['mask_loss'] = F.smooth_l1_loss(dp[:, :2], mask, beta=beta)
+    pd = dp[:, 2:]
+    terms['dense_loss'] = (F.smooth_l1_loss(pd[:, :3] * mask[:, :1], gt['dense'] * mask[:, :1], beta=beta)
+                           + F.smooth_l1_loss(pd[:, 3:] * mask[:, 1:], gt['dense'] * mask[:, 1:], beta=beta)) / 2
+    terms['hms_loss'] = F.mse_loss(hms, gt['hms'])
+    terms['upsample_norm_loss'] = torch.zeros(())  # freeze_upsample: the up-sampling weights are not trained
+    w = WEIGHTS
+    alpha = 0.0 if epoch < w['norm_epoch'] else 1.0
+    terms['total_loss'] = (w['label_3d'] * (terms['vert3d_loss'] + terms['joint_loss'] + terms['coarse_v3d_loss'])
+                           + w['label_2d'] * (terms['vert2d_loss'] + terms['coarse_v2d_loss'])
+                           + w['normal'] * terms['norm_loss'] + alpha * w['edge'] * terms['edge_loss']
+                           + w['upsample'] * terms['upsample_norm_loss'] + w['mask'] * terms['mask_loss']
+                           + w['dense'] * terms['dense_loss'] + w['hms'] * terms['hms_loss'])
+    return terms
+
+
+def loss(out, mano_dir, epoch, seed=23):
+    """Writes a fixed batch's targets (gt_*.f32) and the loss terms (losses.json) of the network in out/misc."""
+    import json
+    torch.set_num_threads(1)
+    misc = os.path.join(out, 'misc')
+    graphs = {s: pickle.load(open(os.path.join(misc, 'graph_%s.pkl' % s), 'rb')) for s in ('left', 'right')}
+    colours = pickle.load(open(os.path.join(misc, 'v_color.pkl'), 'rb'))
+    upsample = pickle.load(open(os.path.join(misc, 'upsample.pkl'), 'rb'))
+    net = Net(graphs, colours, upsample).eval()
+    state = torch.load(os.path.join(misc, 'model', 'interhand.pth'))
+    net.load_state_dict({k[7:]: v for k, v in state.items()})
+    x1 = torch.from_numpy(np.fromfile(os.path.join(out, 'input.f32'), dtype='<f4').reshape(1, 3, 256, 256))
+    x = torch.cat([x1, x1.flip(3)], 0)
+    gen = torch.Generator().manual_seed(seed)
+    b = x.shape[0]
+    gt = {'v3d_l': 0.05 * torch.randn(b, VERTS, 3, generator=gen), 'v3d_r': 0.05 * torch.randn(b, VERTS, 3, generator=gen),
+          'v2d_l': 256 * torch.rand(b, VERTS, 2, generator=gen), 'v2d_r': 256 * torch.rand(b, VERTS, 2, generator=gen),
+          'root_rel': 0.1 * torch.randn(b, 3, generator=gen), 'mask': torch.rand(b, 2, 64, 64, generator=gen),
+          'dense': torch.rand(b, 3, 64, 64, generator=gen), 'hms': torch.rand(b, 42, 64, 64, generator=gen)}
+    for k, v in gt.items():
+        v.numpy().astype('<f4').tofile(os.path.join(out, 'gt_%s.f32' % k))
+    x.numpy().astype('<f4').tofile(os.path.join(out, 'batch.f32'))
+    jr = {}
+    faces = {}
+    for side, name in (('left', 'MANO_LEFT.npz'), ('right', 'MANO_RIGHT.npz')):
+        m = np.load(os.path.join(mano_dir, name))
+        jr[side] = regressor21(torch.from_numpy(m['J_regressor']).float())
+        f = m['f'].astype(np.int64)
+        # A face whose corners repeat has no normal; torch.cross does not give exactly 0 for it (cross(a, -a) is
+        # rounded otherwise), so its term would be arbitrary. MANO has none; the test fixture's random faces do:
+        # give those three consecutive vertices, and write the faces used.
+        bad = (f[:, 0] == f[:, 1]) | (f[:, 1] == f[:, 2]) | (f[:, 0] == f[:, 2])
+        rows = np.nonzero(bad)[0]
+        f[rows] = (rows[:, None] + np.arange(3)[None, :]) % VERTS
+        f.astype('<i8').tofile(os.path.join(out, 'faces_%s.i64' % side))
+        faces[side] = torch.from_numpy(f)
+    perms = {s: torch.tensor(graphs[s]['graph_perm'], dtype=torch.long) for s in ('left', 'right')}
+    with torch.no_grad():
+        terms = loss_terms(net, x, gt, jr, faces, perms, epoch)
+    with open(os.path.join(out, 'losses.json'), 'w') as f:
+        json.dump({k: float(v) for k, v in terms.items()}, f, indent=1)
+
+
 if __name__ == '__main__':
-    if len(sys.argv) >= 5 and sys.argv[1] == 'make':
+    if len(sys.argv) >= 5 and sys.argv[1] == 'loss':
+        loss(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif len(sys.argv) >= 5 and sys.argv[1] == 'make':
         make(sys.argv[2], sys.argv[3], [float(v) for v in sys.argv[4].split(',')],
              int(sys.argv[5]) if len(sys.argv) > 5 else 22)
     else:

@@ -39,6 +39,15 @@ public final class Encoder extends TorchModule {
         return out;
     }
 
+    /**
+     * The auxiliary outputs the training losses use, from {@link #features}: the heat maps {@code (B, 42, 4S, 4S)}
+     * ({@code hms_decoder.final_layer}) and the masks and dense pose {@code (B, 2 + 6, 4S, 4S)}
+     * ({@code dp_decoder.final_layer}), {@code S} the last ResNet map's size.
+     */
+    NDList heads(ParameterStore store, NDList features, boolean training) {
+        return new NDList(hms.head(store, features.get(7), training), dp.head(store, features.get(11), training));
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

@@ -71,9 +71,11 @@ public final class GraphDecoder extends TorchModule {
 
     /**
      * @param mid {@link MidModel#apply}'s global feature and three maps
-     * @return per hand, left first: vertices {@code (B, 778, 3)} and camera {@code (B, 3)} = scale, translation x, y
+     * @param coarse whether to give each hand's node coordinates too
+     * @return per hand, left first: vertices {@code (B, 778, 3)}, camera {@code (B, 3)} = scale, translation x, y,
+     *     and with {@code coarse} the coordinates of the last level's nodes {@code (B, 252, 3)}
      */
-    NDList apply(ParameterStore store, NDList mid, boolean training) {
+    NDList apply(ParameterStore store, NDList mid, boolean training, boolean coarse) {
         NDArray global = mid.get(0);
         NDArray colours = store.getValue(denseCoor, global.getDevice(), training).mul(2).sub(1);
         NDArray left = start(store, gfLeft, global, colours, positionsLeft, training);
@@ -87,8 +89,16 @@ public final class GraphDecoder extends TorchModule {
                 right = duplicateNodes(right);
             }
         }
-        return new NDList(vertices(store, left, training), camera(store, left, training),
-            vertices(store, right, training), camera(store, right, training));
+        NDList out = new NDList();
+        for (NDArray x : new NDArray[] {left, right}) {
+            NDArray nodes = Attention.linear(coordHead, store, x, training);
+            out.add(Attention.linear(unsample, store, nodes.transpose(0, 2, 1), training).transpose(0, 2, 1));
+            out.add(camera(store, x, training));
+            if (coarse) {
+                out.add(nodes);
+            }
+        }
+        return out;
     }
 
     private NDArray start(ParameterStore store, Sequential gf, NDArray global, NDArray colours, NDArray perm,
@@ -110,11 +120,6 @@ public final class GraphDecoder extends TorchModule {
             s.get(2));
     }
 
-    private NDArray vertices(ParameterStore store, NDArray x, boolean training) {
-        NDArray coarse = Attention.linear(coordHead, store, x, training);
-        return Attention.linear(unsample, store, coarse.transpose(0, 2, 1), training).transpose(0, 2, 1);
-    }
-
     private NDArray camera(ParameterStore store, NDArray x, boolean training) {
         NDArray pooled = Attention.linear(avgHead, store, x.transpose(0, 2, 1), training).squeeze(2);
         return Attention.linear(paramsHead, store, pooled, training);
@@ -123,7 +128,7 @@ public final class GraphDecoder extends TorchModule {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        return apply(store, inputs, training);
+        return apply(store, inputs, training, false);
     }
 
     /** A module whose only child is {@code name} (a parameter-free wrapper such as {@code DualGraph}). */

@@ -35,6 +35,18 @@ public final class IntagHandNet extends TorchModule {
                                      PairList<String, Object> params) {
         NDArray image = inputs.singletonOrThrow();
         NDList features = encoder.features(store, image, training);
-        return decoder.apply(store, mid.apply(store, features, training), training);
+        return decoder.apply(store, mid.apply(store, features, training), training, false);
+    }
+
+    /**
+     * The forward pass with what the training losses also need: per hand, left first, vertices, camera and the
+     * last graph level's node coordinates {@code (B, 252, 3)}; then the heat maps {@code (B, 42, 64, 64)} and the
+     * masks with dense pose {@code (B, 8, 64, 64)}.
+     */
+    public NDList forwardWithAuxiliary(ParameterStore store, NDArray image, boolean training) {
+        NDList features = encoder.features(store, image, training);
+        NDList out = decoder.apply(store, mid.apply(store, features, training), training, true);
+        out.addAll(encoder.heads(store, features, training));
+        return out;
     }
 }
