@@ -62,7 +62,7 @@ class IntagHandEvalTest {
 
     @Test
     void intagHandProtocolOnIntagHandPredictionsEqualsTheReferenceScript() throws IOException {
-        PyTorch.assumeAvailable(true);
+        PyTorch.assumeImports("torch", "numpy", "cv2", "scipy");
         BufferedImage image = ImageIO.read(RENDER.toFile());
         ImageIO.write(image, "png", dir.resolve("photo.png").toFile());
         PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", dir.toString(),

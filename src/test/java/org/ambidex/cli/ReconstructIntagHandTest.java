@@ -33,7 +33,7 @@ class ReconstructIntagHandTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        PyTorch.assumeAvailable(true);
+        PyTorch.assumeImports("torch", "numpy", "cv2", "scipy");
         photo = dir.resolve("photo.png");
         ImageIO.write(ImageIO.read(Path.of("examples/images/train/Capture4/synth_cross/cam410000/image9.jpg")
             .toFile()), "png", photo.toFile());

@@ -47,7 +47,7 @@ class IntagHandReconstructorTest {
 
     @BeforeAll
     static void open() throws IOException {
-        PyTorch.assumeAvailable(true);
+        PyTorch.assumeImports("torch", "numpy", "cv2", "scipy");
         image = ImageIO.read(RENDER.toFile());
         ImageIO.write(image, "png", tmp.resolve("photo.png").toFile());
         PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(),

@@ -39,7 +39,7 @@ class IntagHandReferenceTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        PyTorch.assumeAvailable(true);
+        PyTorch.assumeImports("torch", "numpy", "cv2", "scipy");
         ImageIO.write(ImageIO.read(PHOTO.toFile()), "png", tmp.resolve("photo.png").toFile());
         PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(),
             tmp.resolve("photo.png").toString(), "120,190,235,290");

@@ -57,7 +57,7 @@ class IntagHandLossTest {
 
     @Test
     void everyTermEqualsTheReference() throws IOException {
-        PyTorch.assumeAvailable(true);
+        PyTorch.assumeImports("torch", "numpy", "cv2", "scipy");
         Path photo = dir.resolve("photo.png");
         ImageIO.write(ImageIO.read(Path.of("examples/images/train/Capture4/synth_cross/cam410000/image9.jpg")
             .toFile()), "png", photo.toFile());
