@@ -53,12 +53,17 @@ class OpenCvFixedPointWarpTest {
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sample 1 is 4.5");
     }
 
-    /** Bit-exact with Debian's python3-opencv on a photo, noise, gradients and maps that reach past the border. */
+    /**
+     * Bit-exact with Debian's python3-opencv on a two-hand render, a colour pattern, noise and a ramp under maps that
+     * zoom, shrink, rotate, mirror, shear and reach past the border.
+     */
     @Test
     void equalsOpenCvOnImagesAndMaps() throws IOException {
         PyTorch.assumeAvailable(true);
         Map<String, FloatImage> images = new LinkedHashMap<>();
-        images.put("photo", FloatImage.ofRgb(ImageIO.read(
+        images.put("render", FloatImage.ofRgb(ImageIO.read(
+            Path.of("examples/images/train/Capture4/synth_cross/cam410000/image9.jpg").toFile())));
+        images.put("pattern", FloatImage.ofRgb(ImageIO.read(
             Path.of("src/test/resources/fixtures/nets/tiny-internet/hands.png").toFile())));
         SplittableRandom random = new SplittableRandom(22);
         float[] noise = new float[61 * 47 * 3];
