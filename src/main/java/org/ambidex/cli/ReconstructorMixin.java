@@ -26,6 +26,11 @@ final class ReconstructorMixin {
             + " (default: ${DEFAULT-VALUE}).")
     int tileLevels;
 
+    @Option(names = "--graphs", paramLabel = "DIR",
+        description = "intaghand: the folder with graph_left.pkl and graph_right.pkl when --model names the"
+            + " checkpoint itself (default: beside it, or one folder up from model/).")
+    java.nio.file.Path graphs;
+
     ReconstructorOptions options() {
         if (maxHands < 1) {
             throw new BadInputException("--max-hands must be at least 1, got " + maxHands);
@@ -33,6 +38,6 @@ final class ReconstructorMixin {
         if (tileLevels < 0 || tileLevels > 3) {
             throw new BadInputException("--tile-levels must be 0 to 3, got " + tileLevels);
         }
-        return new ReconstructorOptions(handModel, maxHands, mirrored, tileLevels);
+        return new ReconstructorOptions(handModel, maxHands, mirrored, tileLevels, graphs);
     }
 }

@@ -9,7 +9,7 @@ public final class Architectures {
 
     private static final List<Architecture> ALL = List.of(MediaPipeArchitecture.full(),
         MediaPipeArchitecture.lite(), new TwoHandArchitecture(), new InterNetArchitecture(),
-        new DirArchitecture());
+        new IntagHandArchitecture(), new DirArchitecture());
 
     private Architectures() {
     }

@@ -82,6 +82,7 @@ final class MediaPipeArchitecture implements Architecture {
             throw new BadInputException(spec.path(), "cannot be used by " + name + ", which runs the networks built"
                 + " into ambidex; give --model " + name);
         }
+        options.requireNoGraphs(name);
         return new PhotoReconstructor(this, spec.toString(), palms, landmarks, options);
     }
 

@@ -1,5 +1,6 @@
 package org.ambidex.pipeline;
 
+import java.nio.file.Path;
 import org.ambidex.core.BadInputException;
 import org.ambidex.detect.FinderOptions;
 
@@ -14,8 +15,9 @@ import org.ambidex.detect.FinderOptions;
  *     does
  * @param tileLevels levels of a hand finder's search in tiles of the photo for hands too small to see whole (0 to
  *     3; {@link org.ambidex.detect.FinderOptions#tileLevels()})
+ * @param graphs the folder of IntagHand's graph pickles when its checkpoint is given on its own, or {@code null}
  */
-public record ReconstructorOptions(String handModel, int maxHands, boolean mirrored, int tileLevels) {
+public record ReconstructorOptions(String handModel, int maxHands, boolean mirrored, int tileLevels, Path graphs) {
 
     /** The defaults: the model's own hand model, two hands, ordinary photos, two tile levels. */
     public static final ReconstructorOptions DEFAULT = new ReconstructorOptions(null, 2, false, 2);
@@ -30,20 +32,37 @@ public record ReconstructorOptions(String handModel, int maxHands, boolean mirro
         }
     }
 
+    /** Without IntagHand's graph folder. */
+    public ReconstructorOptions(String handModel, int maxHands, boolean mirrored, int tileLevels) {
+        this(handModel, maxHands, mirrored, tileLevels, null);
+    }
+
     public ReconstructorOptions withHandModel(String spec) {
-        return new ReconstructorOptions(spec, maxHands, mirrored, tileLevels);
+        return new ReconstructorOptions(spec, maxHands, mirrored, tileLevels, graphs);
     }
 
     public ReconstructorOptions withMaxHands(int n) {
-        return new ReconstructorOptions(handModel, n, mirrored, tileLevels);
+        return new ReconstructorOptions(handModel, n, mirrored, tileLevels, graphs);
     }
 
     public ReconstructorOptions withMirrored(boolean m) {
-        return new ReconstructorOptions(handModel, maxHands, m, tileLevels);
+        return new ReconstructorOptions(handModel, maxHands, m, tileLevels, graphs);
     }
 
     public ReconstructorOptions withTileLevels(int levels) {
-        return new ReconstructorOptions(handModel, maxHands, mirrored, levels);
+        return new ReconstructorOptions(handModel, maxHands, mirrored, levels, graphs);
+    }
+
+    public ReconstructorOptions withGraphs(Path folder) {
+        return new ReconstructorOptions(handModel, maxHands, mirrored, tileLevels, folder);
+    }
+
+    /** Refuses {@code --graphs} for an architecture other than IntagHand. */
+    void requireNoGraphs(String architecture) {
+        if (graphs != null) {
+            throw new BadInputException("--graphs " + graphs + ": only intaghand reads graph files, not "
+                + architecture);
+        }
     }
 
     /**
@@ -53,6 +72,7 @@ public record ReconstructorOptions(String handModel, int maxHands, boolean mirro
      * @param ownHandModel the network's hand model
      */
     void requireTwoHandDefaults(String architecture, String ownHandModel) {
+        requireNoGraphs(architecture);
         if (handModel != null && !handModel.equals(ownHandModel)) {
             throw new BadInputException("--hand-model " + handModel + ": " + architecture
                 + " gives meshes of the hand model it was trained with (" + ownHandModel + "); leave --hand-model out");

@@ -32,6 +32,19 @@ public final class PyTorch {
             + "python3-torch" + (needOpenCv ? " and python3-opencv" : "") + ", as .ci/install.d/python3-torch.sh does)");
     }
 
+    /** Skips the calling test, saying why, unless /usr/bin/python3 imports every one of {@code modules}. */
+    public static void assumeImports(String... modules) {
+        String imports = "import " + String.join(", ", modules);
+        boolean ok;
+        try {
+            ok = run(List.of(PYTHON.toString(), "-c", imports), 120).isEmpty();
+        } catch (IOException e) {
+            ok = false;
+        }
+        assumeTrue(ok, "PyTorch comparison skipped: " + PYTHON + " cannot '" + imports + "' (install Debian's python3-"
+            + String.join(", python3-", modules) + ", as .ci/install.d/python3-torch.sh does)");
+    }
+
     /** Runs the reference script with {@code args}; fails with its output when it fails. */
     public static void script(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString()));
