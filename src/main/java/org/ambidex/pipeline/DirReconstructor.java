@@ -22,8 +22,8 @@ import org.ambidex.nets.dir.DirPrediction;
 /**
  * Reconstructs both hands with DIR. The crop is IntagHand's ({@link IntagHandCrop}, as DIR's data are made):
  * the square of side {@code max extent / 0.8} about the given box, or without a box about the landmarks the
- * real-photo hand finder ({@link HandFinderBoxes}) finds in the photo (a photo where it finds none is refused, not
- * cropped at random); OpenCV's 8-bit fixed-point warp to 256 x 256, then {@link DirInput}.
+ * real-photo hand finder ({@link HandFinderBoxes}) finds in the photo (a photo where it finds none gives no hands and a
+ * note, nothing is cropped at random); OpenCV's 8-bit fixed-point warp to 256 x 256, then {@link DirInput}.
  *
  * <p>DIR gives both hands always (presence 1), each wrist-centred with a weak-perspective camera, and the right
  * wrist minus the left one. The right wrist is placed in the camera frame from its camera (depth {@code 2 f /
@@ -69,20 +69,28 @@ final class DirReconstructor extends BatchReconstructor {
         int plane = 3 * size * size;
         float[] input = new float[n * plane];
         IntagHandCrop[] crops = new IntagHandCrop[n];
+        List<Integer> run = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             BufferedImage image = images.get(i);
             Bbox box = requests.get(i).bbox();
-            double[] points = box == null ? finder.landmarks(image)
+            double[] points = box == null ? finder.landmarks(image).orElse(null)
                 : new double[] {box.x(), box.y(), box.x() + box.width(), box.y() + box.height()};
-            Intrinsics k = intrinsics(requests.get(i), image);
-            crops[i] = IntagHandCrop.of(points, k);
-            DirInput.normalise(crops[i].apply(FloatImage.ofRgb(image)).toArray(), size, input, i * plane);
+            if (points != null) {
+                crops[i] = IntagHandCrop.of(points, intrinsics(requests.get(i), image));
+                DirInput.normalise(crops[i].apply(FloatImage.ofRgb(image)).toArray(), size, input,
+                    run.size() * plane);
+                run.add(i);
+            }
         }
-        List<DirPrediction> out = model.predict(input, n);
+        List<DirPrediction> out = run.isEmpty() ? List.of() : model.predict(input, run.size());
         List<Reconstruction> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             BufferedImage image = images.get(i);
-            results.add(toReconstruction(out.get(i), crops[i], requests.get(i), image.getWidth(), image.getHeight()));
+            int r = run.indexOf(i);
+            results.add(r < 0
+                ? HandFinderBoxes.noHands(name, "DIR", image.getWidth(), image.getHeight(),
+                    intrinsics(requests.get(i), image), requests.get(i))
+                : toReconstruction(out.get(r), crops[i], requests.get(i), image.getWidth(), image.getHeight()));
         }
         return results;
     }

@@ -2,6 +2,9 @@ package org.ambidex.pipeline;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
+import org.ambidex.data.Bbox;
+import org.ambidex.geom.Intrinsics;
 import org.ambidex.detect.DetectedHand;
 import org.ambidex.detect.FinderOptions;
 import org.ambidex.detect.HandFinder;
@@ -20,15 +23,13 @@ final class HandFinderBoxes implements AutoCloseable {
     private HandFinder finder;
 
     /**
-     * The image pixels {@code [u0, v0, u1, v1, ...]} of every landmark of every hand found in {@code image}.
-     *
-     * @throws IllegalArgumentException when no hand is found (the caller reports it; nothing is cropped at random)
+     * The image pixels {@code [u0, v0, u1, v1, ...]} of every landmark of every hand found in {@code image}, or empty
+     * when the finder sees no hand (the caller reports it; nothing is cropped at random).
      */
-    double[] landmarks(BufferedImage image) {
+    Optional<double[]> landmarks(BufferedImage image) {
         List<DetectedHand> found = finder().find(image);
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("the hand finder (" + MediaPipeArchitecture.FULL + ") found no hand in"
-                + " the image; give the hands' box");
+            return Optional.empty();
         }
         double[] uv = new double[found.size() * DetectedHand.JOINTS * 2];
         int k = 0;
@@ -37,7 +38,19 @@ final class HandFinderBoxes implements AutoCloseable {
                 uv[k++] = v;
             }
         }
-        return uv;
+        return Optional.of(uv);
+    }
+
+    /**
+     * The reconstruction of a photo in which the finder saw no hand: no hands, and a note saying that
+     * {@code network} was not run.
+     */
+    static Reconstruction noHands(String model, String network, int width, int height, Intrinsics k,
+                                  ReconstructionRequest request) {
+        Bbox whole = new Bbox(0, 0, width, height);
+        return new Reconstruction(model, width, height, whole, whole, List.of(), k,
+            request.intrinsics() == null ? ValueSource.ASSUMED : ValueSource.GIVEN, null, null, null, null,
+            "no hand found in the image, so " + network + " was not run (give --bbox to crop about a region)");
     }
 
     private HandFinder finder() {

@@ -9,9 +9,6 @@ import org.ambidex.core.BadInputException;
 import org.ambidex.data.Bbox;
 import org.ambidex.data.crop.FloatImage;
 import org.ambidex.data.crop.IntagHandCrop;
-import org.ambidex.detect.DetectedHand;
-import org.ambidex.detect.FinderOptions;
-import org.ambidex.detect.HandFinder;
 import org.ambidex.eval.ManoJointRegressor;
 import org.ambidex.geom.Affine2;
 import org.ambidex.geom.Intrinsics;
@@ -22,8 +19,6 @@ import org.ambidex.nets.intaghand.IntagHandInput;
 import org.ambidex.nets.intaghand.IntagHandModel;
 import org.ambidex.nets.intaghand.IntagHandNet;
 import org.ambidex.nets.intaghand.IntagHandPrediction;
-import org.ambidex.nets.mediapipe.MediaPipeModel;
-import org.ambidex.nets.tflite.TfliteNetwork;
 
 /**
  * IntagHand's test-time path: the reference's crop ({@code cut_img}: the square about the hands' points with side
@@ -46,9 +41,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
     private final String handModel;
     private final ManoJointRegressor regressor;
     private final int[][] faces = new int[2][];
-    private HandFinder finder;
-    private TfliteNetwork palms;
-    private TfliteNetwork landmarks;
+    private final HandFinderBoxes finder = new HandFinderBoxes();
 
     IntagHandReconstructor(IntagHandModel model, String name, HandModels hands) {
         for (int h = 0; h < 2; h++) {
@@ -88,7 +81,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
             ReconstructionRequest request = requests.get(i);
             cameras[i] = request.intrinsics() != null ? request.intrinsics()
                 : AssumedCamera.of(image.getWidth(), image.getHeight());
-            double[] points = request.bbox() != null ? corners(request.bbox()) : handPoints(image);
+            double[] points = request.bbox() != null ? corners(request.bbox()) : finder.landmarks(image).orElse(null);
             if (points != null) {
                 crops[i] = IntagHandCrop.of(points, cameras[i]);
                 run.add(i);
@@ -105,7 +98,8 @@ final class IntagHandReconstructor extends BatchReconstructor {
         for (int i = 0; i < n; i++) {
             BufferedImage image = images.get(i);
             int r = run.indexOf(i);
-            results.add(r < 0 ? noHands(image, requests.get(i), cameras[i])
+            results.add(r < 0 ? HandFinderBoxes.noHands(name, "IntagHand", image.getWidth(), image.getHeight(), cameras[i],
+                    requests.get(i))
                 : toReconstruction(out.get(r), crops[i], requests.get(i), cameras[i], image.getWidth(),
                     image.getHeight()));
         }
@@ -114,40 +108,6 @@ final class IntagHandReconstructor extends BatchReconstructor {
 
     private static double[] corners(Bbox b) {
         return new double[] {b.x(), b.y(), b.x() + b.width(), b.y() + b.height()};
-    }
-
-    /** The landmarks of every hand the finder sees, or null when it sees none. */
-    private double[] handPoints(BufferedImage image) {
-        List<DetectedHand> found = finder().find(image);
-        if (found.isEmpty()) {
-            return null;
-        }
-        double[] points = new double[0];
-        for (DetectedHand d : found) {
-            double[] xy = d.imageXy();
-            int at = points.length;
-            points = Arrays.copyOf(points, at + xy.length);
-            System.arraycopy(xy, 0, points, at, xy.length);
-        }
-        return points;
-    }
-
-    private HandFinder finder() {
-        if (finder == null) {
-            palms = MediaPipeModel.PALM_FULL.open();
-            landmarks = MediaPipeModel.LANDMARK_FULL.open();
-            finder = new HandFinder(palms::run, landmarks::run, FinderOptions.DEFAULT);
-        }
-        return finder;
-    }
-
-    private Reconstruction noHands(BufferedImage image, ReconstructionRequest request, Intrinsics k) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        Bbox whole = new Bbox(0, 0, w, h);
-        return new Reconstruction(name, w, h, whole, whole, List.of(), k,
-            request.intrinsics() == null ? ValueSource.ASSUMED : ValueSource.GIVEN, null, null, null, null,
-            "no hand found in the image, so IntagHand was not run (give --bbox to crop about a region)");
     }
 
     /** The network's output for one crop as both hands, right then left (IntagHand always gives both). */
@@ -209,11 +169,6 @@ final class IntagHandReconstructor extends BatchReconstructor {
     @Override
     public void close() {
         model.close();
-        if (palms != null) {
-            palms.close();
-        }
-        if (landmarks != null) {
-            landmarks.close();
-        }
+        finder.close();
     }
 }
