@@ -18,6 +18,7 @@ import org.ambidex.nets.dir.DirConfig;
 import org.ambidex.nets.dir.DirInput;
 import org.ambidex.nets.dir.DirModel;
 import org.ambidex.nets.dir.DirPrediction;
+import org.ambidex.nets.twohand.CameraPlacement;
 
 /**
  * Reconstructs both hands with DIR. The crop is IntagHand's ({@link IntagHandCrop}, as DIR's data are made):
@@ -130,10 +131,10 @@ final class DirReconstructor extends BatchReconstructor {
             }
             double[] scores = new double[21];
             Arrays.fill(scores, 1);
-            HandMesh mesh = new HandMesh(translated(p.vertices()[hand], roots[hand]), faces[hand], HAND_MODEL,
-                parameters(p, hand, roots[hand]));
+            HandMesh mesh = new HandMesh(CameraPlacement.translated(p.vertices()[hand], roots[hand]), faces[hand],
+                HAND_MODEL, parameters(p, hand, roots[hand]));
             hands.add(new HandReconstruction(HandSide.ofIndex(hand), 1, uv, rel,
-                translated(p.joints()[hand], roots[hand]), scores, mesh));
+                CameraPlacement.translated(p.joints()[hand], roots[hand]), scores, mesh));
         }
         // The region the crop's pixels cover: its first pixel's outer edge, 256 / s wide (cut_img puts the hands'
         // midpoint at crop pixel 128, so the region's centre is half a crop pixel before it).
@@ -157,16 +158,6 @@ final class DirReconstructor extends BatchReconstructor {
 
     private static Vec3 atDepth(Vec3 root, double z) {
         return root.times(z / root.z());
-    }
-
-    private static double[] translated(double[] points, Vec3 t) {
-        double[] out = new double[points.length];
-        for (int i = 0; i < points.length; i += 3) {
-            out[i] = points[i] + t.x();
-            out[i + 1] = points[i + 1] + t.y();
-            out[i + 2] = points[i + 2] + t.z();
-        }
-        return out;
     }
 
     private Map<String, double[]> parameters(DirPrediction p, int hand, Vec3 root) {

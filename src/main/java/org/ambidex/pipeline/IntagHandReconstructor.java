@@ -98,7 +98,8 @@ final class IntagHandReconstructor extends BatchReconstructor {
         for (int i = 0; i < n; i++) {
             BufferedImage image = images.get(i);
             int r = run.indexOf(i);
-            results.add(r < 0 ? HandFinderBoxes.noHands(name, "IntagHand", image.getWidth(), image.getHeight(), cameras[i],
+            results.add(r < 0
+                ? HandFinderBoxes.noHands(name, "IntagHand", image.getWidth(), image.getHeight(), cameras[i],
                     requests.get(i))
                 : toReconstruction(out.get(r), crops[i], requests.get(i), cameras[i], image.getWidth(),
                     image.getHeight()));
