@@ -43,13 +43,17 @@ final class TfSameConv2d extends TorchModule {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        if (padBefore > 0 || padAfter > 0) {
+        int symmetric = 0;
+        if (padBefore == padAfter) {
+            // Equal zero padding on both sides is the convolution's own: no padded copy of the input.
+            symmetric = padBefore;
+        } else {
             // torch.nn.functional.pad order: last axis first (left, right, top, bottom).
             x = x.pad(new Shape(padBefore, padAfter, padBefore, padAfter), 0);
         }
         NDArray w = store.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : store.getValue(bias, x.getDevice(), training);
-        return x.getNDArrayInternal().convolution(x, w, b, new Shape(stride, stride), new Shape(0, 0),
+        return x.getNDArrayInternal().convolution(x, w, b, new Shape(stride, stride), new Shape(symmetric, symmetric),
             new Shape(1, 1), groups);
     }
 
