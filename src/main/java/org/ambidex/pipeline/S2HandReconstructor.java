@@ -160,11 +160,16 @@ final class S2HandReconstructor extends BatchReconstructor {
                                     ReconstructionRequest request, int w, int h) {
         boolean assumed = request.intrinsics() == null;
         Intrinsics k = assumed ? AssumedCamera.of(w, h) : request.intrinsics();
-        List<HandReconstruction> hands = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
         for (int v = 0; v < predictions.size(); v++) {
-            hands.add(hand(predictions.get(v), views.get(v), k, request));
+            placed.add(place(predictions.get(v), views.get(v), k));
         }
-        int reference = referenceHand(hands);
+        int reference = referenceHand(placed);
+        Vec3[] shifts = shifts(placed, reference, request);
+        List<HandReconstruction> hands = new ArrayList<>();
+        for (int v = 0; v < placed.size(); v++) {
+            hands.add(hand(predictions.get(v), views.get(v), placed.get(v), shifts[v], k));
+        }
         Double rootDepth = reference < 0 ? null : hands.get(reference).jointsCamera()[2];
         Bbox whole = new Bbox(0, 0, w, h);
         Bbox box = request.bbox() == null ? whole : request.bbox();
@@ -181,8 +186,11 @@ final class S2HandReconstructor extends BatchReconstructor {
             hands.isEmpty() ? "no hand found in the image" : null);
     }
 
-    private HandReconstruction hand(S2HandPrediction p, View view, Intrinsics k, ReconstructionRequest request) {
-        HandSide side = view.mirrored() ? HandSide.LEFT : HandSide.RIGHT;
+    /** One hand's joints and vertices in the photo's camera frame, before any given depth moves it. */
+    private record Placed(HandSide side, double presence, double[] joints, double[] vertices) {
+    }
+
+    private static Placed place(S2HandPrediction p, View view, Intrinsics k) {
         double[] joints = p.joints();
         double[] vertices = p.vertices();
         if (view.mirrored()) {
@@ -194,15 +202,36 @@ final class S2HandReconstructor extends BatchReconstructor {
             rotate(joints, r);
             rotate(vertices, r);
         }
-        Double depth = side == HandSide.LEFT && request.perHandRootDepths() ? request.leftRootDepth()
-            : request.rootDepth();
-        if (depth != null) {
-            // Along the wrist's ray to the given depth: the projection stays the network's.
-            Vec3 wrist = Vec3.of(joints, 0);
-            Vec3 shift = wrist.times(depth / wrist.z()).minus(wrist);
-            translate(joints, shift);
-            translate(vertices, shift);
+        return new Placed(view.mirrored() ? HandSide.LEFT : HandSide.RIGHT, view.presence(), joints, vertices);
+    }
+
+    /**
+     * Each hand's move for the given depths: with one depth, the reference hand's wrist goes along its ray to it
+     * and the other hands move with it (their placement relative to it is the network's); with a depth per hand,
+     * each wrist goes to its own; without, nothing moves.
+     */
+    private static Vec3[] shifts(List<Placed> placed, int reference, ReconstructionRequest request) {
+        Vec3[] shifts = new Vec3[placed.size()];
+        java.util.Arrays.fill(shifts, new Vec3(0, 0, 0));
+        if (request.perHandRootDepths()) {
+            for (int v = 0; v < placed.size(); v++) {
+                double depth = placed.get(v).side() == HandSide.LEFT ? request.leftRootDepth() : request.rootDepth();
+                shifts[v] = alongRay(Vec3.of(placed.get(v).joints(), 0), depth);
+            }
+        } else if (request.rootDepth() != null && reference >= 0) {
+            java.util.Arrays.fill(shifts, alongRay(Vec3.of(placed.get(reference).joints(), 0), request.rootDepth()));
         }
+        return shifts;
+    }
+
+    /** The move taking {@code wrist} along its camera ray to depth {@code z}: the projection stays the network's. */
+    private static Vec3 alongRay(Vec3 wrist, double z) {
+        return wrist.times(z / wrist.z()).minus(wrist);
+    }
+
+    private HandReconstruction hand(S2HandPrediction p, View view, Placed placed, Vec3 shift, Intrinsics k) {
+        double[] joints = translated(placed.joints(), shift);
+        double[] vertices = translated(placed.vertices(), shift);
         double[] uv = new double[42];
         double[] rel = new double[21];
         for (int j = 0; j < 21; j++) {
@@ -216,7 +245,7 @@ final class S2HandReconstructor extends BatchReconstructor {
         double[] colours = S2HandTexture.vertexColors(p.faceTextures(), faces, vertices.length / 3);
         HandMesh mesh = new HandMesh(vertices, view.mirrored() ? mirroredFaces : faces, handModel,
             parameters(p), colours);
-        return new HandReconstruction(side, view.presence(), uv, rel, joints, scores, mesh);
+        return new HandReconstruction(placed.side(), view.presence(), uv, rel, joints, scores, mesh);
     }
 
     /** The network's parameters under the names of {@link HandMesh#parameters()} and S2HAND's own. */
@@ -246,7 +275,7 @@ final class S2HandReconstructor extends BatchReconstructor {
     }
 
     /** The most present right hand, else the most present left hand, else -1. */
-    private static int referenceHand(List<HandReconstruction> hands) {
+    private static int referenceHand(List<Placed> hands) {
         for (HandSide side : new HandSide[] {HandSide.RIGHT, HandSide.LEFT}) {
             int best = -1;
             for (int i = 0; i < hands.size(); i++) {
@@ -295,12 +324,14 @@ final class S2HandReconstructor extends BatchReconstructor {
         }
     }
 
-    private static void translate(double[] packed, Vec3 t) {
-        for (int i = 0; i < packed.length; i += 3) {
-            packed[i] += t.x();
-            packed[i + 1] += t.y();
-            packed[i + 2] += t.z();
+    private static double[] translated(double[] packed, Vec3 t) {
+        double[] out = packed.clone();
+        for (int i = 0; i < out.length; i += 3) {
+            out[i] += t.x();
+            out[i + 1] += t.y();
+            out[i + 2] += t.z();
         }
+        return out;
     }
 
     /** The photo hand finder, opened when a photo first comes without a box. */

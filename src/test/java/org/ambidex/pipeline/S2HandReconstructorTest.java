@@ -102,6 +102,38 @@ class S2HandReconstructorTest {
             .hasMessageContaining("S2HAND needs the official MANO_RIGHT.pkl");
     }
 
+    @Test
+    void withoutABoxTheFinderSuppliesOneCropPerHandAndLeftHandsAreMirrored() {
+        ModelSpec spec = ModelSpec.parse("s2hand:" + dir.resolve("texturehand_test.t7"));
+        // A synthetic render of a right and a left hand (examples/): the MediaPipe finder sees both.
+        Path photo = Path.of("examples/images/train/Capture0/synth_point/cam410000/image0.jpg");
+        try (Reconstructor r = Reconstructor.open(spec,
+            ReconstructorOptions.DEFAULT.withHandModel(MANO_DIR.toString()))) {
+            Reconstruction out = r.reconstruct(photo, ReconstructionRequest.wholeImage());
+            assertThat(out.hands()).extracting(HandReconstruction::side)
+                .containsExactlyInAnyOrder(HandSide.RIGHT, HandSide.LEFT);
+            assertThat(out.intrinsicsSource()).isEqualTo(ValueSource.ASSUMED);
+            assertThat(out.cropBox().width()).isLessThan(out.imageWidth());
+            int[] right = out.right().mesh().faces();
+            int[] left = out.left().mesh().faces();
+            // The left mesh is the mirrored right one: the same triangles, turned round.
+            assertThat(left[0]).isEqualTo(right[0]);
+            assertThat(left[1]).isEqualTo(right[2]);
+            assertThat(left[2]).isEqualTo(right[1]);
+            for (HandReconstruction h : out.hands()) {
+                assertThat(h.presence()).isGreaterThan(HandReconstruction.PRESENT);
+                assertThat(h.mesh().vertexColors()).hasSize(778 * 3);
+                assertThat(java.util.Arrays.stream(h.jointsCamera()).allMatch(Double::isFinite)).isTrue();
+            }
+            Reconstruction one;
+            try (Reconstructor single = Reconstructor.open(spec,
+                ReconstructorOptions.DEFAULT.withHandModel(MANO_DIR.toString()).withMaxHands(1))) {
+                one = single.reconstruct(photo, ReconstructionRequest.wholeImage());
+            }
+            assertThat(one.hands()).hasSize(1);
+        }
+    }
+
     private static double maxDiff(double[] a, double[] b) {
         assertThat(a).hasSameSizeAs(b);
         double worst = 0;
