@@ -15,6 +15,7 @@ container that the PyTorch 1.1 of the reference wrote. 'rgb2hm' holds two stand-
 2-D branch, and the file only has to carry one.
 
   /usr/bin/python3 s2hand_reference.py OUT_DIR MANO_NPZ SEED IMAGE [IMAGE ...]
+  /usr/bin/python3 s2hand_reference.py losses OUT_DIR MANO_NPZ SEED     the loss terms on a fixed random batch
 
 Each image is read with PIL, cut to its central square, resized to 224 x 224 (bilinear) and divided by 255; the
 batch is written to OUT_DIR/input.npy (B, 3, 224, 224), the checkpoint to OUT_DIR/texturehand_test.t7 and the
@@ -359,5 +360,76 @@ def main(argv):
                os.path.join(out_dir, 'texturehand_test.t7'), _use_new_zipfile_serialization=False)
 
 
+# ---------------------------------------------------------------- loss terms (SEED_SPEC.md F.3)
+JOINT_WEIGHTS = [2, 1, 1, 1, 1.5, 1, 1, 1, 1.5, 1, 1, 1, 1.5, 1, 1, 1, 1.5, 1, 1, 1, 1.5]
+PARENTS = [0, 1, 2, 3, 0, 5, 6, 7, 0, 9, 10, 11, 0, 13, 14, 15, 0, 17, 18, 19]  # of joints 1..20 (OpenPose)
+
+
+def loss_keypoints(j2d, det, con):
+    d = (j2d - det).pow(2).sum(2).sqrt()
+    robust = torch.where(d < 5, d ** 2 / 10, d - 2.5)
+    w = (con * torch.tensor(JOINT_WEIGHTS)) ** 2
+    return 1e-3 * (robust * w).sum() / w.sum()
+
+
+def loss_bones(j2d, det, con):
+    def unit(j):
+        v = j[:, 1:] - j[:, PARENTS]
+        return v / (v.pow(2).sum(2, keepdim=True).sqrt() + 1e-4)
+    c = con[:, PARENTS] * con[:, 1:]
+    return 0.1 * ((unit(j2d) - unit(det)).pow(2).sum(2) * c).mean()
+
+
+def loss_mscale(joints):
+    return 0.1 * ((joints[:, 9] - joints[:, 10]).pow(2).sum(1).sqrt() - 0.0282).abs().mean()
+
+
+def loss_shape(betas):
+    return 1e-2 * betas.pow(2).mean()
+
+
+def pose_limits():
+    d = math.pi / 180
+    lo, hi = [[3.13, -0.01, -0.01]], [[3.15, 0.01, 0.01]]
+    for finger in range(4):  # index, middle, pinky, ring
+        for level in range(3):
+            lo.append([-(20 if finger == 2 and level == 0 else 5) * d, -(10 if level == 0 else 5) * d, -10 * d])
+            hi.append([5 * d, (20 if finger == 2 else 10) * d if level == 0 else 5 * d, 100 * d])
+    lo += [[0, -math.pi / 8, -math.pi / 8], [-5 * d, -5 * d, -math.pi / 8], [-5 * d, -5 * d, -20 * d]]
+    hi += [[90 * d, 3 * math.pi / 16, math.pi / 8], [5 * d, 5 * d, math.pi / 8], [5 * d, 5 * d, 100 * d]]
+    return torch.tensor(lo).float(), torch.tensor(hi).float()
+
+
+def loss_pose(poses):
+    lo, hi = pose_limits()
+    out = torch.relu(poses - hi) + torch.relu(lo - poses)
+    return 0.1 * (out * torch.tensor([1.0, 1.0, 2.0])).mean()
+
+
+def losses(argv):
+    """losses OUT_DIR MANO_NPZ SEED: a fixed random batch of 4 and the five terms, in losses.npz."""
+    out_dir, mano_npz, seed = argv[0], argv[1], int(argv[2])
+    os.makedirs(out_dir, exist_ok=True)
+    gen = torch.Generator().manual_seed(seed)
+    b = 4
+    j2d = 40 + 150 * torch.rand(b, 21, 2, generator=gen)
+    det = j2d + torch.randn(b, 21, 2, generator=gen) * 6
+    con = torch.rand(b, 21, generator=gen)
+    joints = torch.randn(b, 21, 3, generator=gen) * 0.03 + torch.tensor([0.0, 0.0, 0.6])
+    betas = torch.randn(b, 10, generator=gen)
+    coeffs = torch.randn(b, 30, generator=gen) * 0.8
+    mano = Mano(mano_npz)
+    fingers = (mano.mean + coeffs @ mano.components).view(b, 15, 3)
+    poses = torch.cat([torch.tensor([math.pi, 0.0, 0.0]).float().view(1, 1, 3).expand(b, 1, 3), fingers], 1)
+    terms = {'open_2dj': loss_keypoints(j2d, det, con), 'open_bone_direc': loss_bones(j2d, det, con),
+             'mscale': loss_mscale(joints), 'mshape': loss_shape(betas), 'tsa_poses': loss_pose(poses)}
+    np.savez(os.path.join(out_dir, 'losses.npz'), j2d=j2d.numpy(), det=det.numpy(), con=con.numpy(),
+             joints=joints.numpy(), betas=betas.numpy(), coeffs=coeffs.numpy(), poses=poses.numpy(),
+             **{k: np.array([v.item()], dtype=np.float64) for k, v in terms.items()})
+
+
 if __name__ == '__main__':
-    main(sys.argv[1:])
+    if sys.argv[1] == 'losses':
+        losses(sys.argv[2:])
+    else:
+        main(sys.argv[1:])

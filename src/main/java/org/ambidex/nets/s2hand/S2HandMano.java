@@ -63,6 +63,24 @@ public final class S2HandMano implements AutoCloseable {
     }
 
     /**
+     * The 16 joint rotations the layer applies, as axis-angles (B, 16, 3): the fixed root (pi, 0, 0), then
+     * {@code hands_mean + coefficients . hands_components[:n]} per finger joint (the reference's {@code tsa_poses}).
+     *
+     * @param coefficients PCA coefficients (B, n)
+     */
+    public NDArray poses(NDArray coefficients) {
+        long b = coefficients.getShape().get(0);
+        int n = (int) coefficients.getShape().get(1);
+        NDManager m = coefficients.getManager();
+        float[] all = layer.model().handsComponents().toFloatArray();
+        NDArray components = m.create(java.util.Arrays.copyOf(all, n * 45), new Shape(n, 45));
+        NDArray mean = m.create(layer.model().handsMean().toFloatArray());
+        NDArray fingers = coefficients.matMul(components).add(mean).reshape(b, 15, 3);
+        NDArray root = m.zeros(new Shape(b, 1, 3)).add(m.create(new float[] {ROOT_ANGLE, 0, 0}));
+        return NDArrays.concat(new NDList(root, fingers), 1);
+    }
+
+    /**
      * Rotation matrices (B, 3, 3) of axis-angle vectors (B, 3) as the reference's {@code rodrigues}: the angle is
      * the plain norm (no epsilon); a zero vector gives the identity, as its series branch does.
      */
