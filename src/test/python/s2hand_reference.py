@@ -406,6 +406,24 @@ def loss_pose(poses):
     return 0.1 * (out * torch.tensor([1.0, 1.0, 2.0])).mean()
 
 
+def loss_laplacian(verts, faces):
+    """Cotangent Laplacian from the first mesh (constant), mean norm of L . v over the batch's vertices."""
+    v0 = verts[0].detach()
+    f = torch.from_numpy(faces.astype(np.int64))
+    a, b, c = v0[f[:, 0]], v0[f[:, 1]], v0[f[:, 2]]
+    l1, l2, l3 = (b - c).norm(dim=1), (c - a).norm(dim=1), (a - b).norm(dim=1)
+    s = (l1 + l2 + l3) / 2
+    area2 = 2 * (s * (s - l1) * (s - l2) * (s - l3)).sqrt()
+    w = torch.stack([l2 ** 2 + l3 ** 2 - l1 ** 2, l1 ** 2 + l3 ** 2 - l2 ** 2, l1 ** 2 + l2 ** 2 - l3 ** 2], 1) / area2[:, None] / 4
+    n = verts.shape[1]
+    lap = torch.zeros(n, n)
+    for k, (i, j) in enumerate(((1, 2), (2, 0), (0, 1))):
+        lap.index_put_((f[:, i], f[:, j]), w[:, k], accumulate=True)
+    lap = lap + lap.t()
+    lap = lap - torch.diag(lap.sum(1))
+    return 0.1 * (lap @ verts).norm(dim=2).mean()
+
+
 def losses(argv):
     """losses OUT_DIR MANO_NPZ SEED: a fixed random batch of 4 and the five terms, in losses.npz."""
     out_dir, mano_npz, seed = argv[0], argv[1], int(argv[2])
@@ -421,10 +439,23 @@ def losses(argv):
     mano = Mano(mano_npz)
     fingers = (mano.mean + coeffs @ mano.components).view(b, 15, 3)
     poses = torch.cat([torch.tensor([math.pi, 0.0, 0.0]).float().view(1, 1, 3).expand(b, 1, 3), fingers], 1)
+    # The Laplacian needs a well-formed surface (the MANO fixture's random vertices make slivers): a 12 x 12 grid on
+    # a randomly bent sheet, its two triangles per cell turned consistently.
+    n = 12
+    u, v = torch.meshgrid(torch.linspace(0, 0.1, n), torch.linspace(0, 0.1, n), indexing='ij')
+    bend = torch.randn(b, 4, generator=gen)
+    verts = torch.stack([u.expand(b, n, n) + 0.01 * bend[:, 0, None, None] * torch.sin(30 * v),
+                         v.expand(b, n, n) + 0.01 * bend[:, 1, None, None] * torch.cos(20 * u),
+                         0.6 + 0.02 * bend[:, 2, None, None] * torch.sin(40 * u + 10 * bend[:, 3, None, None] * v)],
+                        3).reshape(b, n * n, 3)
+    faces = np.array([[i * n + j, (i + 1) * n + j, i * n + j + 1] for i in range(n - 1) for j in range(n - 1)]
+                     + [[(i + 1) * n + j, (i + 1) * n + j + 1, i * n + j + 1] for i in range(n - 1) for j in range(n - 1)])
     terms = {'open_2dj': loss_keypoints(j2d, det, con), 'open_bone_direc': loss_bones(j2d, det, con),
-             'mscale': loss_mscale(joints), 'mshape': loss_shape(betas), 'tsa_poses': loss_pose(poses)}
+             'mscale': loss_mscale(joints), 'mshape': loss_shape(betas), 'tsa_poses': loss_pose(poses),
+             'triangle': loss_laplacian(verts, faces)}
     np.savez(os.path.join(out_dir, 'losses.npz'), j2d=j2d.numpy(), det=det.numpy(), con=con.numpy(),
              joints=joints.numpy(), betas=betas.numpy(), coeffs=coeffs.numpy(), poses=poses.numpy(),
+             verts=verts.numpy(), faces=faces.astype(np.int32),
              **{k: np.array([v.item()], dtype=np.float64) for k, v in terms.items()})
 
 

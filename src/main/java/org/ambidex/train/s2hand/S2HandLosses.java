@@ -19,7 +19,9 @@ import ai.djl.nn.Activation;
  *   <li>{@link #meanScale}: {@code mscale}, L1 of the middle finger's MCP-PIP length to 0.0282 m;
  *   <li>{@link #shape}: {@code mshape}, mean squared shape coefficient;
  *   <li>{@link #poseLimits}: {@code tsa_poses}, how far each axis-angle component of the 16 MANO joint rotations
- *       lies outside its range (twice for the third component).
+ *       lies outside its range (twice for the third component);
+ *   <li>{@link #laplacian}: {@code triangle}, the mean length of the cotangent Laplacian of each vertex, the
+ *       Laplacian built from the first mesh of the batch (held constant, as the reference's is).
  * </ul>
  */
 public final class S2HandLosses {
@@ -30,6 +32,7 @@ public final class S2HandLosses {
     public static final double MEAN_SCALE_WEIGHT = 0.1;
     public static final double SHAPE_WEIGHT = 1e-2;
     public static final double POSE_WEIGHT = 0.1;
+    public static final double LAPLACIAN_WEIGHT = 0.1;
 
     /** Where the robust distance turns from quadratic to linear, pixels. */
     static final double ROBUST_KNEE = 5;
@@ -93,6 +96,67 @@ public final class S2HandLosses {
         NDArray outside = Activation.relu(poses.sub(upper)).add(Activation.relu(lower.sub(poses)));
         NDArray axisWeights = m.create(new float[] {1, 1, 2}).toType(poses.getDataType(), false);
         return outside.mul(axisWeights).mean().mul(POSE_WEIGHT);
+    }
+
+    /**
+     * @param vertices predicted meshes (B, V, 3)
+     * @param faces the mesh's triangles, F x 3 packed vertex indices
+     */
+    public static NDArray laplacian(NDArray vertices, int[] faces) {
+        int v = (int) vertices.getShape().get(1);
+        float[] first = vertices.get("0").toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        float[] l = cotangentLaplacian(first, faces, v);
+        NDArray lap = vertices.getManager().create(l, new ai.djl.ndarray.types.Shape(v, v))
+            .toType(vertices.getDataType(), false);
+        NDArray lx = lap.matMul(vertices); // (B, V, 3)
+        return lx.square().sum(new int[] {2}).sqrt().mean().mul(LAPLACIAN_WEIGHT);
+    }
+
+    /**
+     * The V x V cotangent Laplacian of a mesh: for each triangle and each of its corners, half the cotangent of the
+     * corner's angle links the two other corners (both ways); each diagonal entry is minus its row's sum.
+     */
+    static float[] cotangentLaplacian(float[] positions, int[] faces, int v) {
+        double[] l = new double[v * v];
+        for (int f = 0; f < faces.length; f += 3) {
+            int[] c = {faces[f], faces[f + 1], faces[f + 2]};
+            double[] side = new double[3]; // side k is opposite corner k
+            for (int k = 0; k < 3; k++) {
+                side[k] = distance(positions, c[(k + 1) % 3], c[(k + 2) % 3]);
+            }
+            double s = (side[0] + side[1] + side[2]) / 2;
+            double doubleArea = 2 * Math.sqrt(s * (s - side[0]) * (s - side[1]) * (s - side[2]));
+            for (int k = 0; k < 3; k++) {
+                double a = side[k];
+                double b = side[(k + 1) % 3];
+                double cc = side[(k + 2) % 3];
+                // (b^2 + c^2 - a^2) / (4 * area) is cot(angle at k); the reference divides by twice that.
+                double w = (b * b + cc * cc - a * a) / doubleArea / 4;
+                int i = c[(k + 1) % 3];
+                int j = c[(k + 2) % 3];
+                l[i * v + j] += w;
+                l[j * v + i] += w;
+            }
+        }
+        float[] out = new float[v * v];
+        for (int i = 0; i < v; i++) {
+            double row = 0;
+            for (int j = 0; j < v; j++) {
+                row += l[i * v + j];
+            }
+            l[i * v + i] -= row;
+            for (int j = 0; j < v; j++) {
+                out[i * v + j] = (float) l[i * v + j];
+            }
+        }
+        return out;
+    }
+
+    private static double distance(float[] p, int a, int b) {
+        double dx = p[3 * a] - p[3 * b];
+        double dy = p[3 * a + 1] - p[3 * b + 1];
+        double dz = p[3 * a + 2] - p[3 * b + 2];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
     }
 
     /** Each bone's parent joint in the OpenPose order: the wrist for a finger's first joint, else the joint before. */

@@ -50,6 +50,7 @@ class S2HandLossesTest {
             check("mscale", S2HandLosses.meanScale(array(m, ref.get("joints"))), ref);
             check("mshape", S2HandLosses.shape(array(m, ref.get("betas"))), ref);
             check("tsa_poses", S2HandLosses.poseLimits(poses), ref);
+            check("triangle", S2HandLosses.laplacian(array(m, ref.get("verts")), ref.get("faces").toIntArray()), ref);
         }
     }
 
