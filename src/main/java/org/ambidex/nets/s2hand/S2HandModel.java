@@ -11,9 +11,11 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandSide;
+import org.ambidex.io.NdArray;
 import org.ambidex.nets.NativeLog;
 import org.ambidex.nets.StateEntry;
 import org.ambidex.nets.WeightImport;
@@ -64,7 +66,9 @@ public final class S2HandModel implements AutoCloseable {
 
     /**
      * A network with seeded random weights (convolution and linear weights normal with variance 1 / fan-in, biases
-     * zero, batch norm at its identity), for speed measurements and training from scratch.
+     * zero, batch norm at its identity), for speed measurements and training from scratch. As the reference
+     * initialises them, the scale and translation heads start near 0.95 and (0, 0, 0.65) m (weights N(0, 0.001)),
+     * so the hand starts in front of the camera.
      */
     public static S2HandModel initialised(HandModel rightHand, long seed) {
         S2HandModel model = new S2HandModel(rightHand, "initialised (seed " + seed + ")");
@@ -76,14 +80,18 @@ public final class S2HandModel implements AutoCloseable {
                 for (int i = 1; i < shape.length; i++) {
                     fanIn *= shape[i];
                 }
+                boolean placement = name.contains(".scale_reg.") || name.contains(".trans_reg.");
                 float[] v = new float[Math.toIntExact(p.parameter().getArray().size())];
-                double std = 1 / Math.sqrt(fanIn);
+                double std = placement ? 0.001 : 1 / Math.sqrt(fanIn);
                 for (int i = 0; i < v.length; i++) {
                     v[i] = (float) (random.nextGaussian() * std);
                 }
                 p.parameter().getArray().set(FloatBuffer.wrap(v));
             }
         });
+        Map<String, StateEntry> entries = model.net.stateEntries();
+        entries.get("decoder.hand_decode.scale_reg.3.bias").write(NdArray.ofFloats(new int[] {1}, 0.95f));
+        entries.get("decoder.hand_decode.trans_reg.3.bias").write(NdArray.ofFloats(new int[] {3}, 0, 0, 0.65f));
         return model;
     }
 

@@ -55,10 +55,11 @@ public final class S2HandLosses {
      * @param confidence detection confidences (B, 21)
      */
     public static NDArray keypoints(NDArray projected, NDArray detected, NDArray confidence) {
-        NDArray d = projected.sub(detected).square().sum(new int[] {2}).sqrt(); // (B,21)
-        NDArray robust = NDArrays.where(d.lt(ROBUST_KNEE), d.square().div(2 * ROBUST_KNEE), d.sub(ROBUST_KNEE / 2));
+        NDArray d = norm(projected.sub(detected), 2, false); // (B,21)
+        NDArray robust = NDArrays.where(d.lt((float) ROBUST_KNEE), d.square().div((float) (2 * ROBUST_KNEE)),
+            d.sub((float) (ROBUST_KNEE / 2)));
         NDArray w = confidence.mul(confidence.getManager().create(JOINT_WEIGHTS)).square();
-        return robust.mul(w).sum().div(w.sum()).mul(KEYPOINTS_WEIGHT);
+        return robust.mul(w).sum().div(w.sum()).mul((float) KEYPOINTS_WEIGHT);
     }
 
     /** The bones' directions compared with the detected ones (same arguments as {@link #keypoints}). */
@@ -69,23 +70,23 @@ public final class S2HandLosses {
         NDArray mine = unitBones(projected, parents, children);
         NDArray theirs = unitBones(detected, parents, children);
         NDArray conf = confidence.get(new NDIndex(":, {}", parents)).mul(confidence.get(new NDIndex(":, {}", children)));
-        return mine.sub(theirs).square().sum(new int[] {2}).mul(conf).mean().mul(BONE_DIRECTION_WEIGHT);
+        return mine.sub(theirs).square().sum(new int[] {2}).mul(conf).mean().mul((float) BONE_DIRECTION_WEIGHT);
     }
 
     private static NDArray unitBones(NDArray joints, NDArray parents, NDArray children) {
         NDArray bones = joints.get(new NDIndex(":, {}", children)).sub(joints.get(new NDIndex(":, {}", parents)));
-        return bones.div(bones.square().sum(new int[] {2}, true).sqrt().add(1e-4));
+        return bones.div(norm(bones, 2, true).add(1e-4f));
     }
 
     /** @param joints predicted camera-frame joints, metres (B, 21, 3) */
     public static NDArray meanScale(NDArray joints) {
-        NDArray bone = joints.get(":, 9").sub(joints.get(":, 10")).square().sum(new int[] {1}).sqrt();
-        return bone.sub(MIDDLE_BONE).abs().mean().mul(MEAN_SCALE_WEIGHT);
+        NDArray bone = norm(joints.get(":, 9").sub(joints.get(":, 10")), 1, false);
+        return bone.sub((float) MIDDLE_BONE).abs().mean().mul((float) MEAN_SCALE_WEIGHT);
     }
 
     /** @param betas predicted shape coefficients (B, 10) */
     public static NDArray shape(NDArray betas) {
-        return betas.square().mean().mul(SHAPE_WEIGHT);
+        return betas.square().mean().mul((float) SHAPE_WEIGHT);
     }
 
     /** @param poses the 16 MANO joint rotations as axis-angles, root first (B, 16, 3) */
@@ -95,7 +96,7 @@ public final class S2HandLosses {
         NDArray upper = m.create(flat(UPPER)).reshape(1, 16, 3).toType(poses.getDataType(), false);
         NDArray outside = Activation.relu(poses.sub(upper)).add(Activation.relu(lower.sub(poses)));
         NDArray axisWeights = m.create(new float[] {1, 1, 2}).toType(poses.getDataType(), false);
-        return outside.mul(axisWeights).mean().mul(POSE_WEIGHT);
+        return outside.mul(axisWeights).mean().mul((float) POSE_WEIGHT);
     }
 
     /**
@@ -109,7 +110,7 @@ public final class S2HandLosses {
         NDArray lap = vertices.getManager().create(l, new ai.djl.ndarray.types.Shape(v, v))
             .toType(vertices.getDataType(), false);
         NDArray lx = lap.matMul(vertices); // (B, V, 3)
-        return lx.square().sum(new int[] {2}).sqrt().mean().mul(LAPLACIAN_WEIGHT);
+        return norm(lx, 2, false).mean().mul((float) LAPLACIAN_WEIGHT);
     }
 
     /**
@@ -157,6 +158,14 @@ public final class S2HandLosses {
         double dy = p[3 * a + 1] - p[3 * b + 1];
         double dz = p[3 * a + 2] - p[3 * b + 2];
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+
+    /**
+     * The Euclidean norm along {@code axis}, with a tiny floor (1e-12 under the root) so that a zero vector has a
+     * zero gradient rather than NaN (the plain square root's derivative is infinite there; torch's norm returns 0).
+     */
+    private static NDArray norm(NDArray x, int axis, boolean keepDims) {
+        return x.square().sum(new int[] {axis}, keepDims).add(1e-12f).sqrt();
     }
 
     /** Each bone's parent joint in the OpenPose order: the wrist for a finger's first joint, else the joint before. */
