@@ -26,7 +26,7 @@ class S2HandTrainingTaskTest {
     Path dir;
 
     @Test
-    void keypointErrorFallsAndARunResumes() {
+    void lossFallsAndARunResumes() {
         List<S2HandExample> crops = S2HandPilot.rightHandCrops(Path.of("examples"), "train").subList(0, 2);
         TrainSettings settings = new TrainSettings(dir, 10, 2, 0, 0, LearningRateSchedule.stepDecay(1e-3, 2),
             Map.of("test", "s2hand"));
