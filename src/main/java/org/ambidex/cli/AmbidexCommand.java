@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
         DemoCommand.class,
         ReconstructCommand.class,
         PredictCommand.class,
+        KeypointsCommand.class,
         HandModelCommand.class,
         TrainCommand.class,
         ExportCommand.class,

@@ -6,16 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ambidex.core.AtomicOutput;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.BuildInfo;
 import org.ambidex.core.Progress;
 import org.ambidex.data.Sample;
 import org.ambidex.data.coco.CocoHandReader;
 import org.ambidex.data.coco.CocoHandSet;
+import org.ambidex.data.freihand.FreiHandDataset;
 import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.eval.Prediction;
 import org.ambidex.eval.PredictionsWriter;
 import org.ambidex.pipeline.CocoHandPredictor;
+import org.ambidex.pipeline.FreiHandPredictor;
 import org.ambidex.pipeline.ModelSpec;
 import org.ambidex.pipeline.Reconstructor;
 import org.ambidex.pipeline.SamplePredictor;
@@ -39,7 +42,9 @@ final class PredictCommand implements Callable<Integer> {
     DatasetOptions dataset;
 
     @Option(names = "--split", paramLabel = "S",
-        description = "Split of an InterHand2.6M-format folder: test, val or train.")
+        description = "Split of an InterHand2.6M-format folder (test, val or train) or of a FreiHAND folder"
+            + " (evaluation or training: each <split>/rgb image whole with its camera, written as FreiHAND's"
+            + " pred.json [xyz_list, verts_list]).")
     String split;
 
     @Option(names = "--images", paramLabel = "DIR",
@@ -82,6 +87,9 @@ final class PredictCommand implements Callable<Integer> {
         if (Files.isRegularFile(dataset.data)) {
             return predictCoco(spec);
         }
+        if (split != null && FreiHandDataset.isFreiHand(dataset.data, split)) {
+            return predictFreiHand(spec);
+        }
         if (split == null) {
             throw new BadInputException("--split is needed for an InterHand2.6M-format folder (" + dataset.data + ")");
         }
@@ -107,6 +115,22 @@ final class PredictCommand implements Callable<Integer> {
         provenance.put("data", dataset.data.toString());
         provenance.put("split", split);
         PredictionsWriter.write(out, provenance, predictions);
+        return 0;
+    }
+
+    /** A FreiHAND split: each image whole with its camera, written as FreiHAND's pred.json. */
+    private int predictFreiHand(ModelSpec spec) {
+        if (images != null) {
+            throw new BadInputException("--images goes with --data FILE.json (a COCO-format hand file)");
+        }
+        FreiHandDataset data = FreiHandDataset.open(dataset.data, split);
+        int n = maxSamples > 0 ? Math.min(maxSamples, data.size()) : data.size();
+        FreiHandPredictor.Result result;
+        try (Progress progress = Progress.start("predict", n);
+             Reconstructor reconstructor = Reconstructor.open(spec, setup.options())) {
+            result = FreiHandPredictor.predict(reconstructor, data, n, batchSize, progress);
+        }
+        AtomicOutput.writeString(out, result.submissionJson());
         return 0;
     }
 

@@ -9,7 +9,8 @@ final class ReconstructorMixin {
 
     @Option(names = "--hand-model", paramLabel = "open|DIR",
         description = "Hand model of the meshes: open (built in) or a folder with the official MANO_RIGHT.pkl and"
-            + " MANO_LEFT.pkl (hand finders; default: open). Two-hand networks use the one they were trained with.")
+            + " MANO_LEFT.pkl (hand finders; default: open). Two-hand networks use the one they were trained with;"
+            + " s2hand needs the official MANO_RIGHT.pkl (the file or its folder; default: beside the checkpoint).")
     String handModel;
 
     @Option(names = "--max-hands", paramLabel = "N", defaultValue = "2",

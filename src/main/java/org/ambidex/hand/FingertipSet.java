@@ -15,7 +15,9 @@ public enum FingertipSet {
     /** 744, 320, 443, 554, 671: smplx {@code vertex_ids['mano']}. */
     SMPLX("smplx", 744, 320, 443, 554, 671),
     /** 745, 317, 445, 556, 673: the InterHand2.6M MANO joint regressor (manopth's left hand). */
-    INTERHAND("interhand", 745, 317, 445, 556, 673);
+    INTERHAND("interhand", 745, 317, 445, 556, 673),
+    /** 744, 320, 443, 555, 672: S2HAND's own MANO code ({@code hand_3d_model.py}, "for FreiHand"). */
+    S2HAND("s2hand", 744, 320, 443, 555, 672);
 
     /** Number of vertices of the MANO mesh these indices refer to. */
     public static final int MANO_VERTEX_COUNT = 778;

@@ -21,6 +21,8 @@ public final class BatchNorm2d extends TorchModule {
     public static final float MOMENTUM = 0.1f;
 
     private final int channels;
+    private final float eps;
+    private final float momentum;
     private final Parameter weight;
     private final Parameter bias;
     private final Parameter runningMean;
@@ -28,7 +30,17 @@ public final class BatchNorm2d extends TorchModule {
     private long batchesTracked;
 
     public BatchNorm2d(int channels) {
+        this(channels, EPS, MOMENTUM);
+    }
+
+    /**
+     * A batch norm with another epsilon and momentum (TensorFlow-ported networks: EfficientNet's 1e-3 and 0.01).
+     * It also serves {@code BatchNorm1d} on (B, C) inputs, which has the same parameters and the same names.
+     */
+    public BatchNorm2d(int channels, float eps, float momentum) {
         this.channels = channels;
+        this.eps = eps;
+        this.momentum = momentum;
         this.weight = parameter("weight", Parameter.Type.GAMMA, 1f, true, channels);
         this.bias = parameter("bias", Parameter.Type.BETA, 0f, true, channels);
         this.runningMean = parameter("running_mean", Parameter.Type.RUNNING_MEAN, 0f, false, channels);
@@ -64,7 +76,7 @@ public final class BatchNorm2d extends TorchModule {
         }
         // Axis -1 makes DJL's PyTorch engine call torch.batch_norm as is (channels on axis 1); DJL's momentum is the
         // weight of the old value, PyTorch's that of the new one.
-        return x.getNDArrayInternal().batchNorm(x, mean, var, w, b, -1, 1f - MOMENTUM, EPS, training);
+        return x.getNDArrayInternal().batchNorm(x, mean, var, w, b, -1, 1f - momentum, eps, training);
     }
 
     @Override

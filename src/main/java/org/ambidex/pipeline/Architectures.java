@@ -9,7 +9,8 @@ public final class Architectures {
 
     private static final List<Architecture> ALL = List.of(MediaPipeArchitecture.full(),
         MediaPipeArchitecture.lite(), new TwoHandArchitecture(), new InterNetArchitecture(),
-        new IntagHandArchitecture(), new DirArchitecture());
+        new IntagHandArchitecture(), new DirArchitecture(),
+        new S2HandArchitecture());
 
     private Architectures() {
     }

@@ -93,6 +93,9 @@ public final class ReconstructionJson {
             if (h.mesh() != null) {
                 hand.put("handModel", h.mesh().handModel());
                 rows(hand.putArray("vertices"), h.mesh().vertices(), 3);
+                if (h.mesh().vertexColors() != null) {
+                    rows(hand.putArray("vertexColors"), h.mesh().vertexColors(), 3);
+                }
                 ObjectNode params = hand.putObject("parameters");
                 for (String name : new java.util.TreeSet<>(h.mesh().parameters().keySet())) {
                     rows(params.putArray(name), h.mesh().parameters().get(name), 1);

@@ -54,6 +54,10 @@ final class ReconstructionMeshes {
             int i = h.side().index();
             String name = names.get(k);
             Mesh mesh = Mesh.of(name + "_hand", h.mesh().vertices(), h.mesh().faces()).withComputedNormals();
+            double[] colours = h.mesh().vertexColors();
+            if (colours != null) {
+                mesh = mesh.withVertexColors(bytes(colours));
+            }
             if (formats.contains(ReconstructionFiles.MeshFormat.OBJ)) {
                 String file = stem + "_" + name + ".obj";
                 ObjWriter.write(set.file(file), mesh);
@@ -64,7 +68,8 @@ final class ReconstructionMeshes {
                 PlyWriter.write(set.file(file), mesh, true);
                 written.add(file);
             }
-            glb.add(mesh.withMaterialColor(Palette.hand(i)));
+            // A mesh with the network's colours keeps them (a material colour would multiply them in glTF).
+            glb.add(colours != null ? mesh : mesh.withMaterialColor(Palette.hand(i)));
             if (h.present()) {
                 present.add(new SceneMesh(mesh, Palette.hand(i)));
             }
@@ -80,6 +85,15 @@ final class ReconstructionMeshes {
         written.add(stem + "_views.png");
         return present.isEmpty() ? overlay
             : Overlays.meshOverlay(overlay, Camera.atOrigin(size.intrinsics(r.intrinsics())), present, OPACITY);
+    }
+
+    /** Colours in [0, 1] as 8-bit values (rounded, clamped). */
+    private static byte[] bytes(double[] colours) {
+        byte[] out = new byte[colours.length];
+        for (int i = 0; i < colours.length; i++) {
+            out[i] = (byte) Math.round(255 * Math.min(1, Math.max(0, colours[i])));
+        }
+        return out;
     }
 
     /**

@@ -47,7 +47,12 @@ public final class PyTorch {
 
     /** Runs the reference script with {@code args}; fails with its output when it fails. */
     public static void script(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString()));
+        scriptAt(SCRIPT, args);
+    }
+
+    /** Runs the reference script {@code script} with {@code args}; fails with its output when it fails. */
+    public static void scriptAt(Path script, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
         cmd.addAll(List.of(args));
         String error = run(cmd, 900);
         if (!error.isEmpty()) {

@@ -87,6 +87,16 @@ public final class FreiHandDataset implements Iterable<FreiHandSample> {
         return root;
     }
 
+    /** The camera of sample {@code index}, pixels of its 224 x 224 image. */
+    public Intrinsics intrinsics(int index) {
+        return intrinsics.get(index);
+    }
+
+    /** The image of sample {@code index}: {@code <root>/<split>/rgb/%08d.jpg}. */
+    public Path image(int index) {
+        return root.resolve(split).resolve("rgb").resolve(String.format(java.util.Locale.ROOT, "%08d.jpg", index));
+    }
+
     /** Whether the split has ground-truth vertices. */
     public boolean hasVertices() {
         return verticesFile != null;

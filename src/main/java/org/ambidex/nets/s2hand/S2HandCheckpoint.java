@@ -1,0 +1,88 @@
+package org.ambidex.nets.s2hand;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.ambidex.core.BadInputException;
+import org.ambidex.io.NdArray;
+import org.ambidex.io.torch.Checkpoints;
+import org.ambidex.io.torch.StateDict;
+
+/**
+ * An S2HAND checkpoint ({@code texturehand_freihand.t7}, {@code texturehand_ho3d.t7}) as its {@code save_model}
+ * writes it: one state dict per sub-module ({@code encoder}, {@code decoder}, {@code texture_light_from_low},
+ * optionally {@code rgb2hm}, ...), with no DataParallel prefix inside, beside {@code args} (an
+ * {@code argparse.Namespace}, read as the dictionary of its attributes without running code), {@code optimizer} and
+ * {@code epoch}.
+ *
+ * @param source the file, for messages
+ * @param weights every tensor outside the optimizer state, named {@code MODULE.NAME} (the names of
+ *     {@link S2HandNet}'s state dict)
+ * @param args the training run's {@code argparse.Namespace} attributes (empty when absent)
+ * @param epoch the {@code epoch} entry, when it is an integer
+ */
+public record S2HandCheckpoint(Path source, StateDict weights, Map<String, Object> args, Optional<Long> epoch) {
+
+    /** Sub-modules of the reference that ambidex's S2HAND forward does not use (the 2-D heat-map branch). */
+    public static final List<String> UNUSED_MODULES = List.of("rgb2hm");
+
+    public S2HandCheckpoint {
+        args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+    }
+
+    /** Reads {@code file} (zip or legacy PyTorch format) without executing any of its code. */
+    public static S2HandCheckpoint read(Path file) {
+        return of(Checkpoints.read(file));
+    }
+
+    /** The checkpoint already read into {@code file}. */
+    public static S2HandCheckpoint of(StateDict file) {
+        Map<String, NdArray> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, NdArray> e : file.allTensors().entrySet()) {
+            if (!e.getKey().startsWith("optimizer.")) {
+                tensors.put(e.getKey(), e.getValue());
+            }
+        }
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (file.other("args").orElse(null) instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> args.put(String.valueOf(k), v));
+        }
+        return new S2HandCheckpoint(file.source(), StateDict.of(file.source(), tensors), args, file.epoch());
+    }
+
+    /** The sub-modules present beside the three S2HAND's 3-D forward uses that it leaves out ({@code rgb2hm}). */
+    public List<String> unusedModules() {
+        List<String> out = new ArrayList<>();
+        for (String m : UNUSED_MODULES) {
+            if (weights.tensors().keySet().stream().anyMatch(k -> k.startsWith(m + "."))) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a tensor belongs to a sub-module the forward leaves out. */
+    public static boolean isUnused(String name) {
+        return UNUSED_MODULES.stream().anyMatch(m -> name.startsWith(m + "."));
+    }
+
+    /**
+     * Refuses training settings under which the network is not the one ambidex runs: another regression mode than
+     * {@code mano}, or the 2-D branch as attention ({@code use_2d_as_attention}).
+     */
+    public void requireSupportedArgs() {
+        Object mode = args.get("regress_mode");
+        if (mode != null && !"mano".equals(mode)) {
+            throw new BadInputException(source, "was trained with regress_mode '" + mode + "'; ambidex runs S2HAND's"
+                + " 'mano' regression only");
+        }
+        if (Boolean.TRUE.equals(args.get("use_2d_as_attention"))) {
+            throw new BadInputException(source, "was trained with use_2d_as_attention; ambidex runs S2HAND without"
+                + " the heat-map attention");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.ambidex.nets.s2hand;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.ambidex.nets.TorchModule;
+
+/**
+ * S2HAND's trainable modules under the names its checkpoints use for them: {@code encoder} (EfficientNet-B3),
+ * {@code decoder} (the MANO regressors) and {@code texture_light_from_low} (the texture and lighting head), so
+ * {@code encoder.encoder._conv_stem.weight} is the checkpoint's {@code ['encoder']['encoder._conv_stem.weight']}.
+ *
+ * <p>Input: RGB (B, 3, 224, 224) in [0, 1], not normalised. Output, in order: PCA coefficients (B, 30), betas
+ * (B, 10), translation (B, 3), rotation (B, 3), scale (B, 1), face colours (B, 1538, 3), lights (B, 11).
+ */
+public final class S2HandNet extends TorchModule {
+
+    /** Input side, pixels. */
+    public static final int INPUT_SIZE = 224;
+    /** Side of the encoder's last map for that input. */
+    static final int HEAD_CELLS = 7;
+    /** The checkpoint keys of the three modules, in the order of this module's children. */
+    public static final String ENCODER = "encoder";
+    public static final String DECODER = "decoder";
+    public static final String TEXTURE = "texture_light_from_low";
+
+    private final S2HandEncoder encoder;
+    private final HandDecoder decoder;
+    private final TextureLightHead texture;
+
+    public S2HandNet() {
+        encoder = child(ENCODER, new S2HandEncoder());
+        decoder = child(DECODER, new HandDecoder(EfficientNetB3.HEAD_CHANNELS));
+        texture = child(TEXTURE, new TextureLightHead());
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDList features = encoder.forward(store, inputs, training, params);
+        NDList hand = decoder.forward(store, new NDList(features.get(0)), training, params);
+        NDArray low = features.get(1);
+        NDList textureLight = texture.forward(store, new NDList(low), training, params);
+        NDList out = new NDList(hand);
+        out.addAll(textureLight);
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package org.ambidex.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.ambidex.core.BadInputException;
+import org.ambidex.core.Progress;
+import org.ambidex.data.Bbox;
+import org.ambidex.data.freihand.FreiHandDataset;
+import org.ambidex.io.image.Images;
+
+/**
+ * Predicts the images of a FreiHAND split as S2HAND's reference evaluates them: each 224-pixel image whole (a box of
+ * the whole image) with its camera, the right hand's camera-frame joints (FreiHAND order) and vertices, written in
+ * FreiHAND's submission format {@code [xyz_list, verts_list]} that {@code ambidex eval --protocol freihand} and
+ * FreiHAND's own {@code eval.py} read.
+ */
+public final class FreiHandPredictor {
+
+    /**
+     * The predictions, in sample order.
+     *
+     * @param joints per sample 21 x 3 packed, metres
+     * @param vertices per sample V x 3 packed, metres
+     */
+    public record Result(List<double[]> joints, List<double[]> vertices) {
+
+        /** FreiHAND's {@code pred.json}: {@code [xyz_list, verts_list]}, metres. */
+        public String submissionJson() {
+            ObjectMapper mapper = new ObjectMapper();
+            ArrayNode root = mapper.createArrayNode();
+            for (List<double[]> list : List.of(joints, vertices)) {
+                ArrayNode outer = root.addArray();
+                for (double[] packed : list) {
+                    ArrayNode rows = outer.addArray();
+                    for (int i = 0; i < packed.length; i += 3) {
+                        rows.addArray().add(packed[i]).add(packed[i + 1]).add(packed[i + 2]);
+                    }
+                }
+            }
+            return root.toString() + "\n";
+        }
+    }
+
+    private FreiHandPredictor() {
+    }
+
+    /**
+     * Predicts the first {@code count} samples of {@code data} ({@code count} 0: all), {@code batchSize} images per
+     * forward pass; {@code progress} steps once per sample.
+     *
+     * @throws BadInputException when an image is missing or the model gives no right-hand mesh
+     */
+    public static Result predict(Reconstructor reconstructor, FreiHandDataset data, int count, int batchSize,
+                                 Progress progress) {
+        int n = count > 0 ? Math.min(count, data.size()) : data.size();
+        List<double[]> joints = new ArrayList<>(n);
+        List<double[]> vertices = new ArrayList<>(n);
+        for (int start = 0; start < n; start += batchSize) {
+            int end = Math.min(n, start + batchSize);
+            List<BufferedImage> images = new ArrayList<>();
+            List<ReconstructionRequest> requests = new ArrayList<>();
+            for (int i = start; i < end; i++) {
+                BufferedImage image = Images.read(data.image(i));
+                images.add(image);
+                requests.add(new ReconstructionRequest(new Bbox(0, 0, image.getWidth(), image.getHeight()),
+                    data.intrinsics(i), null));
+            }
+            List<Reconstruction> out = reconstructor.reconstruct(images, requests);
+            for (int i = start; i < end; i++) {
+                HandReconstruction hand = out.get(i - start).right();
+                if (hand == null || hand.mesh() == null || hand.jointsCamera() == null) {
+                    throw new BadInputException(data.image(i), "gave no right-hand mesh with " + reconstructor.model()
+                        + "; FreiHAND's protocol scores a right hand's camera-frame joints and vertices");
+                }
+                joints.add(hand.jointsCamera());
+                vertices.add(hand.mesh().vertices());
+            }
+            progress.stepBy(end - start);
+        }
+        return new Result(joints, vertices);
+    }
+}

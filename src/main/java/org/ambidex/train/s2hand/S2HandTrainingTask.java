@@ -1,0 +1,175 @@
+package org.ambidex.train.s2hand;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ambidex.nets.s2hand.S2HandModel;
+import org.ambidex.nets.s2hand.S2HandPrediction;
+import org.ambidex.train.ModuleOptimizer;
+import org.ambidex.train.TrainingCheckpoint;
+import org.ambidex.train.TrainingTask;
+
+/**
+ * S2HAND's keypoint stage for the shared {@link org.ambidex.train.TrainLoop}: the network in training mode on
+ * crops with detected 2-D keypoints, the renderer-free terms of {@link S2HandLosses} (keypoint reprojection, bone
+ * directions, mean scale, pose limits, Laplacian smoothness; the shape term is zero under the mean shape), Adam
+ * (AdamW without decay, as the reference's default optimiser). Validation: the mean distance, pixels, between the
+ * projected joints and the keypoints of the held-out crops (joints with confidence above zero).
+ */
+public final class S2HandTrainingTask implements TrainingTask {
+
+    /** The {@code --arch} name. */
+    public static final String ARCH = "s2hand";
+
+    private final S2HandModel model;
+    private final List<S2HandExample> train;
+    private final List<S2HandExample> val;
+    private final ModuleOptimizer optimizer;
+    private final int[] faces;
+
+    /**
+     * @param model the network (owned by the task from now on: closed with it)
+     * @param train the training crops
+     * @param val the held-out crops (may be empty)
+     */
+    public S2HandTrainingTask(S2HandModel model, List<S2HandExample> train, List<S2HandExample> val) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.train = List.copyOf(train);
+        this.val = List.copyOf(val);
+        this.optimizer = new ModuleOptimizer(model.network(), model.manager(), 0);
+        this.faces = model.mano().model().faces().toIntArray();
+    }
+
+    @Override
+    public String arch() {
+        return ARCH;
+    }
+
+    @Override
+    public int trainSize() {
+        return train.size();
+    }
+
+    @Override
+    public StepLoss step(int[] indices, long[] seeds, double lr) {
+        try (NDScope ignored = new NDScope(); NDManager scope = model.manager().newSubManager()) {
+            Batch batch = Batch.of(train, indices, scope);
+            Map<String, Double> terms = new LinkedHashMap<>();
+            double total;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDList out = model.network().forward(new ParameterStore(scope, false), new NDList(batch.images()), true,
+                    null);
+                NDArray pose = out.get(0);
+                NDList hand = model.mano().forward(pose, out.get(3), out.get(4), out.get(2));
+                NDArray projected = batch.project(hand.get(0));
+                Map<String, NDArray> parts = new LinkedHashMap<>();
+                parts.put("open_2dj", S2HandLosses.keypoints(projected, batch.keypoints(), batch.confidences()));
+                parts.put("open_bone_direc", S2HandLosses.boneDirections(projected, batch.keypoints(),
+                    batch.confidences()));
+                parts.put("mscale", S2HandLosses.meanScale(hand.get(0)));
+                parts.put("tsa_poses", S2HandLosses.poseLimits(model.mano().poses(pose)));
+                parts.put("triangle", S2HandLosses.laplacian(hand.get(1), faces));
+                NDArray sum = null;
+                for (Map.Entry<String, NDArray> e : parts.entrySet()) {
+                    terms.put(e.getKey(), (double) e.getValue().getFloat());
+                    sum = sum == null ? e.getValue() : sum.add(e.getValue());
+                }
+                collector.backward(sum);
+                total = sum.getFloat();
+            }
+            optimizer.updateIfFinite(total, lr);
+            return new StepLoss(total, terms);
+        }
+    }
+
+    /** The mean 2-D keypoint error (pixels) of the network in evaluation mode on {@code examples}. */
+    public double keypointError(List<S2HandExample> examples) {
+        double sum = 0;
+        int n = 0;
+        for (S2HandExample e : examples) {
+            S2HandPrediction p = model.predict(e.chw(), 1).get(0);
+            double[] j = p.joints();
+            for (int k = 0; k < 21; k++) {
+                if (e.confidences()[k] > 0) {
+                    double[] uv = e.intrinsics().project(new org.ambidex.geom.Vec3(j[3 * k], j[3 * k + 1], j[3 * k + 2]));
+                    sum += Math.hypot(uv[0] - e.keypoints()[2 * k], uv[1] - e.keypoints()[2 * k + 1]);
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    @Override
+    public TrainingCheckpoint checkpoint(long step, int epochsDone, double lr, Map<String, Object> settings,
+                                         boolean withOptimizer) {
+        return optimizer.checkpoint(ARCH, step, epochsDone, lr, settings, withOptimizer);
+    }
+
+    @Override
+    public void restore(TrainingCheckpoint.Loaded checkpoint) {
+        optimizer.restore(checkpoint, S2HandModel.DESCRIPTION);
+    }
+
+    @Override
+    public Map<String, Double> validate(int epoch, Path folder) {
+        return val.isEmpty() ? Map.of() : Map.of("keypoints_px", keypointError(val));
+    }
+
+    public S2HandModel model() {
+        return model;
+    }
+
+    @Override
+    public void close() {
+        optimizer.close();
+        model.close();
+    }
+
+    /** One step's examples as arrays. */
+    private record Batch(NDArray images, NDArray keypoints, NDArray confidences, NDArray focal, NDArray centre) {
+
+        static Batch of(List<S2HandExample> examples, int[] indices, NDManager m) {
+            int b = indices.length;
+            int plane = 3 * 224 * 224;
+            float[] images = new float[b * plane];
+            float[] points = new float[b * 42];
+            float[] conf = new float[b * 21];
+            float[] focal = new float[b * 2];
+            float[] centre = new float[b * 2];
+            for (int i = 0; i < b; i++) {
+                S2HandExample e = examples.get(indices[i]);
+                System.arraycopy(e.chw(), 0, images, i * plane, plane);
+                for (int k = 0; k < 42; k++) {
+                    points[i * 42 + k] = (float) e.keypoints()[k];
+                }
+                for (int k = 0; k < 21; k++) {
+                    conf[i * 21 + k] = (float) e.confidences()[k];
+                }
+                focal[2 * i] = (float) e.intrinsics().fx();
+                focal[2 * i + 1] = (float) e.intrinsics().fy();
+                centre[2 * i] = (float) e.intrinsics().cx();
+                centre[2 * i + 1] = (float) e.intrinsics().cy();
+            }
+            return new Batch(m.create(images, new Shape(b, 3, 224, 224)), m.create(points, new Shape(b, 21, 2)),
+                m.create(conf, new Shape(b, 21)), m.create(focal, new Shape(b, 1, 2)), m.create(centre, new Shape(b, 1, 2)));
+        }
+
+        /** Pinhole projection of camera-frame joints (B, 21, 3) to pixels (B, 21, 2). */
+        NDArray project(NDArray joints) {
+            NDArray xy = joints.get(":, :, 0:2");
+            NDArray z = joints.get(":, :, 2:3");
+            return xy.div(z).mul(focal).add(centre);
+        }
+    }
+}

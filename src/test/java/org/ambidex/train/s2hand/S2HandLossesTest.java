@@ -1,0 +1,72 @@
+package org.ambidex.train.s2hand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
+import java.util.Map;
+import org.ambidex.hand.HandModelLoader;
+import org.ambidex.hand.HandSide;
+import org.ambidex.io.NdArray;
+import org.ambidex.io.numpy.Npz;
+import org.ambidex.nets.PyTorch;
+import org.ambidex.nets.s2hand.S2HandMano;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * S2HAND's renderer-free loss terms against src/test/python/s2hand_reference.py ('losses': a fixed random batch of
+ * four; the generator's terms were checked once against the official loss_func, docs/MODELS.md), to 1e-5 relative.
+ */
+class S2HandLossesTest {
+
+    static final Path MANO_DIR = Path.of("src/test/resources/fixtures/mano-format");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTermEqualsTheReference() throws Exception {
+        PyTorch.assumeAvailable(false);
+        PyTorch.scriptAt(Path.of("src/test/python/s2hand_reference.py"), "losses", dir.toString(),
+            MANO_DIR.resolve("MANO_RIGHT.npz").toString(), "3");
+        Map<String, NdArray> ref = Npz.read(dir.resolve("losses.npz"));
+        try (NDManager m = NDManager.newBaseManager();
+             S2HandMano mano = new S2HandMano(HandModelLoader.load(MANO_DIR.resolve("MANO_RIGHT.pkl"), HandSide.RIGHT,
+                 false), m)) {
+            NDArray j2d = array(m, ref.get("j2d"));
+            NDArray det = array(m, ref.get("det"));
+            NDArray con = array(m, ref.get("con"));
+            NDArray poses = mano.poses(array(m, ref.get("coeffs")));
+            float[] expectedPoses = ref.get("poses").toFloatArray();
+            float[] actualPoses = poses.toFloatArray();
+            for (int i = 0; i < expectedPoses.length; i++) {
+                assertThat(Math.abs(actualPoses[i] - expectedPoses[i])).as("pose %d", i).isLessThan(1e-5f);
+            }
+            check("open_2dj", S2HandLosses.keypoints(j2d, det, con), ref);
+            check("open_bone_direc", S2HandLosses.boneDirections(j2d, det, con), ref);
+            check("mscale", S2HandLosses.meanScale(array(m, ref.get("joints"))), ref);
+            check("mshape", S2HandLosses.shape(array(m, ref.get("betas"))), ref);
+            check("tsa_poses", S2HandLosses.poseLimits(poses), ref);
+            check("triangle", S2HandLosses.laplacian(array(m, ref.get("verts")), ref.get("faces").toIntArray()), ref);
+        }
+    }
+
+    private static void check(String term, NDArray value, Map<String, NdArray> ref) {
+        double expected = ref.get(term).getDouble(0);
+        double actual = value.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+        assertThat(expected).as(term + " is not trivially zero").isNotZero();
+        assertThat(Math.abs(actual - expected) / Math.abs(expected)).as(term + ": %s vs %s", actual, expected)
+            .isLessThan(1e-5);
+    }
+
+    private static NDArray array(NDManager m, NdArray a) {
+        long[] shape = new long[a.shape().length];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = a.shape()[i];
+        }
+        return m.create(a.toFloatArray(), new Shape(shape));
+    }
+}
