@@ -18,16 +18,31 @@ import org.ambidex.nets.tflite.TfliteNetwork;
  */
 final class HandFinderBoxes implements AutoCloseable {
 
+    private final FinderOptions options;
     private TfliteNetwork palms;
     private TfliteNetwork landmarks;
     private HandFinder finder;
+
+    /** The finder as the default model runs it by default. */
+    HandFinderBoxes() {
+        this(FinderOptions.DEFAULT);
+    }
+
+    HandFinderBoxes(FinderOptions options) {
+        this.options = options;
+    }
+
+    /** The hands the finder sees in {@code image}, most present first (none: empty). */
+    List<DetectedHand> hands(BufferedImage image) {
+        return finder().find(image);
+    }
 
     /**
      * The image pixels {@code [u0, v0, u1, v1, ...]} of every landmark of every hand found in {@code image}, or empty
      * when the finder sees no hand (the caller reports it; nothing is cropped at random).
      */
     Optional<double[]> landmarks(BufferedImage image) {
-        List<DetectedHand> found = finder().find(image);
+        List<DetectedHand> found = hands(image);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -56,8 +71,14 @@ final class HandFinderBoxes implements AutoCloseable {
     private HandFinder finder() {
         if (finder == null) {
             palms = MediaPipeModel.PALM_FULL.open();
-            landmarks = MediaPipeModel.LANDMARK_FULL.open();
-            finder = new HandFinder(palms::run, landmarks::run, FinderOptions.DEFAULT);
+            try {
+                landmarks = MediaPipeModel.LANDMARK_FULL.open();
+            } catch (RuntimeException e) {
+                palms.close();
+                palms = null;
+                throw e;
+            }
+            finder = new HandFinder(palms::run, landmarks::run, options);
         }
         return finder;
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.ambidex.data.Bbox;
 import org.ambidex.detect.DetectedHand;
-import org.ambidex.detect.FinderOptions;
 import org.ambidex.detect.HandFinder;
 import org.ambidex.detect.Handedness;
 import org.ambidex.fit.FitOptions;
@@ -64,8 +63,7 @@ final class PhotoReconstructor implements Reconstructor {
         }
         this.palms = p;
         this.landmarks = l;
-        this.finder = new HandFinder(palms::run, landmarks::run, new FinderOptions(options.maxHands(),
-            options.mirrored(), options.tileLevels(), FinderOptions.DEFAULT.refinements()));
+        this.finder = new HandFinder(palms::run, landmarks::run, options.finderOptions());
     }
 
     @Override

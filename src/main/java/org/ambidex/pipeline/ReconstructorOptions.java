@@ -37,6 +37,11 @@ public record ReconstructorOptions(String handModel, int maxHands, boolean mirro
         this(handModel, maxHands, mirrored, tileLevels, null);
     }
 
+    /** How the photo hand finder searches under these options (its own refinement count). */
+    FinderOptions finderOptions() {
+        return new FinderOptions(maxHands, mirrored, tileLevels, FinderOptions.DEFAULT.refinements());
+    }
+
     public ReconstructorOptions withHandModel(String spec) {
         return new ReconstructorOptions(spec, maxHands, mirrored, tileLevels, graphs);
     }

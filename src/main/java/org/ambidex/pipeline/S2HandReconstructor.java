@@ -10,8 +10,6 @@ import org.ambidex.data.Bbox;
 import org.ambidex.data.crop.FloatImage;
 import org.ambidex.data.crop.SquareCrop;
 import org.ambidex.detect.DetectedHand;
-import org.ambidex.detect.FinderOptions;
-import org.ambidex.detect.HandFinder;
 import org.ambidex.detect.Handedness;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.Mat3;
@@ -19,12 +17,11 @@ import org.ambidex.geom.Rotations;
 import org.ambidex.geom.Vec3;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandSide;
-import org.ambidex.nets.mediapipe.MediaPipeModel;
 import org.ambidex.nets.s2hand.S2HandModel;
 import org.ambidex.nets.s2hand.S2HandNet;
 import org.ambidex.nets.s2hand.S2HandPrediction;
 import org.ambidex.nets.s2hand.S2HandTexture;
-import org.ambidex.nets.tflite.TfliteNetwork;
+import org.ambidex.nets.twohand.CameraPlacement;
 
 /**
  * Reconstructs hands with S2HAND, one network input per hand. With a box, the input is the square of the box's longer
@@ -48,19 +45,16 @@ final class S2HandReconstructor extends BatchReconstructor {
     private final S2HandModel model;
     private final String name;
     private final String handModel;
-    private final ReconstructorOptions options;
     private final int[] faces;
     private final int[] mirroredFaces;
     private final double[] components;
-    private TfliteNetwork palms;
-    private TfliteNetwork landmarks;
-    private HandFinder finder;
+    private final HandFinderBoxes finder;
 
     S2HandReconstructor(S2HandModel model, String name, String handModel, ReconstructorOptions options) {
         this.model = model;
         this.name = name;
         this.handModel = handModel;
-        this.options = options;
+        this.finder = new HandFinderBoxes(options.finderOptions());
         HandModel mano = model.mano().model();
         this.faces = mano.faces().toIntArray();
         this.mirroredFaces = faces.clone();
@@ -133,7 +127,7 @@ final class S2HandReconstructor extends BatchReconstructor {
             return List.of(new View(i, new SquareCrop(box.centreX(), box.centreY(), Math.max(box.width(),
                 box.height())), false, false, 1.0));
         }
-        List<DetectedHand> found = finder().find(image);
+        List<DetectedHand> found = finder.hands(image);
         boolean[] right = Handedness.rightHands(found);
         List<View> views = new ArrayList<>();
         for (int h = 0; h < found.size(); h++) {
@@ -230,8 +224,8 @@ final class S2HandReconstructor extends BatchReconstructor {
     }
 
     private HandReconstruction hand(S2HandPrediction p, View view, Placed placed, Vec3 shift, Intrinsics k) {
-        double[] joints = translated(placed.joints(), shift);
-        double[] vertices = translated(placed.vertices(), shift);
+        double[] joints = CameraPlacement.translated(placed.joints(), shift);
+        double[] vertices = CameraPlacement.translated(placed.vertices(), shift);
         double[] uv = new double[42];
         double[] rel = new double[21];
         for (int j = 0; j < 21; j++) {
@@ -324,41 +318,9 @@ final class S2HandReconstructor extends BatchReconstructor {
         }
     }
 
-    private static double[] translated(double[] packed, Vec3 t) {
-        double[] out = packed.clone();
-        for (int i = 0; i < out.length; i += 3) {
-            out[i] += t.x();
-            out[i + 1] += t.y();
-            out[i + 2] += t.z();
-        }
-        return out;
-    }
-
-    /** The photo hand finder, opened when a photo first comes without a box. */
-    private HandFinder finder() {
-        if (finder == null) {
-            palms = MediaPipeModel.PALM_FULL.open();
-            try {
-                landmarks = MediaPipeModel.LANDMARK_FULL.open();
-            } catch (RuntimeException e) {
-                palms.close();
-                palms = null;
-                throw e;
-            }
-            finder = new HandFinder(palms::run, landmarks::run, new FinderOptions(options.maxHands(),
-                options.mirrored(), options.tileLevels(), FinderOptions.DEFAULT.refinements()));
-        }
-        return finder;
-    }
-
     @Override
     public void close() {
         model.close();
-        if (palms != null) {
-            palms.close();
-        }
-        if (landmarks != null) {
-            landmarks.close();
-        }
+        finder.close();
     }
 }
