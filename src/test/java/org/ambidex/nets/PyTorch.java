@@ -42,6 +42,16 @@ public final class PyTorch {
         }
     }
 
+    /** Runs another reference script of src/test/python with {@code args}; fails with its output when it fails. */
+    public static void script(Path script, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
+        cmd.addAll(List.of(args));
+        String error = run(cmd, 900);
+        if (!error.isEmpty()) {
+            throw new AssertionError("reference script " + script + " failed: " + error);
+        }
+    }
+
     /** Runs {@code cmd}; returns "" on success, else its exit status and output. */
     private static String run(List<String> cmd, int timeoutSeconds) throws IOException {
         if (!Files.isExecutable(Path.of(cmd.get(0)))) {

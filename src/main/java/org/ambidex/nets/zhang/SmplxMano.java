@@ -1,0 +1,195 @@
+package org.ambidex.nets.zhang;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ambidex.nets.StateEntry;
+import org.ambidex.nets.TorchModule;
+
+/**
+ * One hand's MANO as smplx's {@code MANO(use_pca=False)} keeps and runs it, with the buffers and parameters the
+ * snapshot stores under {@code mesh_reg.mano_layer.r} / {@code .l} (so no MANO file is needed): the model data
+ * ({@code shapedirs (778,3,10)}, {@code posedirs (135,2334)}, {@code v_template}, {@code J_regressor (16,778)},
+ * {@code parents}, {@code lbs_weights}, {@code faces_tensor}, {@code hand_mean}, {@code pose_mean}), the reference's
+ * {@code beta2J} and {@code template_J}, smplx's default parameters ({@code betas}, {@code global_orient},
+ * {@code body_pose}, {@code hand_pose}, {@code transl}) and {@code vertex_joint_selector.extra_joints_idxs}.
+ * The left hand's shapedirs are used as stored (the reference fixed them before saving).
+ *
+ * <p>Forward (SEED_SPEC D.2, smplx's {@code lbs}): input pose {@code (B, 48)} (global then 15 finger axis-angles,
+ * {@code pose_mean} added) and betas {@code (B, 10)}; output vertices {@code (B, 778, 3)} and the 16 MANO joints
+ * {@code (B, 16, 3)}, metres, with the stored {@code transl} added to both.
+ */
+final class SmplxMano extends TorchModule {
+
+    static final int VERTICES = 778;
+    static final int JOINTS = 16;
+    static final int FACES = 1538;
+    private static final int BETAS = 10;
+    /** What smplx adds to each axis-angle vector before taking its norm. */
+    private static final float RODRIGUES_EPS = 1e-8f;
+
+    private final Map<String, Parameter> params = new LinkedHashMap<>();
+    private final long[] faces = new long[FACES * 3];
+    private final long[] parents = new long[JOINTS];
+
+    SmplxMano() {
+        // smplx's parameters (only transl is read by the forward pass), then its buffers, in state-dict order.
+        trainable("betas", 1, BETAS);
+        trainable("global_orient", 1, 3);
+        trainable("body_pose", 1, 3);
+        trainable("transl", 1, 3);
+        trainable("hand_pose", 1, 45);
+        buffer("shapedirs", VERTICES, 3, BETAS);
+        buffer("v_template", VERTICES, 3);
+        buffer("J_regressor", JOINTS, VERTICES);
+        buffer("posedirs", 9 * (JOINTS - 1), VERTICES * 3);
+        buffer("lbs_weights", VERTICES, JOINTS);
+        buffer("hand_mean", 45);
+        buffer("pose_mean", 48);
+        buffer("beta2J", JOINTS, 3, BETAS);
+        buffer("template_J", JOINTS, 3);
+        child("vertex_joint_selector", new TipIndices());
+    }
+
+    private void trainable(String name, long... shape) {
+        params.put(name, parameter(name, Parameter.Type.WEIGHT, 0f, true, shape));
+    }
+
+    private void buffer(String name, long... shape) {
+        params.put(name, parameter(name, Parameter.Type.OTHER, 0f, false, shape));
+    }
+
+    @Override
+    protected List<StateEntry> ownEntries() {
+        Map<String, StateEntry> byName = new LinkedHashMap<>();
+        for (StateEntry e : super.ownEntries()) {
+            byName.put(e.name(), e);
+        }
+        byName.put("faces_tensor", StateEntry.longs("faces_tensor", new int[] {FACES, 3}, faces));
+        byName.put("parents", StateEntry.longs("parents", new int[] {JOINTS}, parents));
+        List<StateEntry> ordered = new ArrayList<>();
+        for (String name : List.of("betas", "global_orient", "body_pose", "transl", "hand_pose", "shapedirs",
+            "faces_tensor", "v_template", "J_regressor", "posedirs", "parents", "lbs_weights", "hand_mean",
+            "pose_mean", "beta2J", "template_J")) {
+            ordered.add(byName.get(name));
+        }
+        return ordered;
+    }
+
+    /** The triangles, {@code 1538 x 3} vertex indices, as stored. */
+    int[] faces() {
+        int[] out = new int[faces.length];
+        for (int i = 0; i < faces.length; i++) {
+            out[i] = Math.toIntExact(faces[i]);
+        }
+        return out;
+    }
+
+    /** The kinematic tree as stored ({@code -1} for the root). */
+    long[] parents() {
+        return parents.clone();
+    }
+
+    private NDArray value(ParameterStore store, String name, NDArray like, boolean training) {
+        return store.getValue(params.get(name), like.getDevice(), training);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> extra) {
+        NDArray pose = inputs.get(0);
+        NDArray betas = inputs.get(1);
+        long b = pose.getShape().get(0);
+        NDManager m = pose.getManager();
+        NDArray full = pose.add(value(store, "pose_mean", pose, training));
+        NDArray shapedirs = value(store, "shapedirs", pose, training).reshape(VERTICES * 3, BETAS);
+        NDArray shaped = betas.matMul(shapedirs.transpose()).reshape(b, VERTICES, 3)
+            .add(value(store, "v_template", pose, training));
+        NDArray rest = value(store, "J_regressor", pose, training).matMul(shaped); // (B,16,3)
+        NDArray rot = rodrigues(full.reshape(b * JOINTS, 3), m).reshape(b, JOINTS, 3, 3);
+        NDArray eye = m.eye(3);
+        NDArray feature = rot.get(":, 1:, :, :").sub(eye).reshape(b, 9 * (JOINTS - 1));
+        NDArray posed = shaped.add(feature.matMul(value(store, "posedirs", pose, training))
+            .reshape(b, VERTICES, 3));
+        NDArray[] worldR = new NDArray[JOINTS];
+        NDArray[] worldT = new NDArray[JOINTS];
+        for (int k = 0; k < JOINTS; k++) {
+            NDArray r = rot.get(":, " + k + ", :, :");
+            NDArray j = rest.get(":, " + k + ", :");
+            int p = (int) parents[k];
+            if (k == 0) {
+                worldR[k] = r;
+                worldT[k] = j;
+            } else {
+                NDArray local = j.sub(rest.get(":, " + p + ", :")).expandDims(2);
+                worldR[k] = worldR[p].matMul(r);
+                worldT[k] = worldR[p].matMul(local).squeeze(2).add(worldT[p]);
+            }
+        }
+        NDArray joints = NDArrays.stack(new NDList(worldT), 1); // (B,16,3)
+        NDArray rotations = NDArrays.stack(new NDList(worldR), 1); // (B,16,3,3)
+        NDArray skinT = joints.sub(rotations.matMul(rest.expandDims(3)).squeeze(3));
+        NDArray a = rotations.concat(skinT.expandDims(3), 3).reshape(b, JOINTS, 12);
+        NDArray t = value(store, "lbs_weights", pose, training).matMul(a).reshape(b, VERTICES, 3, 4);
+        NDArray verts = t.get(":, :, :, :3").matMul(posed.expandDims(3)).squeeze(3).add(t.get(":, :, :, 3"));
+        NDArray transl = value(store, "transl", pose, training).reshape(1, 1, 3);
+        return new NDList(verts.add(transl), joints.add(transl));
+    }
+
+    /** Axis-angle vectors {@code (N, 3)} to rotation matrices {@code (N, 3, 3)}, as smplx's batch_rodrigues. */
+    static NDArray rodrigues(NDArray v, NDManager m) {
+        NDArray angle = v.add(RODRIGUES_EPS).square().sum(new int[] {1}, true).sqrt(); // (N,1)
+        NDArray axis = v.div(angle);
+        NDArray x = axis.get(":, 0:1");
+        NDArray y = axis.get(":, 1:2");
+        NDArray z = axis.get(":, 2:3");
+        NDArray o = x.zerosLike();
+        NDArray k = NDArrays.concat(new NDList(o, z.neg(), y, z, o, x.neg(), y.neg(), x, o), 1)
+            .reshape(-1, 3, 3);
+        long n = v.getShape().get(0);
+        NDArray sin = angle.sin().reshape(n, 1, 1);
+        NDArray cos = angle.cos().reshape(n, 1, 1);
+        return m.eye(3).expandDims(0).add(sin.mul(k)).add(cos.neg().add(1f).mul(k.matMul(k)));
+    }
+
+    /** smplx's {@code VertexJointSelector}: holds {@code extra_joints_idxs} (smplx's tips, unused by the forward). */
+    private static final class TipIndices extends TorchModule {
+        private final long[] indices = new long[5];
+
+        @Override
+        protected List<StateEntry> ownEntries() {
+            return List.of(StateEntry.longs("extra_joints_idxs", new int[] {5}, indices));
+        }
+
+        @Override
+        protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                         PairList<String, Object> params) {
+            throw new UnsupportedOperationException("the tip indices are data only");
+        }
+    }
+
+    /**
+     * Refuses a kinematic tree in which a joint does not follow its parent (the forward pass walks it in order).
+     *
+     * @return a description of the fault, or {@code null} when the tree is usable
+     */
+    String treeFault() {
+        if (parents[0] != -1) {
+            return "parents[0] is " + parents[0] + ", expected -1";
+        }
+        for (int k = 1; k < JOINTS; k++) {
+            if (parents[k] < 0 || parents[k] >= k) {
+                return "parents[" + k + "] is " + parents[k] + ", expected 0 to " + (k - 1);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,327 @@
+#!/usr/bin/python3
+"""Reference outputs of Zhang et al. (ICCV 2021) v2 from PyTorch, for ambidex's tests.
+
+A test-data generator, not part of ambidex: it builds the network of SEED_PORTS.md section 1 and SEED_SPEC.md E.1
+from torch.nn by hand, with the parameter names of the published snapshot: InterNet as 'heatmap_predictor' (taken
+from internet_reference.py), the mesh regressor as 'mesh_reg' (the ResNet-50 with BatchNorm only in the stem and
+the shortcuts, fed the down-sampled heat maps before layer3; the pose-aware attention; the per-hand MANO branches;
+the placement branch; three cascaded stages with heat-map registration) and smplx-style MANO layers whose buffers
+(a random MANO-shaped set here, since no MANO file may be used) travel inside the checkpoint. Weights and batch-norm
+statistics are random with a fixed seed. Run with Debian's python3-torch (1.13) and python3-opencv:
+
+  /usr/bin/python3 zhang_reference.py net OUT_DIR SEED IMAGE X,Y,W,H
+      snapshot.pth.tar as the published one is laid out ({'epoch', 'network' with DataParallel's 'module.' prefix,
+      'optimizer'}, every storage tagged cuda:0), input.npy (1,3,256,256: the InterNet crop of IMAGE about the box,
+      RGB / 255) and outputs.npz: joints (1,42,3) and verts (1,1556,3) in mm (right hand then left), trans (1,4),
+      xyc (1,42,3), the last stage's pose (1,2,48) and shape (1,2,10), every stage's joints (1,2,4,21,3) and the
+      margin between the best and second-best heat-map cell of every joint (1,42).
+"""
+import os
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import internet_reference as inet  # noqa: E402
+
+TIPS = [745, 317, 444, 556, 673]  # thumb, index, middle, ring, pinky tip vertices appended to smplx's 16 joints
+PARENTS = [-1, 0, 1, 2, 0, 4, 5, 0, 7, 8, 0, 10, 11, 0, 13, 14]
+VERTS, FACES = 778, 1538
+
+
+# ---------------------------------------------------------------- the mesh branch's ResNet-50 (E.1 item 3)
+class PlainBottleneck(nn.Module):
+    """conv1x1-ReLU-conv3x3(stride)-ReLU-conv1x1, no normalisation, plus the shortcut, then ReLU."""
+
+    def __init__(self, cin, mid, cout, stride, downsample):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, mid, 1, bias=False)
+        self.conv2 = nn.Conv2d(mid, mid, 3, stride, 1, bias=False)
+        self.conv3 = nn.Conv2d(mid, cout, 1, bias=False)
+        self.downsample = downsample
+
+    def forward(self, x):
+        y = self.conv3(F.relu(self.conv2(F.relu(self.conv1(x)))))
+        return F.relu(y + (x if self.downsample is None else self.downsample(x)))
+
+
+class MeshResNet(nn.Module):
+    """ResNet-50 layout; BatchNorm in the stem and in each shortcut only; extra channels enter layer3."""
+
+    def __init__(self, extra):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 64, 7, 2, 3, bias=False)
+        self.bn1 = nn.BatchNorm2d(64)
+        cin = 64
+        for i, (planes, n) in enumerate(zip([64, 128, 256, 512], [3, 4, 6, 3])):
+            stride = 1 if i == 0 else 2
+            first_in = cin + (extra if i == 2 else 0)
+            down = nn.Sequential(nn.Conv2d(first_in, planes * 4, 1, stride, bias=False), nn.BatchNorm2d(planes * 4))
+            blocks = [PlainBottleneck(first_in, planes, planes * 4, stride, down)]
+            blocks += [PlainBottleneck(planes * 4, planes, planes * 4, 1, None) for _ in range(1, n)]
+            setattr(self, 'layer%d' % (i + 1), nn.Sequential(*blocks))
+            cin = planes * 4
+
+    def forward(self, x, heat):
+        x = F.max_pool2d(F.relu(self.bn1(self.conv1(x))), 3, 2, 1)
+        l2 = self.layer2(self.layer1(x))
+        l3 = self.layer3(torch.cat([l2, heat], 1))
+        l4 = self.layer4(l3)
+        return l4.mean((2, 3)), {2: l2, 3: l3, 4: l4}
+
+
+# ---------------------------------------------------------------- heads (E.1 items 5-6)
+class ManoBranch(nn.Module):
+    def __init__(self, cin):
+        super().__init__()
+        widths = [cin, 512, 512, 512, 512]
+        layers = []
+        for a, b in zip(widths[:-1], widths[1:]):
+            layers += [nn.Linear(a, b), nn.ReLU()]
+        self.base_layer = nn.Sequential(*layers)
+        self.pose_reg = nn.Linear(512, 48)
+        self.shape_reg = nn.Sequential(nn.Linear(512, 10))
+
+    def forward(self, x):
+        h = self.base_layer(x)
+        return self.pose_reg(h), self.shape_reg(h)
+
+
+class PlacementBranch(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.final_layer = nn.Linear(1024, 4)
+        self.decoder = nn.Sequential(nn.Linear(2048, 1024), nn.ReLU())
+
+    def forward(self, x):
+        return self.final_layer(self.decoder(x))
+
+
+# ---------------------------------------------------------------- smplx-style MANO (SEED_SPEC D.2, D.3)
+class Holder(nn.Module):
+    pass
+
+
+def rodrigues(v):
+    """Axis-angle (N,3) to rotation matrices, with smplx's 1e-8 added to the vector before the norm."""
+    angle = torch.norm(v + 1e-8, dim=1, keepdim=True)
+    axis = v / angle
+    c, s = torch.cos(angle)[:, :, None], torch.sin(angle)[:, :, None]
+    x, y, z = axis[:, 0], axis[:, 1], axis[:, 2]
+    o = torch.zeros_like(x)
+    k = torch.stack([o, -z, y, z, o, -x, -y, x, o], 1).view(-1, 3, 3)
+    return torch.eye(3)[None] + s * k + (1 - c) * torch.bmm(k, k)
+
+
+class Mano(nn.Module):
+    """The buffers and parameters smplx's MANO (use_pca=False) keeps, plus Zhang's beta2J and template_J."""
+
+    def __init__(self, gen, right):
+        super().__init__()
+        r = lambda *s: torch.randn(*s, generator=gen)  # noqa: E731
+        u = lambda *s: torch.rand(*s, generator=gen)  # noqa: E731
+        shapedirs = r(VERTS, 3, 10) * 0.004
+        if not right:
+            shapedirs[:, 0, :] *= -1
+        self.register_buffer('shapedirs', shapedirs)
+        self.vertex_joint_selector = Holder()
+        self.vertex_joint_selector.register_buffer('extra_joints_idxs', torch.tensor([744, 320, 443, 554, 671]))
+        self.register_buffer('faces_tensor', torch.randint(0, VERTS, (FACES, 3), generator=gen))
+        self.betas = nn.Parameter(torch.zeros(1, 10))
+        self.global_orient = nn.Parameter(torch.zeros(1, 3))
+        self.body_pose = nn.Parameter(torch.zeros(1, 3))
+        self.transl = nn.Parameter(r(1, 3) * 0.002)  # trained although no loss sees it; forward adds it
+        self.register_buffer('v_template', (u(VERTS, 3) - 0.5) * torch.tensor([0.19, 0.06, 0.17]))
+        reg = u(16, VERTS) * (u(16, VERTS) < 0.03)
+        self.register_buffer('J_regressor', reg / reg.sum(1, keepdim=True))
+        self.register_buffer('posedirs', r(135, VERTS * 3) * 0.002)
+        self.register_buffer('parents', torch.tensor(PARENTS))
+        w = u(VERTS, 16) ** 4
+        self.register_buffer('lbs_weights', w / w.sum(1, keepdim=True))
+        hand_mean = r(45) * 0.2
+        self.register_buffer('hand_mean', hand_mean)
+        self.hand_pose = nn.Parameter(torch.zeros(1, 45))
+        self.register_buffer('pose_mean', torch.cat([torch.zeros(3), hand_mean]))
+        self.register_buffer('beta2J', torch.einsum('jv,vcl->jcl', self.J_regressor, self.shapedirs))
+        self.register_buffer('template_J', self.J_regressor @ self.v_template)
+
+    def forward(self, pose, betas):
+        """Vertices (B,778,3) and the 16 joints (B,16,3), metres, with transl added."""
+        b = pose.shape[0]
+        full = pose + self.pose_mean
+        shaped = self.v_template + torch.einsum('bl,vcl->bvc', betas, self.shapedirs)
+        rest = torch.einsum('jv,bvc->bjc', self.J_regressor, shaped)
+        rot = rodrigues(full.reshape(-1, 3)).view(b, 16, 3, 3)
+        feature = (rot[:, 1:] - torch.eye(3)).reshape(b, -1)
+        posed = shaped + (feature @ self.posedirs).view(b, VERTS, 3)
+        world = []
+        for k in range(16):
+            local = torch.zeros(b, 4, 4)
+            local[:, :3, :3] = rot[:, k]
+            local[:, :3, 3] = rest[:, k] - (rest[:, PARENTS[k]] if k > 0 else 0)
+            local[:, 3, 3] = 1
+            world.append(local if k == 0 else world[PARENTS[k]] @ local)
+        world = torch.stack(world, 1)
+        joints = world[:, :, :3, 3]
+        skin = world.clone()
+        skin[:, :, :3, 3] = joints - (world[:, :, :3, :3] @ rest[..., None])[..., 0]
+        t = torch.einsum('vk,bkij->bvij', self.lbs_weights, skin)
+        verts = (t[:, :, :3, :3] @ posed[..., None])[..., 0] + t[:, :, :3, 3]
+        return verts + self.transl[:, None], joints + self.transl[:, None]
+
+
+# ---------------------------------------------------------------- the cascade (E.1 item 7)
+def register(xyc, joints, size):
+    """Weighted least-squares scale and shift taking the joints' (x, y) mm onto the 64-grid argmax, as Gaussians."""
+    b, n = joints.shape[:2]
+    w = xyc[:, :, 2]
+    a = torch.zeros(b, n, 2, 3)
+    a[:, :, 0, 0] = joints[:, :, 0]
+    a[:, :, 1, 0] = joints[:, :, 1]
+    a[:, :, 0, 1] = 1
+    a[:, :, 1, 2] = 1
+    a = (w[:, :, None, None] * a).reshape(b, 2 * n, 3)
+    rhs = (w[:, :, None] * xyc[:, :, :2]).reshape(b, 2 * n, 1)
+    st = torch.linalg.solve(a.transpose(1, 2) @ a, a.transpose(1, 2) @ rhs)[:, :, 0]
+    p = (joints[:, :, :2] * st[:, None, :1] + st[:, None, 1:]) * (size / 64.0)
+    grid = torch.arange(size, dtype=torch.float32)
+    dx = (p[:, :, 0, None] - grid)[:, :, None, :]
+    dy = (p[:, :, 1, None] - grid)[:, :, :, None]
+    g = torch.exp(-(dx ** 2 + dy ** 2) / 3)
+    return 1 - torch.prod(1 - g, 1)
+
+
+class Model(nn.Module):
+    def __init__(self, gen):
+        super().__init__()
+        self.mesh_reg = MeshReg(gen)
+        self.heatmap_predictor = inet.InterNet(50, 64, 21, 64, 256, 512, 64)
+
+    def forward(self, img):
+        heat, _, _ = self.heatmap_predictor(img)
+        b = heat.shape[0]
+        small = heat[:, :, ::4, ::2, ::2].reshape(b, -1, 32, 32)
+        coords, best = inet.decode(heat)
+        xyc = torch.cat([coords[:, :, :2], best[:, :, None]], 2)
+        planes = heat.reshape(b, 2, -1, 64, 64).max(2).values
+        mean = torch.tensor([0.485, 0.456, 0.406])[None, :, None, None]
+        std = torch.tensor([0.229, 0.224, 0.225])[None, :, None, None]
+        return self.mesh_reg((img - mean) / std, small, xyc, planes), xyc
+
+
+class MeshReg(nn.Module):
+    def __init__(self, gen):
+        super().__init__()
+        self.base_net = MeshResNet(42 * 64 // 4)
+        self.mano_layer = nn.ModuleDict({'r': Mano(gen, True), 'l': Mano(gen, False)})
+        self.left_mano_branch = ManoBranch(2048)
+        self.right_mano_branch = ManoBranch(2048)
+        self.trans_branch = PlacementBranch()
+        self.cascaded_left_mano_branch_list = nn.ModuleList([ManoBranch(2048 + 116 + 4) for _ in range(3)])
+        self.cascaded_right_mano_branch_list = nn.ModuleList([ManoBranch(2048 + 116 + 4) for _ in range(3)])
+        feats = [None, None, 512, 1024, 2048]
+        self.cascaded_left_feature_extractor_list = nn.ModuleList()
+        self.cascaded_right_feature_extractor_list = nn.ModuleList()
+        for i in range(3):
+            c = feats[4 - i]
+            for lst in (self.cascaded_right_feature_extractor_list, self.cascaded_left_feature_extractor_list):
+                lst.append(PlainBottleneck(c, c // 2, 2048, 2 ** i, nn.Conv2d(c, 2048, 1, 2 ** i, bias=False)))
+
+    def hand(self, side, pose, shape):
+        verts, joints = self.mano_layer[side](pose, shape)
+        return {'pose': pose, 'shape': shape, 'verts': verts * 1000,
+                'joints': torch.cat([joints, verts[:, TIPS]], 1) * 1000}
+
+    def forward(self, img, small, xyc, planes):
+        feature, levels = self.base_net(img, small)
+        att = planes[:, :, ::8, ::8]  # nearest 64 -> 8 takes every eighth cell from the first
+        hands = []
+        for h, side, branch in ((0, 'r', self.right_mano_branch), (1, 'l', self.left_mano_branch)):
+            hands.append(self.hand(side, *branch((levels[4] * att[:, h:h + 1]).mean((2, 3)))))
+        trans = self.trans_branch(feature)
+        stages = [hands]
+        for i in range(3):
+            level = levels[4 - i]
+            prev = stages[-1]
+            new = [None, None]
+            for h, side in ((0, 'r'), (1, 'l')):
+                other = prev[1 - h]
+                own = prev[h]
+                ext = (self.cascaded_right_feature_extractor_list if h == 0
+                       else self.cascaded_left_feature_extractor_list)[i]
+                mano = (self.cascaded_right_mano_branch_list if h == 0 else self.cascaded_left_mano_branch_list)[i]
+                mask = register(xyc[:, 21 * h:21 * h + 21], own['joints'], level.shape[2])
+                f = ext(level * mask[:, None]).mean((2, 3))
+                new[h] = self.hand(side, *mano(torch.cat([other['shape'], other['pose'], own['shape'], own['pose'],
+                                                          f, trans], 1)))
+            stages.append(new)
+        return stages, trans
+
+
+# ---------------------------------------------------------------- random weights, snapshot, outputs
+def randomise(model, gen):
+    """He-normal convolutions (the mesh ResNet has no BatchNorm to keep activations in range), small linear layers."""
+    for name, m in model.named_modules():
+        if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)):
+            fan = m.weight[0].numel() if isinstance(m, nn.Conv2d) else m.weight.shape[0] * 16
+            scale = 0.8 if name.startswith('mesh_reg') else 1.0
+            m.weight.data = torch.randn(m.weight.shape, generator=gen) * (scale * (2.0 / fan) ** 0.5)
+            if m.bias is not None:
+                m.bias.data = torch.randn(m.bias.shape, generator=gen) * 0.1
+        elif isinstance(m, nn.Linear):
+            m.weight.data = torch.randn(m.weight.shape, generator=gen) * (1.0 / m.weight.shape[1]) ** 0.5
+            m.bias.data = torch.randn(m.bias.shape, generator=gen) * 0.05
+    inet.randomise_batchnorm(model, gen)
+    with torch.no_grad():
+        for name, m in model.named_modules():
+            if 'joint_conv' in name and isinstance(m, nn.Conv2d):  # heat maps of a few units, not thousands
+                m.weight.mul_(1e-3)
+                m.bias.mul_(1e-3)
+
+
+def save_on_gpu_tag(obj, path):
+    """torch.save with every storage tagged 'cuda:0', as a snapshot saved from a GPU is (no GPU needed)."""
+    torch.serialization.register_package(0, lambda storage: 'cuda:0', lambda storage, location: None)
+    try:
+        torch.save(obj, path)
+    finally:
+        torch.serialization._package_registry.pop(0)
+
+
+def net(out, seed, image, box):
+    torch.manual_seed(seed)
+    gen = torch.Generator().manual_seed(seed)
+    model = Model(gen)
+    randomise(model, gen)
+    model.eval()
+    x, _ = inet.image_input(image, box)
+    with torch.no_grad():
+        (stages, trans), xyc = model(x)
+        heat = model.heatmap_predictor(x)[0]
+    top2 = torch.topk(heat.flatten(2), 2, dim=2).values
+    last = stages[-1]
+    os.makedirs(out, exist_ok=True)
+    state = {('module.' + k): v for k, v in model.state_dict().items()}
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+    save_on_gpu_tag({'epoch': 99, 'network': state, 'optimizer': optimizer.state_dict()},
+                    os.path.join(out, 'snapshot.pth.tar'))
+    np.save(os.path.join(out, 'input.npy'), x.numpy().astype(np.float32))
+    np.savez(os.path.join(out, 'outputs.npz'),
+             joints=torch.cat([last[0]['joints'], last[1]['joints']], 1).numpy(),
+             verts=torch.cat([last[0]['verts'], last[1]['verts']], 1).numpy(),
+             trans=trans.numpy(), xyc=xyc.numpy(),
+             pose=torch.stack([last[0]['pose'], last[1]['pose']], 1).numpy(),
+             shape=torch.stack([last[0]['shape'], last[1]['shape']], 1).numpy(),
+             stage_joints=torch.stack([torch.stack([s[h]['joints'] for s in stages], 1) for h in (0, 1)], 1).numpy(),
+             margin=(top2[:, :, 0] - top2[:, :, 1]).numpy())
+
+
+if __name__ == '__main__':
+    torch.set_num_threads(1)
+    if sys.argv[1] == 'net':
+        net(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')])
+    else:
+        sys.exit(__doc__)
