@@ -70,6 +70,11 @@ public final class ZhangModel implements AutoCloseable {
         return model;
     }
 
+    /** A model with every weight zero (BatchNorm scale and variance one) and no MANO data: for tests and training. */
+    static ZhangModel blank(String source) {
+        return new ZhangModel(source);
+    }
+
     public ZhangNet network() {
         return net;
     }
