@@ -8,7 +8,8 @@ import java.util.Optional;
 public final class Architectures {
 
     private static final List<Architecture> ALL = List.of(MediaPipeArchitecture.full(),
-        MediaPipeArchitecture.lite(), new TwoHandArchitecture(), new InterNetArchitecture());
+        MediaPipeArchitecture.lite(), new TwoHandArchitecture(), new InterNetArchitecture(),
+        new ZhangArchitecture());
 
     private Architectures() {
     }

@@ -13,7 +13,7 @@ import ai.djl.ndarray.NDManager;
  * <p>The scale and shift are constants for training, as in the reference (it detaches them); the joints'
  * positions are not, so gradients reach the previous stage through the Gaussians.
  */
-final class HeatmapRegistration {
+public final class HeatmapRegistration {
 
     /** Heat-map side the argmax is expressed on. */
     static final int HEATMAP_SIZE = 64;
@@ -56,8 +56,13 @@ final class HeatmapRegistration {
     /**
      * Solves the 3 x 3 normal equations for {@code (s, tx, ty)} of one hand: rows {@code (x_j, 1, 0)} and
      * {@code (y_j, 0, 1)} with targets the argmax, all scaled by the joint's maximum.
+     *
+     * @param xyc per joint {@code (u, v, weight)} from {@code offset}
+     * @param joints per joint {@code (x, y, z)} from {@code offset} (z unused)
+     * @param n joints
+     * @return {@code (s, tx, ty)} with {@code (u, v) ~ s (x, y) + (tx, ty)}
      */
-    static double[] fit(float[] xyc, float[] joints, int offset, int n) {
+    public static double[] fit(float[] xyc, float[] joints, int offset, int n) {
         double[][] a = new double[3][3];
         double[] r = new double[3];
         for (int k = 0; k < n; k++) {

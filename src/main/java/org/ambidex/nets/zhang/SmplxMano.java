@@ -93,6 +93,11 @@ final class SmplxMano extends TorchModule {
         return out;
     }
 
+    /** The stored {@code transl} parameter {@code (1, 3)}, metres. */
+    ai.djl.ndarray.NDArray translation() {
+        return params.get("transl").getArray();
+    }
+
     /** The kinematic tree as stored ({@code -1} for the root). */
     long[] parents() {
         return parents.clone();

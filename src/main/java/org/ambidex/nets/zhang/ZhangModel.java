@@ -93,6 +93,12 @@ public final class ZhangModel implements AutoCloseable {
         return net.meshReg().mano(h).faces();
     }
 
+    /** The {@code transl} stored with hand {@code h}'s MANO layer (metres), which its forward pass adds. */
+    public double[] storedTranslation(int h) {
+        float[] t = net.meshReg().mano(h).translation().toFloatArray();
+        return new double[] {t[0], t[1], t[2]};
+    }
+
     /**
      * Runs the network on {@code batch} images.
      *
@@ -114,15 +120,17 @@ public final class ZhangModel implements AutoCloseable {
                 }
             }
             float[] xyc = out.get(ZhangNet.xycIndex()).toFloatArray();
+            float[] handType = out.get(ZhangNet.handTypeIndex()).toFloatArray();
             List<ZhangPrediction> result = new ArrayList<>(batch);
             for (int i = 0; i < batch; i++) {
-                result.add(prediction(parts, placement, xyc, i));
+                result.add(prediction(parts, placement, xyc, handType, i));
             }
             return result;
         }
     }
 
-    private static ZhangPrediction prediction(float[][][] parts, float[] placement, float[] xyc, int i) {
+    private static ZhangPrediction prediction(float[][][] parts, float[] placement, float[] xyc, float[] handType,
+                                              int i) {
         int v = SmplxMano.VERTICES * 3;
         int j = 21 * 3;
         double[] joints = new double[2 * j];
@@ -145,7 +153,8 @@ public final class ZhangModel implements AutoCloseable {
             xy[2 * k + 1] = xyc[o + 1];
             max[k] = xyc[o + 2];
         }
-        return new ZhangPrediction(joints, vertices, place, pose, shape, xy, max);
+        return new ZhangPrediction(joints, vertices, place, pose, shape, xy, max,
+            new double[] {handType[2 * i], handType[2 * i + 1]});
     }
 
     private static void copy(float[] from, int offset, double[] to, int at, int n) {

@@ -17,7 +17,8 @@ import org.ambidex.nets.TorchModule;
  * <p>Input {@code (B, 3, 256, 256)} RGB divided by 255. The heat maps {@code (B, 42, 64, 64, 64)} are down-sampled
  * ({@code [:, :, ::4, ::2, ::2]}) for the mesh ResNet, decoded by hard argmax into {@code xyc}, and reduced to one
  * attention map per hand (channel maximum over the hand's 21 x 64 slices, then nearest 64 -> 8, i.e. every eighth
- * cell). Output, by {@link #index}, the {@link MeshReg} outputs followed by {@code xyc (B, 42, 3)}.
+ * cell). Output, by {@link #index}, the {@link MeshReg} outputs followed by {@code xyc (B, 42, 3)} and InterNet's
+ * hand-type probabilities {@code (B, 2)}, which the reference computes and does not use.
  */
 public final class ZhangNet extends TorchModule {
 
@@ -59,6 +60,11 @@ public final class ZhangNet extends TorchModule {
         return MeshReg.index(MeshReg.STAGES + 1, 0, 0);
     }
 
+    /** Where InterNet's hand-type probabilities {@code (B, 2)} (right, left) are in the output. */
+    static int handTypeIndex() {
+        return xycIndex() + 1;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
@@ -66,7 +72,8 @@ public final class ZhangNet extends TorchModule {
         NDManager m = image.getManager();
         long b = image.getShape().get(0);
         // InterNet is the heat-map predictor here; the reference trains it along (its BatchNorm included).
-        NDArray heat = interNet.forward(store, inputs, training, params).get(0);
+        NDList heatmapOutputs = interNet.forward(store, inputs, training, params);
+        NDArray heat = heatmapOutputs.get(0);
         long joints = heat.getShape().get(1);
         int depth = Math.toIntExact(heat.getShape().get(2));
         int side = Math.toIntExact(heat.getShape().get(3));
@@ -79,6 +86,7 @@ public final class ZhangNet extends TorchModule {
         NDArray normalised = image.sub(m.create(MEAN).reshape(1, 3, 1, 1)).div(m.create(STD).reshape(1, 3, 1, 1));
         NDList out = meshReg.forward(store, new NDList(normalised, small, xyc, attention), training, params);
         out.add(xyc);
+        out.add(heatmapOutputs.get(2));
         return out;
     }
 

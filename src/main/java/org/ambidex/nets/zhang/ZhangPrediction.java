@@ -13,7 +13,9 @@ package org.ambidex.nets.zhang;
  * @param shape 2 x 10 betas per hand
  * @param heatmapXy 42 x 2 heat-map argmax (64 x 64 grid cells) per joint, InterNet's joint order
  * @param heatmapMax 42 heat-map maxima (the registration weights)
+ * @param handType InterNet's probabilities that the right and the left hand are present (the reference ignores them)
  */
 public record ZhangPrediction(double[] joints, double[] vertices, double[] placement, double[][] pose,
-                              double[][] shape, double[] heatmapXy, double[] heatmapMax) {
+                              double[][] shape, double[] heatmapXy, double[] heatmapMax,
+                              double[] handType) {
 }

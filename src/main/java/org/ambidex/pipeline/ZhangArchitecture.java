@@ -1,0 +1,71 @@
+package org.ambidex.pipeline;
+
+import java.util.Optional;
+import org.ambidex.core.BadInputException;
+import org.ambidex.data.Sample;
+import org.ambidex.nets.zhang.ZhangModel;
+
+/**
+ * Zhang et al., "Interacting Two-Hand 3D Pose and Shape Reconstruction from Single Color Image" (ICCV 2021), v2
+ * (iscas3dv/Two-Hand-Shape-Pose_v2): InterNet heat maps, then per-hand MANO regression with pose-aware attention and
+ * three cascaded refinements, and the left hand's placement relative to the right; from the published
+ * {@code snapshot_99.pth.tar}, which carries its own MANO data.
+ */
+final class ZhangArchitecture implements Architecture {
+
+    /** The name on the command line. */
+    static final String NAME = "zhang";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String summary() {
+        return "Zhang et al. ICCV 2021 v2 (InterNet heat maps, BN-less ResNet-50, cascaded MANO regression): both"
+            + " hands' meshes, joints, MANO parameters and the left hand's relative placement; no camera model";
+    }
+
+    @Override
+    public String input() {
+        return "with a box, InterNet's crop (square, 1.25 times the box) warped to 256 x 256; without one, the image"
+            + " scaled to 256 on its longer side at the top-left of a black square (the demo); RGB / 255";
+    }
+
+    @Override
+    public String modelFiles() {
+        return "the published snapshot_99.pth.tar (iscas3dv/Two-Hand-Shape-Pose_v2), MANO data included";
+    }
+
+    @Override
+    public boolean needsBox() {
+        return false;
+    }
+
+    @Override
+    public boolean hasBuiltInModel() {
+        return false;
+    }
+
+    @Override
+    public Reconstructor open(ModelSpec spec, ReconstructorOptions options) {
+        if (options.handModel() != null) {
+            throw new BadInputException("--hand-model: " + NAME + " uses the MANO data stored in its snapshot; leave"
+                + " --hand-model out");
+        }
+        options.requireTwoHandDefaults(NAME, null);
+        return new ZhangReconstructor(ZhangModel.fromCheckpoint(spec.path()), spec.toString());
+    }
+
+    @Override
+    public ReconstructionRequest evaluationRequest(Sample sample) {
+        // The reference's test crop about the annotated box; its evaluation aligns each hand to the ground truth.
+        return new ReconstructionRequest(sample.bbox(), sample.camera().intrinsics(), null);
+    }
+
+    @Override
+    public Optional<Trainer> trainer() {
+        return Optional.empty();
+    }
+}
