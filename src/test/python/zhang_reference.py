@@ -15,6 +15,9 @@ statistics are random with a fixed seed. Run with Debian's python3-torch (1.13) 
       RGB / 255) and outputs.npz: joints (1,42,3) and verts (1,1556,3) in mm (right hand then left), trans (1,4),
       xyc (1,42,3), the last stage's pose (1,2,48) and shape (1,2,10), every stage's joints (1,2,4,21,3) and the
       margin between the best and second-best heat-map cell of every joint (1,42).
+  /usr/bin/python3 zhang_reference.py demo-input OUT_DIR IMAGE
+      input.npy (1,3,256,256): the demo's preprocessing without a box (OpenCV read ignoring EXIF orientation, the
+      longer side scaled to 256 by warpAffine with a float32 matrix, top-left, black border; RGB / 255).
 """
 import os
 import sys
@@ -319,9 +322,22 @@ def net(out, seed, image, box):
              margin=(top2[:, :, 0] - top2[:, :, 1]).numpy())
 
 
+def demo_input(out, image):
+    import cv2
+    img = cv2.imread(image, cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION)
+    ratio = 256 / max(*img.shape[:2])
+    m = np.array([[ratio, 0, 0], [0, ratio, 0]], dtype=np.float32)
+    img = cv2.warpAffine(img, m, (256, 256), flags=cv2.INTER_LINEAR, borderValue=[0, 0, 0])
+    img = img[:, :, ::-1].astype(np.float32) / 255
+    os.makedirs(out, exist_ok=True)
+    np.save(os.path.join(out, 'input.npy'), img.transpose(2, 0, 1)[None].copy())
+
+
 if __name__ == '__main__':
     torch.set_num_threads(1)
     if sys.argv[1] == 'net':
         net(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')])
+    elif sys.argv[1] == 'demo-input':
+        demo_input(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

@@ -23,7 +23,8 @@ import org.ambidex.nets.zhang.ZhangPrediction;
 /**
  * Reconstructs both hands with Zhang et al. v2. Input as the reference: with a box, InterNet's test crop about it
  * ({@link InterNetReconstructor#input}); without one, the demo's image scaled so its longer side is 256 and placed
- * at the top-left of a black 256 x 256 square (OpenCV bilinear, float32 matrix). RGB / 255 either way.
+ * at the top-left of a black 256 x 256 square (OpenCV bilinear on the 8-bit image, float32 matrix). RGB / 255
+ * either way.
  *
  * <p>The network predicts no camera. Each hand's mesh and joints (smplx MANO, mm) are kept rigid and placed as
  * follows: the right hand by a weak-perspective fit of its joints (x, y) to InterNet's heat-map argmax (weighted by
@@ -85,7 +86,8 @@ public final class ZhangReconstructor extends BatchReconstructor {
         if (box != null) {
             return InterNetReconstructor.input(rgb, InterNetCrop.processBbox(box));
         }
-        float[] chw = OpenCvAffine.warpAffine(rgb, inputTransform(image.getWidth(), image.getHeight(), null), SIZE,
+        // The demo warps the 8-bit image as read, so the warped pixels are whole numbers again.
+        float[] chw = OpenCvAffine.warpAffine8u(rgb, inputTransform(image.getWidth(), image.getHeight(), null), SIZE,
             SIZE).toChw(1f);
         for (int i = 0; i < chw.length; i++) {
             chw[i] /= 255f;

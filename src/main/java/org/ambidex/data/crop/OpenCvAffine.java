@@ -21,6 +21,7 @@ public final class OpenCvAffine {
     private static final int AB_SCALE = 1 << AB_BITS;
     private static final int ROUND_DELTA = AB_SCALE / INTER_TAB_SIZE / 2;
     private static final float[] WEIGHTS = bilinearTable();
+    private static final int[] FIXED_WEIGHTS = fixedWeights();
 
     private OpenCvAffine() {
     }
@@ -76,6 +77,19 @@ public final class OpenCvAffine {
      * @param map source pixel coordinates to destination pixel coordinates
      */
     public static FloatImage warpAffine(FloatImage src, Affine2 map, int width, int height) {
+        return warp(src, map, width, height, false);
+    }
+
+    /**
+     * The same warp of an 8-bit image ({@code src} holding whole numbers 0 to 255), as OpenCV computes it for
+     * {@code uint8} input: fixed-point weights (the float ones times 2^15, exact) and the sum rounded to a whole
+     * number ({@code (sum + 2^14) >> 15}).
+     */
+    public static FloatImage warpAffine8u(FloatImage src, Affine2 map, int width, int height) {
+        return warp(src, map, width, height, true);
+    }
+
+    private static FloatImage warp(FloatImage src, Affine2 map, int width, int height, boolean bytes) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("output size must be positive: " + width + "x" + height);
         }
@@ -123,11 +137,26 @@ public final class OpenCvAffine {
                     float v1 = x1in && y0in ? s[(r0 + sx + 1) * cn + c] : 0f;
                     float v2 = x0in && y1in ? s[(r1 + sx) * cn + c] : 0f;
                     float v3 = x1in && y1in ? s[(r1 + sx + 1) * cn + c] : 0f;
-                    out[o + c] = v0 * WEIGHTS[w] + v1 * WEIGHTS[w + 1] + v2 * WEIGHTS[w + 2] + v3 * WEIGHTS[w + 3];
+                    if (bytes) {
+                        long sum = (long) v0 * FIXED_WEIGHTS[w] + (long) v1 * FIXED_WEIGHTS[w + 1]
+                            + (long) v2 * FIXED_WEIGHTS[w + 2] + (long) v3 * FIXED_WEIGHTS[w + 3];
+                        out[o + c] = Math.max(0, Math.min(255, (sum + (1 << 14)) >> 15));
+                    } else {
+                        out[o + c] = v0 * WEIGHTS[w] + v1 * WEIGHTS[w + 1] + v2 * WEIGHTS[w + 2] + v3 * WEIGHTS[w + 3];
+                    }
                 }
             }
         }
         return FloatImage.wrap(width, height, cn, out);
+    }
+
+    /** The bilinear weights times 2^15 ({@code INTER_REMAP_COEF_SCALE}): exact, as products of multiples of 1/32. */
+    private static int[] fixedWeights() {
+        int[] fixed = new int[WEIGHTS.length];
+        for (int i = 0; i < fixed.length; i++) {
+            fixed[i] = Math.round(WEIGHTS[i] * 32768f);
+        }
+        return fixed;
     }
 
     /** OpenCV's {@code saturate_cast<int>(double)}: round half to even, clamp. */
