@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference outputs of Zhang et al. (ICCV 2021) v2 from PyTorch, for ambidex's tests.
+"""Reference outputs of Zhang et al. (ICCV 2021) v2 and v1 from PyTorch, for ambidex's tests.
 
 A test-data generator, not part of ambidex: it builds the network of SEED_PORTS.md section 1 and SEED_SPEC.md E.1
 from torch.nn by hand, with the parameter names of the published snapshot: InterNet as 'heatmap_predictor' (taken
@@ -15,6 +15,11 @@ statistics are random with a fixed seed. Run with Debian's python3-torch (1.13) 
       RGB / 255) and outputs.npz: joints (1,42,3) and verts (1,1556,3) in mm (right hand then left), trans (1,4),
       xyc (1,42,3), the last stage's pose (1,2,48) and shape (1,2,10), every stage's joints (1,2,4,21,3) and the
       margin between the best and second-best heat-map cell of every joint (1,42).
+  /usr/bin/python3 zhang_reference.py net-v1 OUT_DIR SEED IMAGE X,Y,W,H
+      the same for v1 (BaowenZ/Two-Hand-Shape-Pose, SEED_PORTS.md 1.1 "v1 differences"): no BatchNorm in the mesh
+      ResNet, mesh input RGB / 255 - 0.5 (InterNet gets it plus 0.5), manopth-style MANO buffers (th_*) with
+      OpenPose-ordered joints centred on the middle MCP; model.pts is a bare state dict (storages tagged cuda:0);
+      joints are in OpenPose order.
   /usr/bin/python3 zhang_reference.py demo-input OUT_DIR IMAGE
       input.npy (1,3,256,256): the demo's preprocessing without a box (OpenCV read ignoring EXIF orientation, the
       longer side scaled to 256 by warpAffine with a float32 matrix, top-left, black border; RGB / 255).
@@ -52,24 +57,32 @@ class PlainBottleneck(nn.Module):
 
 
 class MeshResNet(nn.Module):
-    """ResNet-50 layout; BatchNorm in the stem and in each shortcut only; extra channels enter layer3."""
+    """ResNet-50 layout; v2: BatchNorm in the stem and in each shortcut only; v1: no BatchNorm at all, bare 1x1
+    shortcut convolutions and a classifier 'fc' that is never called; extra channels enter layer3."""
 
-    def __init__(self, extra):
+    def __init__(self, extra, v1=False):
         super().__init__()
+        self.v1 = v1
         self.conv1 = nn.Conv2d(3, 64, 7, 2, 3, bias=False)
-        self.bn1 = nn.BatchNorm2d(64)
+        if not v1:
+            self.bn1 = nn.BatchNorm2d(64)
         cin = 64
         for i, (planes, n) in enumerate(zip([64, 128, 256, 512], [3, 4, 6, 3])):
             stride = 1 if i == 0 else 2
             first_in = cin + (extra if i == 2 else 0)
-            down = nn.Sequential(nn.Conv2d(first_in, planes * 4, 1, stride, bias=False), nn.BatchNorm2d(planes * 4))
+            down = nn.Conv2d(first_in, planes * 4, 1, stride, bias=False)
+            if not v1:
+                down = nn.Sequential(down, nn.BatchNorm2d(planes * 4))
             blocks = [PlainBottleneck(first_in, planes, planes * 4, stride, down)]
             blocks += [PlainBottleneck(planes * 4, planes, planes * 4, 1, None) for _ in range(1, n)]
             setattr(self, 'layer%d' % (i + 1), nn.Sequential(*blocks))
             cin = planes * 4
+        if v1:
+            self.fc = nn.Linear(2048, 1000)
 
     def forward(self, x, heat):
-        x = F.max_pool2d(F.relu(self.bn1(self.conv1(x))), 3, 2, 1)
+        x = self.conv1(x)
+        x = F.max_pool2d(F.relu(x if self.v1 else self.bn1(x)), 3, 2, 1)
         l2 = self.layer2(self.layer1(x))
         l3 = self.layer3(torch.cat([l2, heat], 1))
         l4 = self.layer4(l3)
@@ -176,6 +189,59 @@ class Mano(nn.Module):
         return verts + self.transl[:, None], joints + self.transl[:, None]
 
 
+class ManopthMano(nn.Module):
+    """v1's modified manopth layer (use_pca=False, flat_hand_mean=False, center_idx=9): its buffers, and a forward
+    giving vertices and OpenPose-ordered joints (tips 745, 317, 444 / 445 on the left, 556, 673) centred on the
+    middle MCP, in mm. The kinematic tree is MANO's (manopth reads it from the MANO file)."""
+
+    OP_FROM_MANO_TIPS = [0, 13, 14, 15, 16, 1, 2, 3, 17, 4, 5, 6, 18, 10, 11, 12, 19, 7, 8, 9, 20]
+
+    def __init__(self, gen, right):
+        super().__init__()
+        r = lambda *s: torch.randn(*s, generator=gen)  # noqa: E731
+        u = lambda *s: torch.rand(*s, generator=gen)  # noqa: E731
+        self.right = right
+        self.register_buffer('th_betas', torch.zeros(1, 10))
+        shapedirs = r(VERTS, 3, 10) * 0.004
+        if not right:
+            shapedirs[:, 0, :] *= -1
+        self.register_buffer('th_shapedirs', shapedirs)
+        self.register_buffer('th_posedirs', r(VERTS, 3, 135) * 0.002)
+        self.register_buffer('th_v_template', ((u(VERTS, 3) - 0.5) * torch.tensor([0.19, 0.06, 0.17]))[None])
+        reg = u(16, VERTS) * (u(16, VERTS) < 0.03)
+        self.register_buffer('th_J_regressor', reg / reg.sum(1, keepdim=True))
+        w = u(VERTS, 16) ** 4
+        self.register_buffer('th_weights', w / w.sum(1, keepdim=True))
+        self.register_buffer('th_faces', torch.randint(0, VERTS, (FACES, 3), generator=gen))
+        self.register_buffer('th_hands_mean', r(1, 45) * 0.2)
+        self.register_buffer('th_selected_comps', r(45, 45))
+
+    def forward(self, pose, betas):
+        b = pose.shape[0]
+        full = torch.cat([pose[:, :3], self.th_hands_mean + pose[:, 3:]], 1)
+        shaped = self.th_v_template + torch.einsum('bl,vcl->bvc', betas, self.th_shapedirs)
+        rest = torch.einsum('jv,bvc->bjc', self.th_J_regressor, shaped)
+        rot = rodrigues(full.reshape(-1, 3)).view(b, 16, 3, 3)
+        feature = (rot[:, 1:] - torch.eye(3)).reshape(b, -1)
+        posed = shaped + torch.einsum('vcp,bp->bvc', self.th_posedirs, feature)
+        world = []
+        for k in range(16):
+            local = torch.zeros(b, 4, 4)
+            local[:, :3, :3] = rot[:, k]
+            local[:, :3, 3] = rest[:, k] - (rest[:, PARENTS[k]] if k > 0 else 0)
+            local[:, 3, 3] = 1
+            world.append(local if k == 0 else world[PARENTS[k]] @ local)
+        world = torch.stack(world, 1)
+        skin = world.clone()
+        skin[:, :, :3, 3] = world[:, :, :3, 3] - (world[:, :, :3, :3] @ rest[..., None])[..., 0]
+        t = torch.einsum('vk,bkij->bvij', self.th_weights, skin)
+        verts = (t[:, :, :3, :3] @ posed[..., None])[..., 0] + t[:, :, :3, 3]
+        tips = verts[:, [745, 317, 444 if self.right else 445, 556, 673]]
+        joints = torch.cat([world[:, :, :3, 3], tips], 1)[:, self.OP_FROM_MANO_TIPS]
+        centre = joints[:, 9:10]
+        return (verts - centre) * 1000, (joints - centre) * 1000
+
+
 # ---------------------------------------------------------------- the cascade (E.1 item 7)
 def register(xyc, joints, size):
     """Weighted least-squares scale and shift taking the joints' (x, y) mm onto the 64-grid argmax, as Gaussians."""
@@ -198,13 +264,16 @@ def register(xyc, joints, size):
 
 
 class Model(nn.Module):
-    def __init__(self, gen):
+    def __init__(self, gen, v1=False):
         super().__init__()
-        self.mesh_reg = MeshReg(gen)
+        self.v1 = v1
+        self.mesh_reg = MeshReg(gen, v1)
         self.heatmap_predictor = inet.InterNet(50, 64, 21, 64, 256, 512, 64)
 
     def forward(self, img):
-        heat, _, _ = self.heatmap_predictor(img)
+        """img: RGB / 255. v1 computes x = img - 0.5 for the mesh branch and gives InterNet x + 0.5."""
+        x = img - 0.5 if self.v1 else None
+        heat, _, _ = self.heatmap_predictor(x + 0.5 if self.v1 else img)
         b = heat.shape[0]
         small = heat[:, :, ::4, ::2, ::2].reshape(b, -1, 32, 32)
         coords, best = inet.decode(heat)
@@ -212,14 +281,16 @@ class Model(nn.Module):
         planes = heat.reshape(b, 2, -1, 64, 64).max(2).values
         mean = torch.tensor([0.485, 0.456, 0.406])[None, :, None, None]
         std = torch.tensor([0.229, 0.224, 0.225])[None, :, None, None]
-        return self.mesh_reg((img - mean) / std, small, xyc, planes), xyc
+        return self.mesh_reg(x if self.v1 else (img - mean) / std, small, xyc, planes), xyc
 
 
 class MeshReg(nn.Module):
-    def __init__(self, gen):
+    def __init__(self, gen, v1=False):
         super().__init__()
-        self.base_net = MeshResNet(42 * 64 // 4)
-        self.mano_layer = nn.ModuleDict({'r': Mano(gen, True), 'l': Mano(gen, False)})
+        self.v1 = v1
+        self.base_net = MeshResNet(42 * 64 // 4, v1)
+        layer = ManopthMano if v1 else Mano
+        self.mano_layer = nn.ModuleDict({'r': layer(gen, True), 'l': layer(gen, False)})
         self.left_mano_branch = ManoBranch(2048)
         self.right_mano_branch = ManoBranch(2048)
         self.trans_branch = PlacementBranch()
@@ -234,6 +305,9 @@ class MeshReg(nn.Module):
                 lst.append(PlainBottleneck(c, c // 2, 2048, 2 ** i, nn.Conv2d(c, 2048, 1, 2 ** i, bias=False)))
 
     def hand(self, side, pose, shape):
+        if self.v1:
+            verts, joints = self.mano_layer[side](pose, shape)
+            return {'pose': pose, 'shape': shape, 'verts': verts, 'joints': joints}
         verts, joints = self.mano_layer[side](pose, shape)
         return {'pose': pose, 'shape': shape, 'verts': verts * 1000,
                 'joints': torch.cat([joints, verts[:, TIPS]], 1) * 1000}
@@ -294,10 +368,10 @@ def save_on_gpu_tag(obj, path):
         torch.serialization._package_registry.pop(0)
 
 
-def net(out, seed, image, box):
+def net(out, seed, image, box, v1=False):
     torch.manual_seed(seed)
     gen = torch.Generator().manual_seed(seed)
-    model = Model(gen)
+    model = Model(gen, v1)
     randomise(model, gen)
     model.eval()
     x, _ = inet.image_input(image, box)
@@ -307,10 +381,13 @@ def net(out, seed, image, box):
     top2 = torch.topk(heat.flatten(2), 2, dim=2).values
     last = stages[-1]
     os.makedirs(out, exist_ok=True)
-    state = {('module.' + k): v for k, v in model.state_dict().items()}
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
-    save_on_gpu_tag({'epoch': 99, 'network': state, 'optimizer': optimizer.state_dict()},
-                    os.path.join(out, 'snapshot.pth.tar'))
+    if v1:  # model.pts: a bare state dict
+        save_on_gpu_tag(model.state_dict(), os.path.join(out, 'model.pts'))
+    else:
+        state = {('module.' + k): v for k, v in model.state_dict().items()}
+        optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+        save_on_gpu_tag({'epoch': 99, 'network': state, 'optimizer': optimizer.state_dict()},
+                        os.path.join(out, 'snapshot.pth.tar'))
     np.save(os.path.join(out, 'input.npy'), x.numpy().astype(np.float32))
     np.savez(os.path.join(out, 'outputs.npz'),
              joints=torch.cat([last[0]['joints'], last[1]['joints']], 1).numpy(),
@@ -337,6 +414,8 @@ if __name__ == '__main__':
     torch.set_num_threads(1)
     if sys.argv[1] == 'net':
         net(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')])
+    elif sys.argv[1] == 'net-v1':
+        net(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')], v1=True)
     elif sys.argv[1] == 'demo-input':
         demo_input(sys.argv[2], sys.argv[3])
     else:

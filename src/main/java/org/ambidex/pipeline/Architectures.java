@@ -9,7 +9,8 @@ public final class Architectures {
 
     private static final List<Architecture> ALL = List.of(MediaPipeArchitecture.full(),
         MediaPipeArchitecture.lite(), new TwoHandArchitecture(), new InterNetArchitecture(),
-        new ZhangArchitecture());
+        new ZhangArchitecture(org.ambidex.nets.zhang.ZhangVariant.V2),
+        new ZhangArchitecture(org.ambidex.nets.zhang.ZhangVariant.V1));
 
     private Architectures() {
     }

@@ -4,27 +4,38 @@ import java.util.Optional;
 import org.ambidex.core.BadInputException;
 import org.ambidex.data.Sample;
 import org.ambidex.nets.zhang.ZhangModel;
+import org.ambidex.nets.zhang.ZhangVariant;
 
 /**
- * Zhang et al., "Interacting Two-Hand 3D Pose and Shape Reconstruction from Single Color Image" (ICCV 2021), v2
- * (iscas3dv/Two-Hand-Shape-Pose_v2): InterNet heat maps, then per-hand MANO regression with pose-aware attention and
- * three cascaded refinements, and the left hand's placement relative to the right; from the published
- * {@code snapshot_99.pth.tar}, which carries its own MANO data.
+ * Zhang et al., "Interacting Two-Hand 3D Pose and Shape Reconstruction from Single Color Image" (ICCV 2021):
+ * InterNet heat maps, then per-hand MANO regression with pose-aware attention and three cascaded refinements, and
+ * the left hand's placement relative to the right; v2 (iscas3dv/Two-Hand-Shape-Pose_v2) from the published
+ * {@code snapshot_99.pth.tar}, v1 (BaowenZ/Two-Hand-Shape-Pose) from {@code model.pts}, both carrying their MANO
+ * data.
  */
 final class ZhangArchitecture implements Architecture {
 
-    /** The name on the command line. */
-    static final String NAME = "zhang";
+    private final ZhangVariant variant;
+
+    ZhangArchitecture(ZhangVariant variant) {
+        this.variant = variant;
+    }
+
+    /** The name on the command line: {@code zhang} (v2) or {@code zhang-v1}. */
+    static String name(ZhangVariant variant) {
+        return variant == ZhangVariant.V2 ? "zhang" : "zhang-v1";
+    }
 
     @Override
     public String name() {
-        return NAME;
+        return name(variant);
     }
 
     @Override
     public String summary() {
-        return "Zhang et al. ICCV 2021 v2 (InterNet heat maps, BN-less ResNet-50, cascaded MANO regression): both"
-            + " hands' meshes, joints, MANO parameters and the left hand's relative placement; no camera model";
+        return "Zhang et al. ICCV 2021 " + (variant == ZhangVariant.V2 ? "v2" : "v1 (InterHand2.6M v0)")
+            + " (InterNet heat maps, BN-less ResNet-50, cascaded MANO regression): both hands' meshes, joints, MANO"
+            + " parameters and the left hand's relative placement; no camera model";
     }
 
     @Override
@@ -35,7 +46,9 @@ final class ZhangArchitecture implements Architecture {
 
     @Override
     public String modelFiles() {
-        return "the published snapshot_99.pth.tar (iscas3dv/Two-Hand-Shape-Pose_v2), MANO data included";
+        return variant == ZhangVariant.V2
+            ? "the published snapshot_99.pth.tar (iscas3dv/Two-Hand-Shape-Pose_v2), MANO data included"
+            : "the published model.pts (BaowenZ/Two-Hand-Shape-Pose), MANO data included";
     }
 
     @Override
@@ -51,11 +64,13 @@ final class ZhangArchitecture implements Architecture {
     @Override
     public Reconstructor open(ModelSpec spec, ReconstructorOptions options) {
         if (options.handModel() != null) {
-            throw new BadInputException("--hand-model: " + NAME + " uses the MANO data stored in its snapshot; leave"
+            throw new BadInputException("--hand-model: " + name() + " uses the MANO data stored in its snapshot; leave"
                 + " --hand-model out");
         }
-        options.requireTwoHandDefaults(NAME, null);
-        return new ZhangReconstructor(ZhangModel.fromCheckpoint(spec.path()), spec.toString());
+        options.requireTwoHandDefaults(name(), null);
+        ZhangModel model = variant == ZhangVariant.V2 ? ZhangModel.fromCheckpoint(spec.path())
+            : ZhangModel.fromV1Checkpoint(spec.path());
+        return new ZhangReconstructor(model, spec.toString());
     }
 
     @Override

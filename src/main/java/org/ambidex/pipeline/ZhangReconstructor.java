@@ -19,6 +19,7 @@ import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.zhang.HeatmapRegistration;
 import org.ambidex.nets.zhang.ZhangModel;
 import org.ambidex.nets.zhang.ZhangPrediction;
+import org.ambidex.nets.zhang.ZhangVariant;
 
 /**
  * Reconstructs both hands with Zhang et al. v2. Input as the reference: with a box, InterNet's test crop about it
@@ -42,10 +43,11 @@ public final class ZhangReconstructor extends BatchReconstructor {
         + " hand's joints to the heat maps and the network's relative placement of the left hand";
     private static final int SIZE = ZhangModel.INPUT_SIZE;
     private static final int HEATMAP = 64;
-    private static final int ROOT = JointOrder.MANO16_TIPS.indexOf(HandJoint.MIDDLE_MCP);
-    private static final int WRIST = JointOrder.MANO16_TIPS.indexOf(HandJoint.WRIST);
-
     private final ZhangModel model;
+    /** The network's per-hand joint order, and where the middle MCP and the wrist are in it. */
+    private final JointOrder order;
+    private final int root;
+    private final int wrist;
     private final String name;
     private final String handModel;
     private final int[][] faces = new int[2][];
@@ -54,7 +56,10 @@ public final class ZhangReconstructor extends BatchReconstructor {
     public ZhangReconstructor(ZhangModel model, String name) {
         this.model = model;
         this.name = name;
-        this.handModel = name + " (smplx MANO in the snapshot)";
+        this.order = model.variant().jointOrder();
+        this.root = order.indexOf(HandJoint.MIDDLE_MCP);
+        this.wrist = order.indexOf(HandJoint.WRIST);
+        this.handModel = name + " (the MANO data in the model file)";
         faces[0] = model.faces(0);
         faces[1] = model.faces(1);
     }
@@ -66,7 +71,7 @@ public final class ZhangReconstructor extends BatchReconstructor {
 
     @Override
     public Architecture architecture() {
-        return Architectures.named(ZhangArchitecture.NAME).orElseThrow();
+        return Architectures.named(ZhangArchitecture.name(model.variant())).orElseThrow();
     }
 
     /** The image-to-input map: InterNet's crop about the box, or the demo's top-left scaling without one. */
@@ -139,13 +144,13 @@ public final class ZhangReconstructor extends BatchReconstructor {
         }
         if (request.rootDepth() != null) {
             // Along the reference hand's ray, so its wrist lies at the given depth; the other hand keeps its offset.
-            double wristZ = (joints[reference][3 * WRIST + 2] - joints[reference][3 * ROOT + 2]) / 1000;
+            double wristZ = (joints[reference][3 * wrist + 2] - joints[reference][3 * root + 2]) / 1000;
             double t = (request.rootDepth() - wristZ) / roots[reference].z();
             Vec3 moved = roots[reference].times(t);
             roots[other] = roots[other].plus(moved.minus(roots[reference]));
             roots[reference] = moved;
             if (request.perHandRootDepths()) {
-                double otherWrist = (joints[other][3 * WRIST + 2] - joints[other][3 * ROOT + 2]) / 1000;
+                double otherWrist = (joints[other][3 * wrist + 2] - joints[other][3 * root + 2]) / 1000;
                 double depth = other == 1 ? request.leftRootDepth() : request.rootDepth();
                 roots[other] = roots[other].times((depth - otherWrist) / roots[other].z());
             }
@@ -153,10 +158,10 @@ public final class ZhangReconstructor extends BatchReconstructor {
         List<HandReconstruction> hands = new ArrayList<>(2);
         double[][] wrists = new double[2][];
         for (int hand = 0; hand < 2; hand++) {
-            double[] root = {joints[hand][3 * ROOT], joints[hand][3 * ROOT + 1], joints[hand][3 * ROOT + 2]};
-            double[] placedJoints = placed(joints[hand], root, roots[hand]);
-            double[] placedVerts = placed(verts[hand], root, roots[hand]);
-            double[] op = JointOrder.OPENPOSE.convert(placedJoints, JointOrder.MANO16_TIPS, 3);
+            double[] mcp = {joints[hand][3 * root], joints[hand][3 * root + 1], joints[hand][3 * root + 2]};
+            double[] placedJoints = placed(joints[hand], mcp, roots[hand]);
+            double[] placedVerts = placed(verts[hand], mcp, roots[hand]);
+            double[] op = JointOrder.OPENPOSE.convert(placedJoints, order, 3);
             wrists[hand] = Arrays.copyOfRange(op, 0, 3);
             double[] rel = new double[21];
             for (int j = 0; j < 21; j++) {
@@ -191,9 +196,9 @@ public final class ZhangReconstructor extends BatchReconstructor {
      * The middle MCP of hand {@code hand}, metres, from the weak-perspective fit of its joints (mm) to its heat-map
      * argmax: {@code 4 s} input pixels per mm puts it at depth {@code f_input / (4000 s)}.
      */
-    private static Vec3 fittedRoot(ZhangPrediction p, int hand, double[] joints, Affine2 toImage, Intrinsics k) {
+    private Vec3 fittedRoot(ZhangPrediction p, int hand, double[] joints, Affine2 toImage, Intrinsics k) {
         int[] gather = JointOrder.gatherFromInterHand42(HandSide.ofIndex(hand)); // OpenPose slot -> heat-map channel
-        int[] fromMano = JointOrder.OPENPOSE.gatherFrom(JointOrder.MANO16_TIPS);
+        int[] fromMano = JointOrder.OPENPOSE.gatherFrom(order);
         float[] xyc = new float[63];
         float[] xyz = new float[63];
         for (int j = 0; j < 21; j++) {
@@ -214,16 +219,16 @@ public final class ZhangReconstructor extends BatchReconstructor {
         double f = (k.fx() + k.fy()) / 2;
         double fInput = f / imagePerInput;
         double z = pixelsPerMm > 0 && Double.isFinite(pixelsPerMm) ? fInput / (pixelsPerMm * 1000) : 0.5;
-        double u = (st[0] * joints[3 * ROOT] + st[1]) * SIZE / HEATMAP;
-        double v = (st[0] * joints[3 * ROOT + 1] + st[2]) * SIZE / HEATMAP;
+        double u = (st[0] * joints[3 * root] + st[1]) * SIZE / HEATMAP;
+        double v = (st[0] * joints[3 * root + 1] + st[2]) * SIZE / HEATMAP;
         double[] q = toImage.apply(u, v);
         return k.unproject(q[0], q[1], z);
     }
 
-    /** |J4 - J0| of a hand's joints (MANO-16 + tips, mm). */
-    private static double length(double[] joints) {
-        return Math.sqrt(sq(joints[3 * ROOT] - joints[3 * WRIST]) + sq(joints[3 * ROOT + 1] - joints[3 * WRIST + 1])
-            + sq(joints[3 * ROOT + 2] - joints[3 * WRIST + 2]));
+    /** |middle MCP - wrist| of a hand's joints (mm). */
+    private double length(double[] joints) {
+        return Math.sqrt(sq(joints[3 * root] - joints[3 * wrist]) + sq(joints[3 * root + 1] - joints[3 * wrist + 1])
+            + sq(joints[3 * root + 2] - joints[3 * wrist + 2]));
     }
 
     private static double sq(double x) {
@@ -248,9 +253,12 @@ public final class ZhangReconstructor extends BatchReconstructor {
         m.put("hand_pose", Arrays.copyOfRange(pose, 3, 48));
         m.put("betas", p.shape()[hand].clone());
         // MANO without translation (metres) plus this gives the placed mesh: the stored transl plus the placement.
+        // (v1's layer centres each hand on its middle MCP, which the parameters alone do not give: no transl.)
         double[] stored = model.storedTranslation(hand);
-        m.put("transl", new double[] {stored[0] + placedJoints[0] - mmJoints[0] / 1000,
-            stored[1] + placedJoints[1] - mmJoints[1] / 1000, stored[2] + placedJoints[2] - mmJoints[2] / 1000});
+        if (model.variant() == ZhangVariant.V2) {
+            m.put("transl", new double[] {stored[0] + placedJoints[0] - mmJoints[0] / 1000,
+                stored[1] + placedJoints[1] - mmJoints[1] / 1000, stored[2] + placedJoints[2] - mmJoints[2] / 1000});
+        }
         if (hand == 1) {
             m.put("placement", p.placement().clone());
         }

@@ -19,8 +19,8 @@ import org.ambidex.nets.TorchModule;
  * {@code (B,672,32,32)}, the joints' argmax and maximum {@code xyc (B,42,3)} (64-grid cells; right hand's 21, then
  * the left's) and the attention maps {@code (B,2,8,8)}. Output, by {@link #index}: the placement {@code (B,4)}, then
  * for every stage (initial, then the refinements) and hand (right, left) the pose {@code (B,48)}, shape
- * {@code (B,10)}, vertices {@code (B,778,3)} and joints {@code (B,21,3)} in mm (smplx's 16 joints, then the tips
- * thumb, index, middle, ring, pinky).
+ * {@code (B,10)}, vertices {@code (B,778,3)} and joints {@code (B,21,3)} in mm (v2: smplx's 16 joints, then the
+ * tips thumb, index, middle, ring, pinky; v1: manopth's OpenPose order, centred on the middle MCP).
  */
 final class MeshReg extends TorchModule {
 
@@ -33,17 +33,19 @@ final class MeshReg extends TorchModule {
     static final int VERTS = 2;
     static final int JOINTS = 3;
 
+    private final ZhangVariant variant;
     private final MeshResNet base;
-    private final SmplxMano[] mano = new SmplxMano[2];
+    private final TorchModule[] mano = new TorchModule[2];
     private final ManoBranch[] branch = new ManoBranch[2];
     private final PlacementBranch trans;
     private final ManoBranch[][] cascadeBranch = new ManoBranch[2][STAGES];
     private final PlainBottleneck[][] cascadeFeature = new PlainBottleneck[2][STAGES];
 
-    MeshReg(int heatChannels) {
-        base = child("base_net", new MeshResNet(heatChannels));
-        mano[0] = new SmplxMano();
-        mano[1] = new SmplxMano();
+    MeshReg(int heatChannels, ZhangVariant variant) {
+        this.variant = variant;
+        base = child("base_net", new MeshResNet(heatChannels, variant));
+        mano[0] = variant == ZhangVariant.V2 ? new SmplxMano() : new ManopthMano(true);
+        mano[1] = variant == ZhangVariant.V2 ? new SmplxMano() : new ManopthMano(false);
         child("mano_layer", new Modules(new String[] {"r", "l"}, mano[0], mano[1]));
         branch[1] = child("left_mano_branch", new ManoBranch(FEATURE));
         branch[0] = child("right_mano_branch", new ManoBranch(FEATURE));
@@ -64,8 +66,8 @@ final class MeshReg extends TorchModule {
         child("cascaded_right_feature_extractor_list", Modules.list(cascadeFeature[0]));
     }
 
-    /** The MANO layer of hand {@code h} (0 right, 1 left). */
-    SmplxMano mano(int h) {
+    /** The MANO layer of hand {@code h} (0 right, 1 left): a {@link SmplxMano} (v2) or a {@link ManopthMano} (v1). */
+    TorchModule mano(int h) {
         return mano[h];
     }
 
@@ -121,6 +123,9 @@ final class MeshReg extends TorchModule {
         NDArray pose = poseShape.get(0);
         NDArray shape = poseShape.get(1);
         NDList mesh = mano[h].forward(store, new NDList(pose, shape), training, null);
+        if (variant == ZhangVariant.V1) {
+            return new NDList(pose, shape, mesh.get(0), mesh.get(1)); // manopth: mm, OpenPose order, centred
+        }
         NDArray verts = mesh.get(0);
         NDList joints = new NDList(mesh.get(1));
         for (int tip : TIPS) {

@@ -1,9 +1,7 @@
 package org.ambidex.nets.zhang;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -33,8 +31,6 @@ final class SmplxMano extends TorchModule {
     static final int JOINTS = 16;
     static final int FACES = 1538;
     private static final int BETAS = 10;
-    /** What smplx adds to each axis-angle vector before taking its norm. */
-    private static final float RODRIGUES_EPS = 1e-8f;
 
     private final Map<String, Parameter> params = new LinkedHashMap<>();
     private final long[] faces = new long[FACES * 3];
@@ -112,57 +108,15 @@ final class SmplxMano extends TorchModule {
                                      PairList<String, Object> extra) {
         NDArray pose = inputs.get(0);
         NDArray betas = inputs.get(1);
-        long b = pose.getShape().get(0);
-        NDManager m = pose.getManager();
         NDArray full = pose.add(value(store, "pose_mean", pose, training));
         NDArray shapedirs = value(store, "shapedirs", pose, training).reshape(VERTICES * 3, BETAS);
-        NDArray shaped = betas.matMul(shapedirs.transpose()).reshape(b, VERTICES, 3)
-            .add(value(store, "v_template", pose, training));
-        NDArray rest = value(store, "J_regressor", pose, training).matMul(shaped); // (B,16,3)
-        NDArray rot = rodrigues(full.reshape(b * JOINTS, 3), m).reshape(b, JOINTS, 3, 3);
-        NDArray eye = m.eye(3);
-        NDArray feature = rot.get(":, 1:, :, :").sub(eye).reshape(b, 9 * (JOINTS - 1));
-        NDArray posed = shaped.add(feature.matMul(value(store, "posedirs", pose, training))
-            .reshape(b, VERTICES, 3));
-        NDArray[] worldR = new NDArray[JOINTS];
-        NDArray[] worldT = new NDArray[JOINTS];
-        for (int k = 0; k < JOINTS; k++) {
-            NDArray r = rot.get(":, " + k + ", :, :");
-            NDArray j = rest.get(":, " + k + ", :");
-            int p = (int) parents[k];
-            if (k == 0) {
-                worldR[k] = r;
-                worldT[k] = j;
-            } else {
-                NDArray local = j.sub(rest.get(":, " + p + ", :")).expandDims(2);
-                worldR[k] = worldR[p].matMul(r);
-                worldT[k] = worldR[p].matMul(local).squeeze(2).add(worldT[p]);
-            }
-        }
-        NDArray joints = NDArrays.stack(new NDList(worldT), 1); // (B,16,3)
-        NDArray rotations = NDArrays.stack(new NDList(worldR), 1); // (B,16,3,3)
-        NDArray skinT = joints.sub(rotations.matMul(rest.expandDims(3)).squeeze(3));
-        NDArray a = rotations.concat(skinT.expandDims(3), 3).reshape(b, JOINTS, 12);
-        NDArray t = value(store, "lbs_weights", pose, training).matMul(a).reshape(b, VERTICES, 3, 4);
-        NDArray verts = t.get(":, :, :, :3").matMul(posed.expandDims(3)).squeeze(3).add(t.get(":, :, :, 3"));
+        NDList skinned = ManoSkinning.skin(full, betas, shapedirs, value(store, "v_template", pose, training),
+            value(store, "J_regressor", pose, training), value(store, "posedirs", pose, training),
+            value(store, "lbs_weights", pose, training), parents);
+        NDArray verts = skinned.get(0);
+        NDArray joints = skinned.get(1);
         NDArray transl = value(store, "transl", pose, training).reshape(1, 1, 3);
         return new NDList(verts.add(transl), joints.add(transl));
-    }
-
-    /** Axis-angle vectors {@code (N, 3)} to rotation matrices {@code (N, 3, 3)}, as smplx's batch_rodrigues. */
-    static NDArray rodrigues(NDArray v, NDManager m) {
-        NDArray angle = v.add(RODRIGUES_EPS).square().sum(new int[] {1}, true).sqrt(); // (N,1)
-        NDArray axis = v.div(angle);
-        NDArray x = axis.get(":, 0:1");
-        NDArray y = axis.get(":, 1:2");
-        NDArray z = axis.get(":, 2:3");
-        NDArray o = x.zerosLike();
-        NDArray k = NDArrays.concat(new NDList(o, z.neg(), y, z, o, x.neg(), y.neg(), x, o), 1)
-            .reshape(-1, 3, 3);
-        long n = v.getShape().get(0);
-        NDArray sin = angle.sin().reshape(n, 1, 1);
-        NDArray cos = angle.cos().reshape(n, 1, 1);
-        return m.eye(3).expandDims(0).add(sin.mul(k)).add(cos.neg().add(1f).mul(k.matMul(k)));
     }
 
     /** smplx's {@code VertexJointSelector}: holds {@code extra_joints_idxs} (smplx's tips, unused by the forward). */
@@ -187,14 +141,6 @@ final class SmplxMano extends TorchModule {
      * @return a description of the fault, or {@code null} when the tree is usable
      */
     String treeFault() {
-        if (parents[0] != -1) {
-            return "parents[0] is " + parents[0] + ", expected -1";
-        }
-        for (int k = 1; k < JOINTS; k++) {
-            if (parents[k] < 0 || parents[k] >= k) {
-                return "parents[" + k + "] is " + parents[k] + ", expected 0 to " + (k - 1);
-            }
-        }
-        return null;
+        return ManoSkinning.treeFault(parents);
     }
 }

@@ -24,6 +24,8 @@ public final class ZhangModel implements AutoCloseable {
 
     /** What the published v2 snapshot is, for messages. */
     public static final String DESCRIPTION = "Zhang et al. v2 (snapshot_99.pth.tar layout)";
+    /** What the published v1 model is, for messages. */
+    public static final String DESCRIPTION_V1 = "Zhang et al. v1 (model.pts layout)";
     /** Input side, pixels. */
     public static final int INPUT_SIZE = 256;
 
@@ -31,11 +33,11 @@ public final class ZhangModel implements AutoCloseable {
     private final ZhangNet net;
     private final String source;
 
-    private ZhangModel(String source) {
+    private ZhangModel(ZhangVariant variant, String source) {
         NativeLog.apply(); // before the weights are first written, when libtorch would warn
         this.manager = NDManager.newBaseManager();
         this.manager.setName("zhang-model");
-        this.net = new ZhangNet();
+        this.net = new ZhangNet(variant);
         this.source = source;
         net.initializeParameters(manager);
     }
@@ -53,11 +55,11 @@ public final class ZhangModel implements AutoCloseable {
 
     /** Builds the model from a state dict (names without {@code module.}), strictly as {@link #fromCheckpoint}. */
     public static ZhangModel fromWeights(StateDict weights, String source) {
-        ZhangModel model = new ZhangModel(source);
+        ZhangModel model = new ZhangModel(ZhangVariant.V2, source);
         try {
             WeightImport.load(model.net, weights, DESCRIPTION, name -> false);
             for (int h = 0; h < 2; h++) {
-                String fault = model.net.meshReg().mano(h).treeFault();
+                String fault = ((SmplxMano) model.net.meshReg().mano(h)).treeFault();
                 if (fault != null) {
                     throw new BadInputException(weights.source(), "is not a checkpoint of " + DESCRIPTION
                         + ": mesh_reg.mano_layer." + (h == 0 ? "r" : "l") + ".parents: " + fault);
@@ -70,9 +72,36 @@ public final class ZhangModel implements AutoCloseable {
         return model;
     }
 
+    /**
+     * Reads a v1 {@code model.pts} (a bare state dict, as v1's {@code test.py} loads it): every tensor of the model
+     * must be there with its shape, tensors the model does not have are ignored as {@code test.py} ignores them.
+     * Where {@code test.py} would silently keep random values for tensors the file lacks, this refuses the file,
+     * listing them.
+     */
+    public static ZhangModel fromV1Checkpoint(Path file) {
+        return fromV1Weights(Checkpoints.read(file).weights(), file.toString());
+    }
+
+    /** Builds the v1 model from a state dict, as {@link #fromV1Checkpoint}. */
+    public static ZhangModel fromV1Weights(StateDict weights, String source) {
+        ZhangModel model = new ZhangModel(ZhangVariant.V1, source);
+        try {
+            WeightImport.load(model.net, weights, DESCRIPTION_V1, name -> true);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
+    /** v2 or v1. */
+    public ZhangVariant variant() {
+        return net.variant();
+    }
+
     /** A model with every weight zero (BatchNorm scale and variance one) and no MANO data: for tests and training. */
-    static ZhangModel blank(String source) {
-        return new ZhangModel(source);
+    static ZhangModel blank(ZhangVariant variant, String source) {
+        return new ZhangModel(variant, source);
     }
 
     public ZhangNet network() {
@@ -90,12 +119,18 @@ public final class ZhangModel implements AutoCloseable {
 
     /** The triangles of hand {@code h} (0 right, 1 left), {@code 1538 x 3} vertex indices. */
     public int[] faces(int h) {
-        return net.meshReg().mano(h).faces();
+        return net.meshReg().mano(h) instanceof SmplxMano s ? s.faces() : ((ManopthMano) net.meshReg().mano(h)).faces();
     }
 
-    /** The {@code transl} stored with hand {@code h}'s MANO layer (metres), which its forward pass adds. */
+    /**
+     * The translation hand {@code h}'s MANO layer adds (metres): v2's stored {@code transl}; zero for v1, whose
+     * layer centres the hand on its middle MCP instead.
+     */
     public double[] storedTranslation(int h) {
-        float[] t = net.meshReg().mano(h).translation().toFloatArray();
+        if (!(net.meshReg().mano(h) instanceof SmplxMano s)) {
+            return new double[3];
+        }
+        float[] t = s.translation().toFloatArray();
         return new double[] {t[0], t[1], t[2]};
     }
 

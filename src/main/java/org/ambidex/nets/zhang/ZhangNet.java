@@ -14,7 +14,8 @@ import org.ambidex.nets.TorchModule;
  * The whole network of Zhang et al. v2 (the reference's {@code Model}): {@code heatmap_predictor} = ambidex's
  * {@link InterNet} (the published configuration), {@code mesh_reg} = {@link MeshReg}.
  *
- * <p>Input {@code (B, 3, 256, 256)} RGB divided by 255. The heat maps {@code (B, 42, 64, 64, 64)} are down-sampled
+ * <p>Input {@code (B, 3, 256, 256)} RGB divided by 255. v2 gives InterNet that and the mesh branch its ImageNet
+ * normalisation; v1 gives the mesh branch {@code x = RGB / 255 - 0.5} and InterNet {@code x + 0.5}. The heat maps {@code (B, 42, 64, 64, 64)} are down-sampled
  * ({@code [:, :, ::4, ::2, ::2]}) for the mesh ResNet, decoded by hard argmax into {@code xyc}, and reduced to one
  * attention map per hand (channel maximum over the hand's 21 x 64 slices, then nearest 64 -> 8, i.e. every eighth
  * cell). Output, by {@link #index}, the {@link MeshReg} outputs followed by {@code xyc (B, 42, 3)} and InterNet's
@@ -30,15 +31,21 @@ public final class ZhangNet extends TorchModule {
     /** Side of layer4's feature map the attention is taken to. */
     private static final int ATTENTION_SIZE = 8;
 
+    private final ZhangVariant variant;
     private final MeshReg meshReg;
     private final InterNet interNet;
     private final InterNetConfig config = InterNetConfig.DEFAULT;
 
-    public ZhangNet() {
+    public ZhangNet(ZhangVariant variant) {
+        this.variant = variant;
         // Declaration order as the reference's (mesh_reg first), which is the state-dict order.
         int joints = 2 * config.jointsPerHand();
-        meshReg = child("mesh_reg", new MeshReg(joints * config.depthBins() / DEPTH_STEP));
+        meshReg = child("mesh_reg", new MeshReg(joints * config.depthBins() / DEPTH_STEP, variant));
         interNet = child("heatmap_predictor", new InterNet(config));
+    }
+
+    public ZhangVariant variant() {
+        return variant;
     }
 
     /** The embedded InterNet ({@code heatmap_predictor}). */
@@ -72,7 +79,10 @@ public final class ZhangNet extends TorchModule {
         NDManager m = image.getManager();
         long b = image.getShape().get(0);
         // InterNet is the heat-map predictor here; the reference trains it along (its BatchNorm included).
-        NDList heatmapOutputs = interNet.forward(store, inputs, training, params);
+        // v1 computes its mesh input first (RGB / 255 - 0.5) and gives InterNet that plus 0.5, as its reference.
+        NDArray centred = variant == ZhangVariant.V1 ? image.sub(0.5f) : null;
+        NDList heatmapOutputs = interNet.forward(store, variant == ZhangVariant.V1 ? new NDList(centred.add(0.5f))
+            : inputs, training, params);
         NDArray heat = heatmapOutputs.get(0);
         long joints = heat.getShape().get(1);
         int depth = Math.toIntExact(heat.getShape().get(2));
@@ -83,7 +93,8 @@ public final class ZhangNet extends TorchModule {
         int step = side / ATTENTION_SIZE;
         NDArray attention = heat.reshape(b, 2, -1, side, side).max(new int[] {2})
             .get(":, :, ::" + step + ", ::" + step);
-        NDArray normalised = image.sub(m.create(MEAN).reshape(1, 3, 1, 1)).div(m.create(STD).reshape(1, 3, 1, 1));
+        NDArray normalised = variant == ZhangVariant.V1 ? centred
+            : image.sub(m.create(MEAN).reshape(1, 3, 1, 1)).div(m.create(STD).reshape(1, 3, 1, 1));
         NDList out = meshReg.forward(store, new NDList(normalised, small, xyc, attention), training, params);
         out.add(xyc);
         out.add(heatmapOutputs.get(2));

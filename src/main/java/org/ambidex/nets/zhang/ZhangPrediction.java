@@ -5,7 +5,8 @@ package org.ambidex.nets.zhang;
  * frame (smplx MANO with its stored {@code transl}), not placed in any camera. Arrays are packed, hands right then
  * left.
  *
- * @param joints 42 x 3 joints, mm: per hand smplx's 16 MANO joints then the tips (thumb, index, middle, ring, pinky)
+ * @param joints 42 x 3 joints, mm, per hand in {@link ZhangVariant#jointOrder()}: v2 smplx's 16 MANO joints then the
+ *     tips (thumb, index, middle, ring, pinky); v1 OpenPose order centred on the middle MCP
  * @param vertices 1556 x 3 vertices, mm: the right hand's 778, then the left's
  * @param placement (log scale, dx, dy, dz): the left hand, normalised as the demo does (minus its joint 4, divided
  *     by |J4 - J0|), is {@code (left + d) * exp(log scale)} in the right hand's normalised frame

@@ -17,7 +17,7 @@ class ZhangLoadingTest {
 
     @Test
     void theStateDictHasTheSnapshotsNames() {
-        try (ZhangModel model = ZhangModel.blank("test")) {
+        try (ZhangModel model = ZhangModel.blank(ZhangVariant.V2, "test")) {
             Map<String, NdArray> state = WeightImport.export(model.network());
             assertThat(state).containsKeys("heatmap_predictor.backbone_net.resnet.conv1.weight",
                 "heatmap_predictor.pose_net.joint_conv_1.0.weight", "mesh_reg.base_net.bn1.running_var",
@@ -38,7 +38,7 @@ class ZhangLoadingTest {
     @Test
     void aCheckpointThatDoesNotFitIsRefusedListingEveryMisfit() {
         Map<String, NdArray> state;
-        try (ZhangModel model = ZhangModel.blank("test")) {
+        try (ZhangModel model = ZhangModel.blank(ZhangVariant.V2, "test")) {
             state = new LinkedHashMap<>(WeightImport.export(model.network()));
         }
         state.remove("mesh_reg.trans_branch.final_layer.bias");
@@ -56,7 +56,7 @@ class ZhangLoadingTest {
     @Test
     void aKinematicTreeOutOfOrderIsRefused() {
         Map<String, NdArray> state;
-        try (ZhangModel model = ZhangModel.blank("test")) {
+        try (ZhangModel model = ZhangModel.blank(ZhangVariant.V2, "test")) {
             state = new LinkedHashMap<>(WeightImport.export(model.network()));
         }
         long[] tree = {-1, 0, 1, 2, 0, 4, 5, 0, 7, 8, 0, 10, 11, 0, 13, 14};
