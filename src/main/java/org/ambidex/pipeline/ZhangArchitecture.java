@@ -52,6 +52,12 @@ final class ZhangArchitecture implements Architecture {
     }
 
     @Override
+    public boolean appliesExifOrientation() {
+        // v2's demo reads with IMREAD_IGNORE_ORIENTATION, v1's test.py with OpenCV's default (orientation applied).
+        return variant == ZhangVariant.V1;
+    }
+
+    @Override
     public boolean needsBox() {
         return false;
     }

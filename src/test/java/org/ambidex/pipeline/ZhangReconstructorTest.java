@@ -47,6 +47,14 @@ class ZhangReconstructorTest {
         assertThat(ours[3 * 256 * 256 - 1]).isZero();
     }
 
+    @Test
+    void v2ReadsImagesAsStoredAndV1Upright() {
+        // v2's demo.py reads with IMREAD_IGNORE_ORIENTATION, v1's test.py with OpenCV's default.
+        assertThat(Architectures.named("zhang").orElseThrow().appliesExifOrientation()).isFalse();
+        assertThat(Architectures.named("zhang-v1").orElseThrow().appliesExifOrientation()).isTrue();
+        assertThat(Architectures.named("zhang").orElseThrow().needsBox()).isFalse();
+    }
+
     @Tag("slow")
     @Test
     void handsAreTheNetworksMeshesPlacedByItsRelativePlacement() throws IOException {

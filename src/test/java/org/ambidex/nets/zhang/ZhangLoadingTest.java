@@ -54,6 +54,28 @@ class ZhangLoadingTest {
     }
 
     @Test
+    void v1IgnoresTensorsItDoesNotHaveAndRefusesAFileThatLacksSome() {
+        Map<String, NdArray> state;
+        try (ZhangModel model = ZhangModel.blank(ZhangVariant.V1, "test")) {
+            state = new LinkedHashMap<>(WeightImport.export(model.network()));
+        }
+        assertThat(state).containsKeys("mesh_reg.mano_layer.l.th_posedirs", "mesh_reg.mano_layer.r.th_faces",
+            "mesh_reg.base_net.fc.weight", "mesh_reg.base_net.layer1.0.downsample.weight");
+        assertThat(state).doesNotContainKeys("mesh_reg.base_net.bn1.weight", "mesh_reg.mano_layer.r.shapedirs");
+        state.put("something.else", NdArray.ofFloats(new int[] {1}, 0f)); // v1's test.py skips what it does not know
+        try (ZhangModel model = ZhangModel.fromV1Weights(StateDict.inMemory("model.pts", state), "model.pts")) {
+            assertThat(model.variant()).isEqualTo(ZhangVariant.V1);
+        }
+        state.remove("mesh_reg.right_mano_branch.pose_reg.bias");
+        StateDict lacking = StateDict.inMemory("model.pts", state);
+        assertThatThrownBy(() -> ZhangModel.fromV1Weights(lacking, "model.pts"))
+            .isInstanceOf(BadInputException.class)
+            .hasMessageContaining("is not a checkpoint of " + ZhangModel.DESCRIPTION_V1)
+            .hasMessageContaining("1 missing (mesh_reg.right_mano_branch.pose_reg.bias)")
+            .hasMessageNotContaining("something.else");
+    }
+
+    @Test
     void aKinematicTreeOutOfOrderIsRefused() {
         Map<String, NdArray> state;
         try (ZhangModel model = ZhangModel.blank(ZhangVariant.V2, "test")) {

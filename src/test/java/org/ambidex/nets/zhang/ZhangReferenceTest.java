@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The published v2 network's shape with random weights, random batch-norm statistics and random MANO-shaped data:
- * src/test/python/zhang_reference.py (written from SEED_PORTS.md section 1) writes the snapshot in the published
- * layout (DataParallel prefix, storages tagged cuda:0) and PyTorch's outputs on the InterNet crop of an image about a
+ * The published v2 and v1 networks' shapes with random weights, random batch-norm statistics and random MANO-shaped data:
+ * src/test/python/zhang_reference.py (written from SEED_PORTS.md section 1) writes the model file in the published
+ * layout (v2: DataParallel prefix; v1: a bare state dict; storages tagged cuda:0) and PyTorch's outputs on the InterNet crop of an image about a
  * box; ambidex reads the snapshot, crops the same image itself and must give the same heat-map argmax, joints and
  * vertices within 1e-3 mm, and the same placement within 1e-5 of its largest component. Needs /usr/bin/python3 with torch and cv2;
  * skipped with a message otherwise.
@@ -41,11 +41,27 @@ class ZhangReferenceTest {
     void v2EqualsPyTorchOnAnImageWithABox() throws IOException {
         PyTorch.assumeAvailable(true);
         PyTorch.script(SCRIPT, "net", tmp.toString(), "7", IMAGE.toString(), "30,20,90,60");
+        try (ZhangModel model = ZhangModel.fromCheckpoint(tmp.resolve("snapshot.pth.tar"))) {
+            compare(model, "v2");
+        }
+    }
+
+    @Test
+    void v1EqualsPyTorchOnAnImageWithABox() throws IOException {
+        PyTorch.assumeAvailable(true);
+        PyTorch.script(SCRIPT, "net-v1", tmp.toString(), "7", IMAGE.toString(), "30,20,90,60");
+        try (ZhangModel model = ZhangModel.fromV1Checkpoint(tmp.resolve("model.pts"))) {
+            assertThat(model.variant()).isEqualTo(ZhangVariant.V1);
+            compare(model, "v1");
+        }
+    }
+
+    private void compare(ZhangModel model, String version) {
         Map<String, NdArray> ref = Npz.read(tmp.resolve("outputs.npz"));
         float[] input = InterNetReconstructor.input(FloatImage.ofRgb(Images.read(IMAGE)), InterNetCrop.processBbox(BOX));
         float[] refInput = Npy.read(tmp.resolve("input.npy")).toFloatArray();
         assertThat(maxDiff(input, refInput)).as("ambidex's crop against OpenCV's").isLessThan(1e-5);
-        try (ZhangModel model = ZhangModel.fromCheckpoint(tmp.resolve("snapshot.pth.tar"))) {
+        {
             ZhangPrediction p = model.predict(input, 1).get(0);
             double[] xyc = ref.get("xyc").toDoubleArray();
             for (int j = 0; j < 42; j++) {
@@ -72,8 +88,8 @@ class ZhangReferenceTest {
                     params = Math.max(params, Math.abs(p.shape()[h][k] - refShape[10 * h + k]));
                 }
             }
-            System.out.printf("Zhang v2 vs PyTorch: joints %.2e mm, vertices %.2e mm, placement %.2e relative,"
-                + " pose/shape %.2e%n", joints, verts, trans, params);
+            System.out.printf("Zhang %s vs PyTorch: joints %.2e mm, vertices %.2e mm, placement %.2e relative,"
+                + " pose/shape %.2e%n", version, joints, verts, trans, params);
             assertThat(joints).as("largest joint difference, mm").isLessThanOrEqualTo(1e-3);
             assertThat(verts).as("largest vertex difference, mm").isLessThanOrEqualTo(1e-3);
             assertThat(trans).as("largest placement difference, relative").isLessThanOrEqualTo(1e-5);
