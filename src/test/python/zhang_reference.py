@@ -20,6 +20,9 @@ statistics are random with a fixed seed. Run with Debian's python3-torch (1.13) 
       ResNet, mesh input RGB / 255 - 0.5 (InterNet gets it plus 0.5), manopth-style MANO buffers (th_*) with
       OpenPose-ordered joints centred on the middle MCP; model.pts is a bare state dict (storages tagged cuda:0);
       joints are in OpenPose order.
+  /usr/bin/python3 zhang_reference.py loss OUT_DIR SEED IMAGE X,Y,W,H
+      v2's training loss terms (SEED_SPEC E.2) for a random network on a batch of two (the crop and its mirror)
+      with random ground truth: snapshot.pth.tar, input.npy (2,3,256,256), targets.npz, losses.npz.
   /usr/bin/python3 zhang_reference.py demo-input OUT_DIR IMAGE
       input.npy (1,3,256,256): the demo's preprocessing without a box (OpenCV read ignoring EXIF orientation, the
       longer side scaled to 256 by warpAffine with a float32 matrix, top-left, black border; RGB / 255).
@@ -309,7 +312,9 @@ class MeshReg(nn.Module):
             verts, joints = self.mano_layer[side](pose, shape)
             return {'pose': pose, 'shape': shape, 'verts': verts, 'joints': joints}
         verts, joints = self.mano_layer[side](pose, shape)
-        return {'pose': pose, 'shape': shape, 'verts': verts * 1000,
+        mano = self.mano_layer[side]
+        tpose = (mano.template_J + torch.einsum('jcl,bl->bjc', mano.beta2J, shape)) * 1000
+        return {'pose': pose, 'shape': shape, 'verts': verts * 1000, 'tpose': tpose,
                 'joints': torch.cat([joints, verts[:, TIPS]], 1) * 1000}
 
     def forward(self, img, small, xyc, planes):
@@ -399,6 +404,88 @@ def net(out, seed, image, box, v1=False):
              margin=(top2[:, :, 0] - top2[:, :, 1]).numpy())
 
 
+# ---------------------------------------------------------------- the v2 training loss (SEED_SPEC E.2)
+LEVELS = [[0, 0, 0, 0, 0], [13, 1, 4, 10, 7], [14, 2, 5, 11, 8], [15, 3, 6, 12, 9]]
+
+
+def bone_lengths(joints):
+    """(..., J, 3) -> (..., 3, 5): distances between consecutive levels of each finger chain."""
+    rows = [torch.stack([(joints[..., LEVELS[k][f], :] - joints[..., LEVELS[k - 1][f], :]).norm(dim=-1)
+                         for f in range(5)], -1) for k in range(1, 4)]
+    return torch.stack(rows, -2)
+
+
+def loss_terms(stages, trans, gt_joints, hand_type, gt_betas, joint_valid, mano_valid):
+    """Each term summed over batch and stages, divided by the batch size, weighted."""
+    b = gt_joints.shape[0]
+    j = torch.stack([torch.cat([s[0]['joints'], s[1]['joints']], 1) for s in stages], 1)
+    t = torch.stack([torch.cat([s[0]['tpose'], s[1]['tpose']], 1) for s in stages], 1)
+    shape = torch.stack([torch.cat([s[0]['shape'], s[1]['shape']], 1) for s in stages], 1)
+    pose = torch.stack([torch.cat([s[0]['pose'], s[1]['pose']], 1) for s in stages], 1)
+    len_r = (gt_joints[:, 4] - gt_joints[:, 0]).norm(dim=-1)
+    len_l = (gt_joints[:, 25] - gt_joints[:, 21]).norm(dim=-1)
+    g_r = (gt_joints - gt_joints[:, 4:5]) / len_r[:, None, None]
+    g_l = (gt_joints - gt_joints[:, 25:26]) / len_l[:, None, None]
+    p_len_r = (t[:, :, 4] - t[:, :, 0]).norm(dim=-1).clamp_min(1e-8)
+    p_len_l = (t[:, :, 20] - t[:, :, 16]).norm(dim=-1).clamp_min(1e-8)
+    p_r = (j[:, :, :21] - j[:, :, 4:5]) / p_len_r[..., None, None]
+    p_l = (j[:, :, 21:] - j[:, :, 25:26]) / p_len_l[..., None, None]
+    s, d = trans[:, None, None, :1], trans[:, None, None, 1:]
+    off_r = (p_l + d) * torch.exp(s) - p_r
+    off_l = p_l - (p_r * torch.exp(-s) - d)
+    v = joint_valid
+    ov = (v[:, :21] * v[:, 21:])[:, None, :, None]
+    both = (hand_type[:, 0] * hand_type[:, 1])[:, None, None]
+    # a bone counts where both its ends are annotated
+    bv_r = torch.stack([torch.stack([v[:, LEVELS[k][f]] * v[:, LEVELS[k - 1][f]] for f in range(5)], -1)
+                        for k in range(1, 4)], -2)[:, None]
+    bv_l = torch.stack([torch.stack([v[:, 21 + LEVELS[k][f]] * v[:, 21 + LEVELS[k - 1][f]] for f in range(5)], -1)
+                        for k in range(1, 4)], -2)[:, None]
+    sv = hand_type * mano_valid
+    terms = {
+        'offset': ((((off_r - (g_r[:, 21:] - g_r[:, :21])[:, None]) * ov) ** 2).sum()
+                   + (((off_l - (g_l[:, 21:] - g_l[:, :21])[:, None]) * ov) ** 2).sum()) / b,
+        'consis': (((shape[..., :10] - shape[..., 10:]) * both) ** 2).sum() / b * 1e-2,
+        'joint': (((p_r - g_r[:, None, :21]) * v[:, None, :21, None]).abs().sum()
+                  + ((p_l - g_l[:, None, 21:]) * v[:, None, 21:, None]).abs().sum()) / b * 10,
+        'bone': ((((bone_lengths(t[:, :, :16] / p_len_r[..., None, None]) - bone_lengths(g_r[:, :21])[:, None])
+                   * bv_r) ** 2).sum()
+                 + (((bone_lengths(t[:, :, 16:] / p_len_l[..., None, None]) - bone_lengths(g_l[:, 21:])[:, None])
+                     * bv_l) ** 2).sum()) / b * 100,
+        'shape': ((((shape[..., :10] - gt_betas[:, None, :10]) * sv[:, None, :1]) ** 2).sum()
+                  + (((shape[..., 10:] - gt_betas[:, None, 10:]) * sv[:, None, 1:]) ** 2).sum()) / b * 0.1,
+        'regularizer': ((shape ** 2).sum() + 0.1 * (pose[..., 3:] ** 2).sum()) / b * 0.1,
+    }
+    return terms
+
+
+def loss(out, seed, image, box):
+    """A random v2 model, a batch of two (the crop and its mirror), random ground truth: the loss terms."""
+    torch.manual_seed(seed)
+    gen = torch.Generator().manual_seed(seed)
+    model = Model(gen)
+    randomise(model, gen)
+    model.eval()
+    x, _ = inet.image_input(image, box)
+    x = torch.cat([x, x.flip(3)], 0)
+    with torch.no_grad():
+        (stages, trans), xyc = model(x)
+    b = x.shape[0]
+    gt_joints = torch.randn(b, 42, 3, generator=gen) * 30
+    hand_type = torch.tensor([[1., 1.], [1., 0.]])
+    gt_betas = torch.randn(b, 20, generator=gen)
+    joint_valid = (torch.rand(b, 42, generator=gen) > 0.2).float()
+    mano_valid = torch.tensor([[1., 0.], [1., 1.]])
+    terms = loss_terms(stages, trans, gt_joints, hand_type, gt_betas, joint_valid, mano_valid)
+    os.makedirs(out, exist_ok=True)
+    state = {('module.' + k): v for k, v in model.state_dict().items()}
+    save_on_gpu_tag({'epoch': 0, 'network': state}, os.path.join(out, 'snapshot.pth.tar'))
+    np.save(os.path.join(out, 'input.npy'), x.numpy().astype(np.float32))
+    np.savez(os.path.join(out, 'targets.npz'), joints=gt_joints.numpy(), hand_type=hand_type.numpy(),
+             betas=gt_betas.numpy(), joint_valid=joint_valid.numpy(), mano_valid=mano_valid.numpy())
+    np.savez(os.path.join(out, 'losses.npz'), **{k: v.numpy() for k, v in terms.items()})
+
+
 def demo_input(out, image):
     import cv2
     img = cv2.imread(image, cv2.IMREAD_COLOR | cv2.IMREAD_IGNORE_ORIENTATION)
@@ -416,6 +503,8 @@ if __name__ == '__main__':
         net(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')])
     elif sys.argv[1] == 'net-v1':
         net(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')], v1=True)
+    elif sys.argv[1] == 'loss':
+        loss(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')])
     elif sys.argv[1] == 'demo-input':
         demo_input(sys.argv[2], sys.argv[3])
     else:

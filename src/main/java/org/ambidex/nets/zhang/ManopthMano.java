@@ -24,7 +24,8 @@ import org.ambidex.nets.TorchModule;
  * <p>Forward: pose {@code (B, 48)} (global, then 15 finger axis-angles relative to {@code th_hands_mean}), betas
  * {@code (B, 10)}; output vertices {@code (B, 778, 3)} and joints {@code (B, 21, 3)} in OpenPose order (16 joints
  * and the tips 745, 317, 444 (445 for the left hand, manopth's quirk), 556, 673), both centred on the middle MCP,
- * in mm.
+ * in mm; and manopth's T-pose joints {@code (B, 21, 3)} (rest joints and the shaped mesh's tips, OpenPose order,
+ * mm, not centred).
  */
 final class ManopthMano extends TorchModule {
 
@@ -93,18 +94,29 @@ final class ManopthMano extends TorchModule {
             value(store, "th_v_template", pose, training), value(store, "th_J_regressor", pose, training), posedirs,
             value(store, "th_weights", pose, training), PARENTS);
         NDArray verts = skinned.get(0);
-        NDList parts = new NDList(skinned.get(1));
+        NDArray joints = openPose(skinned.get(1), verts, tips);
+        NDArray centre = joints.get(":, " + CENTRE + ":" + (CENTRE + 1) + ", :");
+        // manopth's third output: the rest joints and the shaped (unposed) mesh's tips (745, 317, 444, 556, 673).
+        NDArray shaped = betas.matMul(value(store, "th_shapedirs", pose, training)
+            .reshape(ManoSkinning.VERTICES * 3, 10).transpose()).reshape(b, ManoSkinning.VERTICES, 3)
+            .add(value(store, "th_v_template", pose, training));
+        NDArray rest = value(store, "th_J_regressor", pose, training).matMul(shaped);
+        NDArray tpose = openPose(rest, shaped, TIPS_RIGHT);
+        return new NDList(verts.sub(centre).mul(1000f), joints.sub(centre).mul(1000f).reshape(b, 21, 3),
+            tpose.mul(1000f));
+    }
+
+    /** The 16 joints and the tip vertices {@code tips} of {@code verts}, in OpenPose order. */
+    private static NDArray openPose(NDArray joints16, NDArray verts, int[] tips) {
+        NDList parts = new NDList(joints16);
         for (int tip : tips) {
             parts.add(verts.get(":, " + tip + ":" + (tip + 1) + ", :"));
         }
         NDArray manoOrder = NDArrays.concat(parts, 1); // MANO-16 then tips
-        int[] gather = JointOrder.OPENPOSE.gatherFrom(JointOrder.MANO16_TIPS);
         NDList ordered = new NDList();
-        for (int g : gather) {
+        for (int g : JointOrder.OPENPOSE.gatherFrom(JointOrder.MANO16_TIPS)) {
             ordered.add(manoOrder.get(":, " + g + ":" + (g + 1) + ", :"));
         }
-        NDArray joints = NDArrays.concat(ordered, 1);
-        NDArray centre = joints.get(":, " + CENTRE + ":" + (CENTRE + 1) + ", :");
-        return new NDList(verts.sub(centre).mul(1000f), joints.sub(centre).mul(1000f).reshape(b, 21, 3));
+        return NDArrays.concat(ordered, 1);
     }
 }

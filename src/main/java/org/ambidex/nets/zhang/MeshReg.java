@@ -20,7 +20,8 @@ import org.ambidex.nets.TorchModule;
  * the left's) and the attention maps {@code (B,2,8,8)}. Output, by {@link #index}: the placement {@code (B,4)}, then
  * for every stage (initial, then the refinements) and hand (right, left) the pose {@code (B,48)}, shape
  * {@code (B,10)}, vertices {@code (B,778,3)} and joints {@code (B,21,3)} in mm (v2: smplx's 16 joints, then the
- * tips thumb, index, middle, ring, pinky; v1: manopth's OpenPose order, centred on the middle MCP).
+ * tips thumb, index, middle, ring, pinky; v1: manopth's OpenPose order, centred on the middle MCP), and the rest-pose
+ * joints in mm (v2: {@code (B,16,3)}, the reference's {@code T_pose}; v1: manopth's {@code (B,21,3)}).
  */
 final class MeshReg extends TorchModule {
 
@@ -32,6 +33,9 @@ final class MeshReg extends TorchModule {
     static final int SHAPE = 1;
     static final int VERTS = 2;
     static final int JOINTS = 3;
+    static final int TPOSE = 4;
+    /** Arrays per hand and stage in the output. */
+    static final int PER_HAND = 5;
 
     private final ZhangVariant variant;
     private final MeshResNet base;
@@ -73,7 +77,7 @@ final class MeshReg extends TorchModule {
 
     /** Where {@code what} ({@link #POSE} ... {@link #JOINTS}) of hand {@code h} at {@code stage} is in the output. */
     static int index(int stage, int h, int what) {
-        return 1 + (stage * 2 + h) * 4 + what;
+        return 1 + (stage * 2 + h) * PER_HAND + what;
     }
 
     @Override
@@ -124,14 +128,14 @@ final class MeshReg extends TorchModule {
         NDArray shape = poseShape.get(1);
         NDList mesh = mano[h].forward(store, new NDList(pose, shape), training, null);
         if (variant == ZhangVariant.V1) {
-            return new NDList(pose, shape, mesh.get(0), mesh.get(1)); // manopth: mm, OpenPose order, centred
+            return new NDList(pose, shape, mesh.get(0), mesh.get(1), mesh.get(2)); // manopth: mm, OpenPose order
         }
         NDArray verts = mesh.get(0);
         NDList joints = new NDList(mesh.get(1));
         for (int tip : TIPS) {
             joints.add(verts.get(":, " + tip + ":" + (tip + 1) + ", :"));
         }
-        return new NDList(pose, shape, verts.mul(1000f), NDArrays.concat(joints, 1).mul(1000f));
+        return new NDList(pose, shape, verts.mul(1000f), NDArrays.concat(joints, 1).mul(1000f), mesh.get(2).mul(1000f));
     }
 
     /** {@code x.mean([2, 3])} of {@code (B, C, H, W)}: {@code (B, C)}. */

@@ -23,7 +23,8 @@ import org.ambidex.nets.TorchModule;
  *
  * <p>Forward (SEED_SPEC D.2, smplx's {@code lbs}): input pose {@code (B, 48)} (global then 15 finger axis-angles,
  * {@code pose_mean} added) and betas {@code (B, 10)}; output vertices {@code (B, 778, 3)} and the 16 MANO joints
- * {@code (B, 16, 3)}, metres, with the stored {@code transl} added to both.
+ * {@code (B, 16, 3)}, metres, with the stored {@code transl} added to both; and the rest-pose joints
+ * {@code template_J + beta2J . betas} {@code (B, 16, 3)}, metres (the reference's T-pose, for its losses).
  */
 final class SmplxMano extends TorchModule {
 
@@ -116,7 +117,11 @@ final class SmplxMano extends TorchModule {
         NDArray verts = skinned.get(0);
         NDArray joints = skinned.get(1);
         NDArray transl = value(store, "transl", pose, training).reshape(1, 1, 3);
-        return new NDList(verts.add(transl), joints.add(transl));
+        // The reference's quick T-pose joints (its bone-length loss): template_J + beta2J . betas, no transl.
+        long b = betas.getShape().get(0);
+        NDArray tpose = betas.matMul(value(store, "beta2J", pose, training).reshape(JOINTS * 3, BETAS).transpose())
+            .reshape(b, JOINTS, 3).add(value(store, "template_J", pose, training));
+        return new NDList(verts.add(transl), joints.add(transl), tpose);
     }
 
     /** smplx's {@code VertexJointSelector}: holds {@code extra_joints_idxs} (smplx's tips, unused by the forward). */
