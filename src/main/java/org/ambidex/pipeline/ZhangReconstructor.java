@@ -43,6 +43,8 @@ public final class ZhangReconstructor extends BatchReconstructor {
         + " hand's joints to the heat maps and the network's relative placement of the left hand";
     private static final int SIZE = ZhangModel.INPUT_SIZE;
     private static final int HEATMAP = 64;
+    /** Depth, metres, of a hand whose fit gives no scale (an arm's length). */
+    private static final double FALLBACK_DEPTH = 0.5;
     private final ZhangModel model;
     /** The network's per-hand joint order, and where the middle MCP and the wrist are in it. */
     private final JointOrder order;
@@ -211,6 +213,10 @@ public final class ZhangReconstructor extends BatchReconstructor {
             xyz[3 * j + 1] = (float) joints[3 * m + 1];
         }
         double[] st = HeatmapRegistration.fit(xyc, xyz, 0, 21);
+        if (!(Double.isFinite(st[0]) && Double.isFinite(st[1]) && Double.isFinite(st[2]))) {
+            // No usable fit (every heat map without a positive maximum): the hand at the input's centre.
+            st = new double[] {0, HEATMAP / 2.0, HEATMAP / 2.0};
+        }
         double pixelsPerMm = Math.abs(st[0]) * SIZE / HEATMAP;
         // The image's pixels per input pixel, from the input transform (no rotation, square scaling).
         double[] o = toImage.apply(0, 0);
@@ -218,7 +224,7 @@ public final class ZhangReconstructor extends BatchReconstructor {
         double imagePerInput = Math.hypot(e[0] - o[0], e[1] - o[1]);
         double f = (k.fx() + k.fy()) / 2;
         double fInput = f / imagePerInput;
-        double z = pixelsPerMm > 0 && Double.isFinite(pixelsPerMm) ? fInput / (pixelsPerMm * 1000) : 0.5;
+        double z = pixelsPerMm > 0 && Double.isFinite(pixelsPerMm) ? fInput / (pixelsPerMm * 1000) : FALLBACK_DEPTH;
         double u = (st[0] * joints[3 * root] + st[1]) * SIZE / HEATMAP;
         double v = (st[0] * joints[3 * root + 1] + st[2]) * SIZE / HEATMAP;
         double[] q = toImage.apply(u, v);

@@ -55,6 +55,25 @@ class ZhangReconstructorTest {
         assertThat(Architectures.named("zhang").orElseThrow().needsBox()).isFalse();
     }
 
+    @Test
+    void heatMapsWithoutAPositiveMaximumStillGiveFiniteHands() {
+        double[] joints = new double[126];
+        for (int i = 0; i < joints.length; i++) {
+            joints[i] = (i * 7 % 50) - 25; // mm, some spread
+        }
+        ZhangPrediction p = new ZhangPrediction(joints, new double[1556 * 3], new double[] {0.1, 0.5, 0, 0},
+            new double[2][48], new double[2][10], new double[84], new double[42], new double[] {0.9, 0.9});
+        try (ZhangModel model = ZhangModel.random(org.ambidex.nets.zhang.ZhangVariant.V2, 1)) {
+            ZhangReconstructor r = new ZhangReconstructor(model, "zhang:test");
+            Reconstruction rec = r.toReconstruction(p, ReconstructionRequest.wholeImage(), 200, 150);
+            for (HandReconstruction h : rec.hands()) {
+                assertThat(java.util.Arrays.stream(h.jointsCamera()).allMatch(Double::isFinite)).isTrue();
+                assertThat(java.util.Arrays.stream(h.mesh().vertices()).allMatch(Double::isFinite)).isTrue();
+            }
+            assertThat(rec.rootDepth()).isPositive();
+        }
+    }
+
     @Tag("slow")
     @Test
     void handsAreTheNetworksMeshesPlacedByItsRelativePlacement() throws IOException {

@@ -99,6 +99,30 @@ public final class ZhangModel implements AutoCloseable {
         return net.variant();
     }
 
+    /**
+     * A model with random weights drawn from {@code seed} (He-normal convolutions, small values elsewhere, every MANO
+     * joint a child of the wrist): for benchmarks, whose speed does not depend on the values.
+     */
+    public static ZhangModel random(ZhangVariant variant, long seed) {
+        ZhangModel model = new ZhangModel(variant, "random (seed " + seed + ")");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        model.net.stateEntries().forEach((name, entry) -> {
+            if (entry instanceof org.ambidex.nets.StateEntry.ParameterEntry p) {
+                int[] shape = entry.shape();
+                double std = shape.length == 4 ? Math.sqrt(1.0 / (shape[1] * shape[2] * shape[3])) : 0.01;
+                float[] v = new float[Math.toIntExact(p.parameter().getArray().size())];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) (random.nextGaussian() * std);
+                }
+                if (name.endsWith("running_var")) {
+                    java.util.Arrays.fill(v, 1f);
+                }
+                p.parameter().getArray().set(java.nio.FloatBuffer.wrap(v));
+            }
+        });
+        return model;
+    }
+
     /** A model with every weight zero (BatchNorm scale and variance one) and no MANO data: for tests and training. */
     static ZhangModel blank(ZhangVariant variant, String source) {
         return new ZhangModel(variant, source);
