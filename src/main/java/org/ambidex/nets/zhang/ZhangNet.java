@@ -85,13 +85,15 @@ public final class ZhangNet extends TorchModule {
             : inputs, training, params);
         NDArray heat = heatmapOutputs.get(0);
         long joints = heat.getShape().get(1);
-        int depth = Math.toIntExact(heat.getShape().get(2));
         int side = Math.toIntExact(heat.getShape().get(3));
         NDArray small = heat.get(":, :, ::" + DEPTH_STEP + ", ::" + SPATIAL_STEP + ", ::" + SPATIAL_STEP)
             .reshape(b, -1, side / SPATIAL_STEP, side / SPATIAL_STEP);
-        NDArray xyc = m.create(argmax(heat.toFloatArray(), (int) b, (int) joints, depth, side)).reshape(b, joints, 3);
+        // The maximum over depth first, in the engine: the argmax needs only (x, y) and the value, and the copy to
+        // Java shrinks 64 times. The attention's maximum over a hand's joints and depths is the same values' maximum.
+        NDArray planes = heat.max(new int[] {2}); // (B, 42, 64, 64)
+        NDArray xyc = m.create(argmax(planes.toFloatArray(), (int) b, (int) joints, side)).reshape(b, joints, 3);
         int step = side / ATTENTION_SIZE;
-        NDArray attention = heat.reshape(b, 2, -1, side, side).max(new int[] {2})
+        NDArray attention = planes.reshape(b, 2, -1, side, side).max(new int[] {2})
             .get(":, :, ::" + step + ", ::" + step);
         NDArray normalised = variant == ZhangVariant.V1 ? centred
             : image.sub(m.create(MEAN).reshape(1, 3, 1, 1)).div(m.create(STD).reshape(1, 3, 1, 1));
@@ -101,14 +103,17 @@ public final class ZhangNet extends TorchModule {
         return out;
     }
 
-    /** {@code (x, y, maximum)} per joint, as the reference's nested {@code torch.max} gives them. */
-    private static float[] argmax(float[] heat, int batch, int joints, int depth, int side) {
+    /**
+     * {@code (x, y, maximum)} per joint from the per-joint maxima over depth {@code (side x side)}, as the
+     * reference's nested {@code torch.max} gives them (ties to the smallest x, then the smallest y).
+     */
+    private static float[] argmax(float[] planes, int batch, int joints, int side) {
         float[] xyc = new float[batch * joints * 3];
         double[] xyz = new double[3 * joints];
         float[] scores = new float[joints];
-        int perImage = joints * depth * side * side;
+        int perImage = joints * side * side;
         for (int i = 0; i < batch; i++) {
-            HeatmapArgmax.decode(heat, i * perImage, joints, depth, side, side, xyz, scores);
+            HeatmapArgmax.decode(planes, i * perImage, joints, 1, side, side, xyz, scores);
             for (int j = 0; j < joints; j++) {
                 int o = (i * joints + j) * 3;
                 xyc[o] = (float) xyz[3 * j];
