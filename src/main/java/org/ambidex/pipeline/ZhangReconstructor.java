@@ -144,18 +144,19 @@ public final class ZhangReconstructor extends BatchReconstructor {
         } else {
             roots[other] = fittedRoot(p, other, joints[other], toImage, k);
         }
-        if (request.rootDepth() != null) {
+        if (request.perHandRootDepths()) {
+            // Each hand along its own ray to its wrist's given depth (an absent hand's annotated depth may be 0).
+            double[] depths = {request.rootDepth(), request.leftRootDepth()};
+            for (int hand = 0; hand < 2; hand++) {
+                if (depths[hand] > 0) {
+                    roots[hand] = roots[hand].times(rayScale(roots[hand], joints[hand], depths[hand]));
+                }
+            }
+        } else if (request.rootDepth() != null) {
             // Along the reference hand's ray, so its wrist lies at the given depth; the other hand keeps its offset.
-            double wristZ = (joints[reference][3 * wrist + 2] - joints[reference][3 * root + 2]) / 1000;
-            double t = (request.rootDepth() - wristZ) / roots[reference].z();
-            Vec3 moved = roots[reference].times(t);
+            Vec3 moved = roots[reference].times(rayScale(roots[reference], joints[reference], request.rootDepth()));
             roots[other] = roots[other].plus(moved.minus(roots[reference]));
             roots[reference] = moved;
-            if (request.perHandRootDepths()) {
-                double otherWrist = (joints[other][3 * wrist + 2] - joints[other][3 * root + 2]) / 1000;
-                double depth = other == 1 ? request.leftRootDepth() : request.rootDepth();
-                roots[other] = roots[other].times((depth - otherWrist) / roots[other].z());
-            }
         }
         List<HandReconstruction> hands = new ArrayList<>(2);
         double[][] wrists = new double[2][];
@@ -229,6 +230,12 @@ public final class ZhangReconstructor extends BatchReconstructor {
         double v = (st[0] * joints[3 * root + 1] + st[2]) * SIZE / HEATMAP;
         double[] q = toImage.apply(u, v);
         return k.unproject(q[0], q[1], z);
+    }
+
+    /** The factor moving middle MCP {@code at} along its ray so that the hand's wrist lies at {@code depth}. */
+    private double rayScale(Vec3 at, double[] mmJoints, double depth) {
+        double wristOffset = (mmJoints[3 * wrist + 2] - mmJoints[3 * root + 2]) / 1000;
+        return (depth - wristOffset) / at.z();
     }
 
     /** |middle MCP - wrist| of a hand's joints (mm). */
