@@ -133,6 +133,10 @@ class ZhangReconstructorTest {
             assertThat(deep.hands().get(reference).jointsCamera()[2]).as("the wrist at the given depth")
                 .isCloseTo(0.9, within(1e-9));
             assertThat(deep.rootDepthSource()).isEqualTo(ValueSource.GIVEN);
+            Reconstruction each = r.reconstruct(image, ReconstructionRequest.wholeImage().withBox(box)
+                .withRootDepths(0.8, 0.95));
+            assertThat(each.hands().get(0).jointsCamera()[2]).as("right wrist").isCloseTo(0.8, within(1e-9));
+            assertThat(each.hands().get(1).jointsCamera()[2]).as("left wrist").isCloseTo(0.95, within(1e-9));
         }
     }
 
