@@ -121,7 +121,7 @@ final class ReconstructCommand implements Callable<Integer> {
             }
         }
         for (Path image : images) {
-            requireBoxOnImage(image, boxByImage.get(image));
+            requireBoxOnImage(image, boxByImage.get(image), modelSpec.architecture().appliesExifOrientation());
         }
         ReconstructionFiles.Options options = new ReconstructionFiles.Options(!noImages, meshFormats());
         ModelOption.threads(threads);
@@ -146,7 +146,7 @@ final class ReconstructCommand implements Callable<Integer> {
             : Progress.silent()) {
             for (Path image : images) {
                 progress.status(image.getFileName().toString());
-                BufferedImage picture = Images.read(image);
+                BufferedImage picture = Images.read(image, reconstructor.architecture().appliesExifOrientation());
                 Reconstruction r;
                 try {
                     r = reconstructor.reconstruct(picture,
@@ -165,8 +165,8 @@ final class ReconstructCommand implements Callable<Integer> {
      * Every image must be readable within the heap, and a box must have a size and overlap its image: a box wholly outside would crop nothing but padding, and the
      * network would still report hands there.
      */
-    private void requireBoxOnImage(Path image, Bbox box) {
-        int[] size = Images.size(image); // refuses an image too large to read before any work
+    private void requireBoxOnImage(Path image, Bbox box, boolean upright) {
+        int[] size = Images.size(image, upright); // refuses an image too large to read before any work
         if (box == null) {
             return;
         }

@@ -49,6 +49,11 @@ public abstract sealed class StateEntry {
         return new CounterEntry(name, get, set);
     }
 
+    /** An int64 buffer of fixed shape held by the module (index tables such as a mesh's faces). */
+    public static StateEntry longs(String name, int[] shape, long[] values) {
+        return new LongTensorEntry(name, shape, values);
+    }
+
     /** A DJL parameter. */
     public static final class ParameterEntry extends StateEntry {
         private final Parameter parameter;
@@ -125,6 +130,55 @@ public abstract sealed class StateEntry {
         @Override
         public void write(NdArray value) {
             set.accept(value.getLong(0));
+        }
+    }
+
+    /**
+     * An int64 tensor kept in a Java array that the module reads (an index buffer). Its values are shared with
+     * the module: {@link #write} replaces them in place.
+     */
+    public static final class LongTensorEntry extends StateEntry {
+        private final int[] shape;
+        private final long[] values;
+
+        LongTensorEntry(String name, int[] shape, long[] values) {
+            super(name);
+            long size = 1;
+            for (int d : shape) {
+                size *= d;
+            }
+            if (size != values.length) {
+                throw new IllegalArgumentException(name + ": " + values.length + " values for shape "
+                    + Arrays.toString(shape));
+            }
+            this.shape = shape.clone();
+            this.values = values;
+        }
+
+        @Override
+        public int[] shape() {
+            return shape.clone();
+        }
+
+        @Override
+        public DType dtype() {
+            return DType.INT64;
+        }
+
+        @Override
+        public boolean trainable() {
+            return false;
+        }
+
+        @Override
+        public NdArray read() {
+            return NdArray.ofLongs(shape, values.clone());
+        }
+
+        @Override
+        public void write(NdArray value) {
+            long[] v = value.toLongArray();
+            System.arraycopy(v, 0, values, 0, values.length);
         }
     }
 }

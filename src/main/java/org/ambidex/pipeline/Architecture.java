@@ -27,6 +27,14 @@ public interface Architecture {
         return true;
     }
 
+    /**
+     * Whether its reference reads image files upright (EXIF orientation applied, OpenCV's default); false for one
+     * that reads the pixels as stored ({@code IMREAD_IGNORE_ORIENTATION}).
+     */
+    default boolean appliesExifOrientation() {
+        return true;
+    }
+
     /** Whether it needs the hands' box (it cannot look at a whole image). */
     boolean needsBox();
 

@@ -1,6 +1,7 @@
 package org.ambidex.pipeline;
 
 import java.util.List;
+import org.ambidex.nets.zhang.ZhangVariant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,8 +10,8 @@ public final class Architectures {
 
     private static final List<Architecture> ALL = List.of(MediaPipeArchitecture.full(),
         MediaPipeArchitecture.lite(), new TwoHandArchitecture(), new InterNetArchitecture(),
-        new IntagHandArchitecture(), new DirArchitecture(),
-        new S2HandArchitecture());
+        new ZhangArchitecture(ZhangVariant.V2), new ZhangArchitecture(ZhangVariant.V1), new IntagHandArchitecture(),
+        new DirArchitecture(), new S2HandArchitecture());
 
     private Architectures() {
     }

@@ -51,13 +51,14 @@ public interface Reconstructor extends AutoCloseable {
     }
 
     /**
-     * Reconstructs both hands from the image file {@code image} (JPEG, PNG, ...; EXIF orientation applied).
+     * Reconstructs both hands from the image file {@code image} (JPEG, PNG, ...; EXIF orientation applied unless the
+     * architecture's reference ignores it, {@link Architecture#appliesExifOrientation()}).
      *
      * @throws BadInputException when the file is not a readable image or the request does not suit the model,
      *     naming the file
      */
     default Reconstruction reconstruct(Path image, ReconstructionRequest request) {
-        BufferedImage picture = Images.read(image);
+        BufferedImage picture = Images.read(image, architecture().appliesExifOrientation());
         try {
             return reconstruct(picture, request);
         } catch (IllegalArgumentException e) {

@@ -65,7 +65,7 @@ class IntagHandEvalTest {
         PyTorch.assumeImports("torch", "numpy", "cv2", "scipy");
         BufferedImage image = ImageIO.read(RENDER.toFile());
         ImageIO.write(image, "png", dir.resolve("photo.png").toFile());
-        PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", dir.toString(),
+        PyTorch.scriptAt(Path.of("src/test/python/intaghand_reference.py"), "make", dir.toString(),
             dir.resolve("photo.png").toString(), "120,190,235,290");
 
         Path root = dir.resolve("ih");
@@ -128,7 +128,7 @@ class IntagHandEvalTest {
             write(dir.resolve("gt_" + sides[h] + ".f64"), truth[h]);
             write(dir.resolve("pred_" + sides[h] + ".f64"), predicted[h]);
         }
-        PyTorch.run(Path.of("src/test/python/intaghand_eval_reference.py"), dir.toString(), MANO.toString());
+        PyTorch.scriptAt(Path.of("src/test/python/intaghand_eval_reference.py"), dir.toString(), MANO.toString());
         JsonNode expected = JSON.readTree(dir.resolve("expected.json").toFile());
 
         Path out = dir.resolve("out");

@@ -37,7 +37,7 @@ class ReconstructIntagHandTest {
         photo = dir.resolve("photo.png");
         ImageIO.write(ImageIO.read(Path.of("examples/images/train/Capture4/synth_cross/cam410000/image9.jpg")
             .toFile()), "png", photo.toFile());
-        PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", dir.toString(), photo.toString(),
+        PyTorch.scriptAt(Path.of("src/test/python/intaghand_reference.py"), "make", dir.toString(), photo.toString(),
             "120,190,235,290");
     }
 

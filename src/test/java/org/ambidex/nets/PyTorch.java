@@ -56,16 +56,6 @@ public final class PyTorch {
         cmd.addAll(List.of(args));
         String error = run(cmd, 900);
         if (!error.isEmpty()) {
-            throw new AssertionError("reference script failed: " + error);
-        }
-    }
-
-    /** Runs another test script of src/test/python with {@code args}; fails with its output when it fails. */
-    public static void run(Path script, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
-        cmd.addAll(List.of(args));
-        String error = run(cmd, 900);
-        if (!error.isEmpty()) {
             throw new AssertionError(script.getFileName() + " failed: " + error);
         }
     }

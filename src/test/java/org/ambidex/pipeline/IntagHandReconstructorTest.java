@@ -50,7 +50,7 @@ class IntagHandReconstructorTest {
         PyTorch.assumeImports("torch", "numpy", "cv2", "scipy");
         image = ImageIO.read(RENDER.toFile());
         ImageIO.write(image, "png", tmp.resolve("photo.png").toFile());
-        PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(),
+        PyTorch.scriptAt(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(),
             tmp.resolve("photo.png").toString(), "120,190,235,290");
         image = ImageIO.read(tmp.resolve("photo.png").toFile());
         ModelSpec spec = ModelSpec.parse("intaghand:" + tmp.resolve("misc"));

@@ -53,9 +53,17 @@ public final class Images {
 
     /** Reads {@code path} as an upright RGB image; anything unreadable is a {@link BadInputException}. */
     public static BufferedImage read(Path path) {
+        return read(path, true);
+    }
+
+    /**
+     * Reads {@code path} as an RGB image, upright ({@code applyOrientation}) or as stored, ignoring its EXIF
+     * orientation (as OpenCV's {@code IMREAD_IGNORE_ORIENTATION}, which some reference code uses).
+     */
+    public static BufferedImage read(Path path, boolean applyOrientation) {
         byte[] bytes = bytesOf(path);
         BufferedImage decoded = decode(path, bytes);
-        return ExifOrientation.apply(toRgb(decoded), ExifOrientation.of(bytes));
+        return applyOrientation ? ExifOrientation.apply(toRgb(decoded), ExifOrientation.of(bytes)) : toRgb(decoded);
     }
 
     /**
@@ -64,13 +72,18 @@ public final class Images {
      * read ({@link #read}) is refused here already.
      */
     public static int[] size(Path path) {
+        return size(path, true);
+    }
+
+    /** The size of the image in {@code path} as {@link #read(Path, boolean)} gives it. */
+    public static int[] size(Path path, boolean applyOrientation) {
         byte[] bytes = bytesOf(path);
         return withReader(path, bytes, reader -> {
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
             requireReadable(path, w, h);
             // Orientations 5 to 8 turn the picture a quarter.
-            return ExifOrientation.of(bytes) >= 5 ? new int[] {h, w} : new int[] {w, h};
+            return applyOrientation && ExifOrientation.of(bytes) >= 5 ? new int[] {h, w} : new int[] {w, h};
         });
     }
 

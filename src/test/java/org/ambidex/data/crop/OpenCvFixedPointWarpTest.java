@@ -113,7 +113,7 @@ class OpenCvFixedPointWarpTest {
             }
         }
         Files.writeString(tmp.resolve("cases.txt"), cases);
-        PyTorch.run(Path.of("src/test/python/opencv_warp.py"), tmp.toString());
+        PyTorch.scriptAt(Path.of("src/test/python/opencv_warp.py"), tmp.toString());
 
         long compared = 0;
         long mismatched = 0;

@@ -96,6 +96,20 @@ class ImagesTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"1", "3", "6", "8"})
+    void exifOrientationCanBeIgnoredAsOpenCvsIgnoreOrientationFlag(int orientation) throws Exception {
+        Path file = dir.resolve("ignored" + orientation + ".jpg");
+        Files.write(file, jpegWithOrientation(orientation, true));
+        BufferedImage img = Images.read(file, false);
+        assertThat(img.getWidth()).isEqualTo(64);
+        assertThat(img.getHeight()).isEqualTo(32);
+        assertThat(Images.size(file, false)).containsExactly(64, 32);
+        // As stored: the orientation-1 layout whatever the tag says.
+        assertThat(nearest(img.getRGB(16, 8))).isEqualTo(R);
+        assertThat(nearest(img.getRGB(48, 24))).isEqualTo(W);
+    }
+
     private static int colour(String name) {
         return switch (name) {
             case "R" -> R;

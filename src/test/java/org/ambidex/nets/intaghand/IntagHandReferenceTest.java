@@ -41,7 +41,7 @@ class IntagHandReferenceTest {
     static void generate() throws IOException {
         PyTorch.assumeImports("torch", "numpy", "cv2", "scipy");
         ImageIO.write(ImageIO.read(PHOTO.toFile()), "png", tmp.resolve("photo.png").toFile());
-        PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(),
+        PyTorch.scriptAt(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(),
             tmp.resolve("photo.png").toString(), "120,190,235,290");
     }
 

@@ -62,9 +62,9 @@ class IntagHandLossTest {
         ImageIO.write(ImageIO.read(Path.of("examples/images/train/Capture4/synth_cross/cam410000/image9.jpg")
             .toFile()), "png", photo.toFile());
         Path script = Path.of("src/test/python/intaghand_reference.py");
-        PyTorch.run(script, "make", dir.toString(), photo.toString(), "120,190,235,290");
+        PyTorch.scriptAt(script, "make", dir.toString(), photo.toString(), "120,190,235,290");
         int epoch = 60; // past NORM_EPOCH, so the edge term counts
-        PyTorch.run(script, "loss", dir.toString(), MANO.toString(), Integer.toString(epoch));
+        PyTorch.scriptAt(script, "loss", dir.toString(), MANO.toString(), Integer.toString(epoch));
         JsonNode expected = new ObjectMapper().readTree(dir.resolve("losses.json").toFile());
 
         HandModel left = HandModelLoader.load(MANO, HandSide.LEFT, true);

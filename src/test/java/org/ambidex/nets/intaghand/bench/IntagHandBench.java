@@ -64,7 +64,7 @@ public class IntagHandBench {
             Path png = tmp.resolve("photo.png");
             javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 64,
                 java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
-            PyTorch.run(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(), png.toString(),
+            PyTorch.scriptAt(Path.of("src/test/python/intaghand_reference.py"), "make", tmp.toString(), png.toString(),
                 "10,10,50,50");
             folder = tmp.resolve("misc");
         } else {
