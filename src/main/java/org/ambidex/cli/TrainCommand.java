@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
     int twohandWidth;
 
     @Option(names = "--hand-model", paramLabel = "SPEC", defaultValue = "open",
-        description = "twohand: hand model of the data, 'open' or a MANO folder (default: ${DEFAULT-VALUE}).")
+        description = "twohand, dir: hand model of the data, 'open' or a MANO folder (dir: MANO) (default: ${DEFAULT-VALUE}).")
     String handModel;
 
     @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "1e-4",
