@@ -30,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--arch", required = true, paramLabel = "NAME",
-        description = "Architecture: twohand (the default two-hand mesh network) or internet (InterNet, SEED_SPEC B);"
+        description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR);"
             + " 'ambidex models' lists them.")
     String arch;
 
