@@ -680,10 +680,23 @@ def loss(out, base, feat, emb, joint, seed):
     np.savez(os.path.join(out, 'losses.npz'), **{k: v.detach().numpy() for k, v in terms.items()})
 
 
+def load(file, base, feat, emb, joint):
+    """Loads an exported training file as apps/eval.py does, but strictly, into this generator's network; prints
+    the keys of the file and the number of tensors loaded."""
+    torch.set_num_threads(1)
+    ckpt = torch.load(file, map_location='cpu')
+    model = build(base, feat, emb, joint, 0)
+    model.load_state_dict(ckpt['net'], strict=True)
+    print(','.join(sorted(ckpt.keys())), len(ckpt['net']))
+
+
 if __name__ == '__main__':
     if len(sys.argv) == 10 and sys.argv[1] == 'net':
         net(sys.argv[2], *[int(a) for a in sys.argv[3:8]], sys.argv[8], [float(v) for v in sys.argv[9].split(',')])
     elif len(sys.argv) == 8 and sys.argv[1] == 'loss':
         loss(sys.argv[2], *[int(a) for a in sys.argv[3:8]])
+    elif len(sys.argv) == 7 and sys.argv[1] == 'load':
+        load(sys.argv[2], *[int(a) for a in sys.argv[3:7]])
     else:
-        sys.exit('usage: net OUT BASE FEAT EMB JOINT SEED IMAGE X,Y,W,H | loss OUT BASE FEAT EMB JOINT SEED')
+        sys.exit('usage: net OUT BASE FEAT EMB JOINT SEED IMAGE X,Y,W,H | loss OUT BASE FEAT EMB JOINT SEED'
+                 ' | load FILE BASE FEAT EMB JOINT')

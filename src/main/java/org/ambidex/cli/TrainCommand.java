@@ -30,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--arch", required = true, paramLabel = "NAME",
-        description = "Architecture: twohand (the default two-hand mesh network) or internet (InterNet, SEED_SPEC B);"
+        description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR);"
             + " 'ambidex models' lists them.")
     String arch;
 
@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
     int twohandWidth;
 
     @Option(names = "--hand-model", paramLabel = "SPEC", defaultValue = "open",
-        description = "twohand: hand model of the data, 'open' or a MANO folder (default: ${DEFAULT-VALUE}).")
+        description = "twohand, dir: hand model of the data, 'open' or a MANO folder (dir: MANO) (default: ${DEFAULT-VALUE}).")
     String handModel;
 
     @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "1e-4",

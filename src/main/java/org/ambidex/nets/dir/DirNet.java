@@ -38,6 +38,11 @@ public final class DirNet extends TorchModule {
         return config;
     }
 
+    /** The ResNet-50 backbone (torchvision's parameter names under {@code backbone.}). */
+    public ResNet backbone() {
+        return backbone;
+    }
+
     /** The MANO layer of hand {@code hand} (0 right, 1 left) that decodes the final stage. */
     public ManoPcaLayer finalLayer(int hand) {
         return decoder.finalLayer(hand);

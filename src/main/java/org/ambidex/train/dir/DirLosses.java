@@ -174,9 +174,13 @@ public final class DirLosses {
         return points.get(new NDIndex(":, {}", index));
     }
 
-    /** {@code F.normalize(v, dim=2)}: v / max(|v|, 1e-12). */
+    /**
+     * {@code F.normalize(v, dim=2)}: v / max(|v|, 1e-12). The squared length is floored at 1e-24 before the root,
+     * which leaves every value as it was but gives a zero vector torch's zero gradient rather than the root's
+     * infinite one (0 x inf = NaN would otherwise reach every weight from one degenerate face).
+     */
     private static NDArray normalise(NDArray v) {
-        return v.div(v.square().sum(new int[] {2}, true).sqrt().maximum(1e-12f));
+        return v.div(v.square().sum(new int[] {2}, true).maximum(1e-24f).sqrt().maximum(1e-12f));
     }
 
     private static NDArray cross(NDArray a, NDArray b) {
