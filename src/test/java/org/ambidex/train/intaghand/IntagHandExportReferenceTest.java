@@ -50,10 +50,12 @@ class IntagHandExportReferenceTest {
         HandGraphs left = HandGraphs.read(dir.resolve("misc/graph_left.pkl"));
         HandGraphs right = HandGraphs.read(dir.resolve("misc/graph_right.pkl"));
         float[] input = floats("input.f32");
-        IntagHandLoss loss = new IntagHandLoss(
-            org.ambidex.hand.HandModelLoader.load(IntagHandTrainingTaskTest.MANO, org.ambidex.hand.HandSide.LEFT, true),
-            org.ambidex.hand.HandModelLoader.load(IntagHandTrainingTaskTest.MANO, org.ambidex.hand.HandSide.RIGHT,
-                true), left, right);
+        org.ambidex.hand.HandModel leftMano = org.ambidex.hand.HandModelLoader.load(IntagHandTrainingTaskTest.MANO,
+            org.ambidex.hand.HandSide.LEFT, true);
+        org.ambidex.hand.HandModel rightMano = org.ambidex.hand.HandModelLoader.load(IntagHandTrainingTaskTest.MANO,
+            org.ambidex.hand.HandSide.RIGHT, true);
+        IntagHandLoss loss = new IntagHandLoss(leftMano, rightMano, left, right).withFaces(
+            IntagHandTrainingTaskTest.faces(leftMano), IntagHandTrainingTaskTest.faces(rightMano));
         Path file = dir.resolve("trained.pth");
         IntagHandModel model = IntagHandModel.open(dir.resolve("misc"), null);
         try (IntagHandTrainingTask task = new IntagHandTrainingTask(model, 2, 2, (idx, seeds, m) -> {
