@@ -20,6 +20,12 @@ model_attn/*.py), not copied from that code. Run with Debian's python3-torch, py
         training loss terms of core/Loss.py on them with the network in eval mode (losses.json); MANO_DIR holds
         MANO_RIGHT.npz / MANO_LEFT.npz (J_regressor, faces).
 
+  /usr/bin/python3 intaghand_reference.py load OUT_DIR FILE
+        after 'make': builds the network from OUT_DIR/misc's graphs, loads FILE (a state dict under DDP's 'module.',
+        as core/gcn_trainer.py saves it) with load_state_dict(strict=True) after removing the prefix, as
+        load_model's retry does, and writes its outputs in eval mode on input.f32: loaded_left_verts.f32,
+        loaded_right_verts.f32 (778 x 3), loaded_left_cam.f32, loaded_right_cam.f32.
+
 How it was checked against the official code: see docs/MODELS.md (IntagHand).
 """
 import os
@@ -562,8 +568,28 @@ def loss(out, mano_dir, epoch, seed=23):
         json.dump({k: float(v) for k, v in terms.items()}, f, indent=1)
 
 
+def load(out, path):
+    """Loads a saved state dict strictly into the network of out/misc and writes its outputs on input.f32."""
+    torch.set_num_threads(1)
+    misc = os.path.join(out, 'misc')
+    graphs = {s: pickle.load(open(os.path.join(misc, 'graph_%s.pkl' % s), 'rb')) for s in ('left', 'right')}
+    colours = pickle.load(open(os.path.join(misc, 'v_color.pkl'), 'rb'))
+    upsample = pickle.load(open(os.path.join(misc, 'upsample.pkl'), 'rb'))
+    net = Net(graphs, colours, upsample).eval()
+    state = torch.load(path)
+    assert all(k.startswith('module.') for k in state), 'every key under module.'
+    net.load_state_dict({k[7:]: v for k, v in state.items()}, strict=True)
+    x = torch.from_numpy(np.fromfile(os.path.join(out, 'input.f32'), dtype='<f4').reshape(1, 3, 256, 256))
+    with torch.no_grad():
+        lv, lc, rv, rc = net(x)
+    for name, t in (('left_verts', lv), ('left_cam', lc), ('right_verts', rv), ('right_cam', rc)):
+        t[0].numpy().astype('<f4').tofile(os.path.join(out, 'loaded_' + name + '.f32'))
+
+
 if __name__ == '__main__':
-    if len(sys.argv) >= 5 and sys.argv[1] == 'loss':
+    if len(sys.argv) >= 4 and sys.argv[1] == 'load':
+        load(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 5 and sys.argv[1] == 'loss':
         loss(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     elif len(sys.argv) >= 5 and sys.argv[1] == 'make':
         make(sys.argv[2], sys.argv[3], [float(v) for v in sys.argv[4].split(',')],

@@ -94,6 +94,56 @@ public final class IntagHandModel implements AutoCloseable {
         return model;
     }
 
+    /**
+     * A network to train from scratch: convolution weights He-normal, other matrices uniform in
+     * {@code +-1/sqrt(fan-in)}, normalisation scales 1 and shifts, biases 0 (torch's defaults, up to the draw), the
+     * vertex colours {@code dense_coor} uniform in [0, 1], from {@code seed}. The reference starts from ImageNet
+     * weights and its {@code upsample.pkl} / {@code v_color.pkl}, which are not available here.
+     */
+    public static IntagHandModel initialised(HandGraphs left, HandGraphs right, long seed) {
+        IntagHandModel model = new IntagHandModel(left, right, "initialised with seed " + seed);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        model.net.stateEntries().forEach((name, entry) -> {
+            if (!(entry instanceof org.ambidex.nets.StateEntry.ParameterEntry p)) {
+                return;
+            }
+            int[] shape = entry.shape();
+            float[] v = new float[Math.toIntExact(p.parameter().getArray().size())];
+            if (name.equals("decoder.dense_coor")) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) random.nextDouble();
+                }
+            } else if (!entry.trainable()) {
+                return; // running statistics keep their initial mean 0, variance 1
+            } else if (shape.length == 4) {
+                double std = Math.sqrt(2.0 / (shape[0] * shape[2] * shape[3]));
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) (random.nextGaussian() * std);
+                }
+            } else if (shape.length >= 2) {
+                int fanIn = 1;
+                for (int i = 1; i < shape.length; i++) {
+                    fanIn *= shape[i];
+                }
+                double bound = 1 / Math.sqrt(fanIn);
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+                }
+            } else if (name.endsWith(".weight")) {
+                Arrays.fill(v, 1f);
+            } else {
+                return; // biases and shifts stay zero
+            }
+            p.parameter().getArray().set(java.nio.FloatBuffer.wrap(v));
+        });
+        return model;
+    }
+
+    /** Where the network's arrays live. */
+    public NDManager manager() {
+        return manager;
+    }
+
     public IntagHandNet network() {
         return net;
     }
