@@ -46,7 +46,7 @@ class IntagHandExportReferenceTest {
         ImageIO.write(ImageIO.read(Path.of("examples/images/train/Capture4/synth_cross/cam410000/image9.jpg")
             .toFile()), "png", photo.toFile());
         Path script = Path.of("src/test/python/intaghand_reference.py");
-        PyTorch.run(script, "make", dir.toString(), photo.toString(), "120,190,235,290");
+        PyTorch.scriptAt(script, "make", dir.toString(), photo.toString(), "120,190,235,290");
         HandGraphs left = HandGraphs.read(dir.resolve("misc/graph_left.pkl"));
         HandGraphs right = HandGraphs.read(dir.resolve("misc/graph_right.pkl"));
         float[] input = floats("input.f32");
@@ -69,7 +69,7 @@ class IntagHandExportReferenceTest {
             task.step(new int[] {0, 1}, new long[] {0, 0}, 1e-4);
             IntagHandExport.write(file, task.model().network(),
                 IntagHandExport.classifier(Checkpoints.read(dir.resolve("misc/model/interhand.pth")), 0));
-            PyTorch.run(script, "load", dir.toString(), file.toString());
+            PyTorch.scriptAt(script, "load", dir.toString(), file.toString());
             try (NDManager m = NDManager.newBaseManager()) {
                 NDArray x = m.create(input, new Shape(1, 3, 256, 256));
                 NDList out = task.model().network().forward(new ParameterStore(m, false), new NDList(x), false, null);
