@@ -207,6 +207,7 @@ class IntagHandTrainingTaskTest {
         try (IntagHandTrainingTask t = task(11, 2)) {
             int[] idx = {0, 1};
             long[] seeds = {0, 0};
+            Map<String, NdArray> before = WeightImport.export(t.model().network());
             List<Double> losses = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 TrainingTask.StepLoss s = t.step(idx, seeds, 1e-4);
@@ -214,6 +215,12 @@ class IntagHandTrainingTaskTest {
                 losses.add(s.total());
             }
             assertThat(losses.get(3)).as("losses %s", losses).isLessThan(losses.get(0));
+            // MODEL.freeze_upsample: the up-sampling matrix stays as loaded while the layers about it learn.
+            Map<String, NdArray> after = WeightImport.export(t.model().network());
+            assertThat(after.get("decoder.unsample_layer.weight").toDoubleArray()).as("frozen up-sampling")
+                .containsExactly(before.get("decoder.unsample_layer.weight").toDoubleArray());
+            assertThat(after.get("decoder.coord_head.weight").toDoubleArray()).as("a learning layer")
+                .isNotEqualTo(before.get("decoder.coord_head.weight").toDoubleArray());
         }
     }
 
