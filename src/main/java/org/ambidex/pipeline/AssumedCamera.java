@@ -20,4 +20,9 @@ final class AssumedCamera {
         double f = FOCAL_FACTOR * Math.max(width, height);
         return new Intrinsics(f, f, width / 2.0, height / 2.0);
     }
+
+    /** The request's intrinsics when it gives them, else the assumed camera of a {@code width x height} photo. */
+    static Intrinsics orGiven(ReconstructionRequest request, int width, int height) {
+        return request.intrinsics() != null ? request.intrinsics() : of(width, height);
+    }
 }

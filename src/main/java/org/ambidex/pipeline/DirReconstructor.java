@@ -77,7 +77,8 @@ final class DirReconstructor extends BatchReconstructor {
             double[] points = box == null ? finder.landmarks(image).orElse(null)
                 : new double[] {box.x(), box.y(), box.x() + box.width(), box.y() + box.height()};
             if (points != null) {
-                crops[i] = IntagHandCrop.of(points, intrinsics(requests.get(i), image));
+                Intrinsics k = AssumedCamera.orGiven(requests.get(i), image.getWidth(), image.getHeight());
+                crops[i] = IntagHandCrop.of(points, k);
                 DirInput.normalise(crops[i].apply(FloatImage.ofRgb(image)).toArray(), size, input,
                     run.size() * plane);
                 run.add(i);
@@ -90,21 +91,16 @@ final class DirReconstructor extends BatchReconstructor {
             int r = run.indexOf(i);
             results.add(r < 0
                 ? HandFinderBoxes.noHands(name, "DIR", image.getWidth(), image.getHeight(),
-                    intrinsics(requests.get(i), image), requests.get(i))
+                    AssumedCamera.orGiven(requests.get(i), image.getWidth(), image.getHeight()), requests.get(i))
                 : toReconstruction(out.get(r), crops[i], requests.get(i), image.getWidth(), image.getHeight()));
         }
         return results;
     }
 
-    private static Intrinsics intrinsics(ReconstructionRequest request, BufferedImage image) {
-        return request.intrinsics() != null ? request.intrinsics() : AssumedCamera.of(image.getWidth(),
-            image.getHeight());
-    }
-
     /** DIR's output for one image, cropped by {@code crop}, as both hands in the camera frame. */
     Reconstruction toReconstruction(DirPrediction p, IntagHandCrop crop, ReconstructionRequest request, int w, int h) {
         boolean assumed = request.intrinsics() == null;
-        Intrinsics k = assumed ? AssumedCamera.of(w, h) : request.intrinsics();
+        Intrinsics k = AssumedCamera.orGiven(request, w, h);
         Intrinsics cropK = crop.intrinsics();
         Affine2 toImage = crop.inverse();
         // DIR's offset is right minus left; a Reconstruction's relative root is left minus right.

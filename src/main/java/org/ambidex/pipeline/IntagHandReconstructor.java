@@ -79,8 +79,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
         for (int i = 0; i < n; i++) {
             BufferedImage image = images.get(i);
             ReconstructionRequest request = requests.get(i);
-            cameras[i] = request.intrinsics() != null ? request.intrinsics()
-                : AssumedCamera.of(image.getWidth(), image.getHeight());
+            cameras[i] = AssumedCamera.orGiven(request, image.getWidth(), image.getHeight());
             double[] points = request.bbox() != null ? corners(request.bbox()) : finder.landmarks(image).orElse(null);
             if (points != null) {
                 crops[i] = IntagHandCrop.of(points, cameras[i]);

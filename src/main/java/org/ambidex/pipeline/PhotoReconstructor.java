@@ -84,7 +84,7 @@ final class PhotoReconstructor implements Reconstructor {
         List<DetectedHand> found = box == null ? finder.find(image)
             : finder.findInBox(image, box.x(), box.y(), box.width(), box.height());
         boolean assumed = request.intrinsics() == null;
-        Intrinsics k = assumed ? AssumedCamera.of(w, h) : request.intrinsics();
+        Intrinsics k = AssumedCamera.orGiven(request, w, h);
         boolean[] right = Handedness.rightHands(found);
         List<HandFit> fits = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {

@@ -153,7 +153,7 @@ final class S2HandReconstructor extends BatchReconstructor {
     Reconstruction toReconstruction(List<S2HandPrediction> predictions, List<View> views,
                                     ReconstructionRequest request, int w, int h) {
         boolean assumed = request.intrinsics() == null;
-        Intrinsics k = assumed ? AssumedCamera.of(w, h) : request.intrinsics();
+        Intrinsics k = AssumedCamera.orGiven(request, w, h);
         List<Placed> placed = new ArrayList<>();
         for (int v = 0; v < predictions.size(); v++) {
             placed.add(place(predictions.get(v), views.get(v), k));

@@ -102,7 +102,7 @@ public final class TwoHandReconstructor extends BatchReconstructor {
                                     int h) {
         int size = model.config().inputSize();
         boolean assumed = request.intrinsics() == null;
-        Intrinsics k = assumed ? AssumedCamera.of(w, h) : request.intrinsics();
+        Intrinsics k = AssumedCamera.orGiven(request, w, h);
         Intrinsics inputK = crop.inputIntrinsics(k, size);
         Affine2 toImage = crop.toInput(size).inverse();
         boolean[] present = {p.presence()[0] > HandReconstruction.PRESENT, p.presence()[1] > HandReconstruction.PRESENT};

@@ -123,7 +123,7 @@ public final class ZhangReconstructor extends BatchReconstructor {
     /** The network's output for one image as both hands in the (given or assumed) camera frame. */
     Reconstruction toReconstruction(ZhangPrediction p, ReconstructionRequest request, int w, int h) {
         boolean assumed = request.intrinsics() == null;
-        Intrinsics k = assumed ? AssumedCamera.of(w, h) : request.intrinsics();
+        Intrinsics k = AssumedCamera.orGiven(request, w, h);
         Affine2 toInput = inputTransform(w, h, request.bbox());
         Affine2 toImage = toInput.inverse();
         boolean[] present = {p.handType()[0] > HandReconstruction.PRESENT, p.handType()[1] > HandReconstruction.PRESENT};
