@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.ambidex.io.NdArray;
+import org.ambidex.tensor.Scalars;
 
 /**
  * AdamW (Loshchilov and Hutter; PyTorch's {@code torch.optim.AdamW} update) over named DJL parameters, with its
@@ -67,13 +68,13 @@ public final class AdamW implements AutoCloseable {
                 NDArray g = w.getGradient();
                 NDArray m = expAvg.get(e.getKey());
                 NDArray v = expAvgSq.get(e.getKey());
-                m.muli(beta1).addi(g.mul(1 - beta1));
-                v.muli(beta2).addi(g.square().mul(1 - beta2));
+                m.muli(Scalars.of(m, beta1)).addi(Scalars.mul(g, 1 - beta1));
+                v.muli(Scalars.of(v, beta2)).addi(Scalars.mul(g.square(), 1 - beta2));
                 if (weightDecay != 0 && w.getShape().dimension() >= 2) {
-                    w.subi(w.mul(lr * weightDecay));
+                    w.subi(Scalars.mul(w, lr * weightDecay));
                 }
-                NDArray denominator = v.div(c2).sqrt().add(eps);
-                w.subi(m.div(c1).div(denominator).mul(lr));
+                NDArray denominator = Scalars.div(v, c2).sqrt().add(eps);
+                w.subi(Scalars.mul(Scalars.div(m, c1).div(denominator), lr));
                 g.subi(g);
             }
         }

@@ -15,6 +15,7 @@ import org.ambidex.nets.Functional;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
 import org.ambidex.nets.twohand.JointFeatureSampler;
+import org.ambidex.tensor.Scalars;
 
 /**
  * One DIR refinement stage ({@code Joint2BoneFeature}) on a decoder map X (B,F,S,S):
@@ -110,10 +111,10 @@ final class Joint2BoneFeature extends TorchModule {
         NDArray xyzR = previous.right().joints().stopGradient();
         NDArray fl = jointFeatures(store, map, previous.left().jointUv().stopGradient(), xyzL, imageLeft,
             positionLeft, gcnLeft, training)
-            .add(embed(globalPosition, store, xyzL.div(UNIT).sub(offset.div(2)), training));
+            .add(embed(globalPosition, store, Scalars.div(xyzL, UNIT).sub(Scalars.div(offset, 2)), training));
         NDArray fr = jointFeatures(store, map, previous.right().jointUv().stopGradient(), xyzR, imageRight,
             positionRight, gcnRight, training)
-            .add(embed(globalPosition, store, xyzR.div(UNIT).add(offset.div(2)), training));
+            .add(embed(globalPosition, store, Scalars.div(xyzR, UNIT).add(Scalars.div(offset, 2)), training));
         NDArray both = Forward.of(interaction, store, NDArrays.concat(new NDList(fl, fr), 1), training);
         fl = both.get(":, 0:21");
         fr = both.get(":, 21:42");
@@ -132,7 +133,7 @@ final class Joint2BoneFeature extends TorchModule {
                                          Sequential image, Sequential position, Sequential gcn, boolean training) {
         NDArray sampled = JointFeatureSampler.sample(map, uv).transpose(0, 2, 1);       // (B,F,21)
         NDArray fromImage = Forward.of(image, store, sampled, training).transpose(0, 2, 1);
-        NDArray fromPosition = embed(position, store, xyz.div(UNIT), training);
+        NDArray fromPosition = embed(position, store, Scalars.div(xyz, UNIT), training);
         return Forward.of(gcn, store, fromPosition.add(fromImage), training);
     }
 
@@ -152,7 +153,7 @@ final class Joint2BoneFeature extends TorchModule {
         NDManager m = uv.getManager();
         long b = uv.getShape().get(0);
         long c = features.getShape().get(2);
-        NDArray cells = uv.add(1).div(2).mul(size);
+        NDArray cells = Scalars.mul(Scalars.div(uv.add(1), 2), size);
         NDArray parent = m.create(toLongs(PARENT));
         NDArray child = m.create(toLongs(CHILD));
         NDArray a = cells.get(new NDIndex(":, {}", parent)).expandDims(1);                 // (B,1,20,2)
@@ -162,7 +163,7 @@ final class Joint2BoneFeature extends TorchModule {
         NDArray d = dba.div(hypot(dba.get("..., 0:1"), dba.get("..., 1:2")));          // (B,1,20,2)
         NDArray s = a.sub(p).mul(d).sum(new int[] {-1});                                  // (B,S2,20)
         NDArray t = p.sub(e).mul(d).sum(new int[] {-1});
-        NDArray h = s.maximum(t).maximum(0f);
+        NDArray h = Scalars.maximum(s.maximum(t), 0f);
         NDArray pa = p.sub(a);
         NDArray across = pa.get("..., 0").mul(d.get("..., 1")).sub(pa.get("..., 1").mul(d.get("..., 0")));
         NDArray near = hypot(h, across).lt(distance).expandDims(-1);                     // (B,S2,20,1)

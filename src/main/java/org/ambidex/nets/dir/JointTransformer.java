@@ -9,6 +9,7 @@ import ai.djl.util.PairList;
 import org.ambidex.nets.Linear;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
+import org.ambidex.tensor.Scalars;
 
 /**
  * MixSTE's spatial transformer ({@code STE}) as DIR uses it on both hands' 42 joint tokens: a learned position
@@ -95,7 +96,7 @@ final class JointTransformer extends TorchModule {
             NDArray q = t.get(0);
             NDArray k = t.get(1);
             NDArray v = t.get(2);
-            NDArray attention = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) Math.pow(c / HEADS, -0.5));
+            NDArray attention = Scalars.mul(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.pow(c / HEADS, -0.5));
             NDArray y = attention.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(b, n, c);
             return proj.forward(store, new NDList(y), training, params);
         }

@@ -13,6 +13,7 @@ import org.ambidex.hand.FingertipSet;
 import org.ambidex.hand.HandSide;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.TorchModule;
+import org.ambidex.tensor.Scalars;
 
 /**
  * manopth's {@code ManoLayer} as DIR configures it: root rotation from 6 numbers through the robust
@@ -169,7 +170,7 @@ public final class ManoPcaLayer extends TorchModule {
     /** manopth's {@code batch_rodrigues}: the half-angle quaternion of {@code |aa + 1e-8|}, then its matrix. */
     static NDArray quaternionRodrigues(NDArray aa) {
         NDArray angle = aa.add(1e-8f).square().sum(new int[] {1}, true).sqrt();
-        NDArray half = angle.mul(0.5f);
+        NDArray half = Scalars.mul(angle, 0.5f);
         NDArray q = NDArrays.concat(new NDList(half.cos(), half.sin().mul(aa.div(angle))), 1);
         q = q.div(q.square().sum(new int[] {1}, true).sqrt());
         NDArray w = q.get(":, 0");
@@ -187,9 +188,9 @@ public final class ManoPcaLayer extends TorchModule {
         NDArray xz = x.mul(z);
         NDArray yz = y.mul(z);
         return NDArrays.stack(new NDList(
-            w2.add(x2).sub(y2).sub(z2), xy.mul(2).sub(wz.mul(2)), wy.mul(2).add(xz.mul(2)),
-            wz.mul(2).add(xy.mul(2)), w2.sub(x2).add(y2).sub(z2), yz.mul(2).sub(wx.mul(2)),
-            xz.mul(2).sub(wy.mul(2)), wx.mul(2).add(yz.mul(2)), w2.sub(x2).sub(y2).add(z2)), 1)
+            w2.add(x2).sub(y2).sub(z2), Scalars.mul(xy, 2).sub(Scalars.mul(wz, 2)), Scalars.mul(wy, 2).add(Scalars.mul(xz, 2)),
+            Scalars.mul(wz, 2).add(Scalars.mul(xy, 2)), w2.sub(x2).add(y2).sub(z2), Scalars.mul(yz, 2).sub(Scalars.mul(wx, 2)),
+            Scalars.mul(xz, 2).sub(Scalars.mul(wy, 2)), Scalars.mul(wx, 2).add(Scalars.mul(yz, 2)), w2.sub(x2).sub(y2).add(z2)), 1)
             .reshape(aa.getShape().get(0), 3, 3);
     }
 
@@ -209,7 +210,7 @@ public final class ManoPcaLayer extends TorchModule {
     }
 
     private static NDArray unit(NDArray v) {
-        return v.div(v.square().sum(new int[] {1}, true).sqrt().maximum(1e-8f));
+        return v.div(Scalars.maximum(v.square().sum(new int[] {1}, true).sqrt(), 1e-8f));
     }
 
     private static NDArray cross(NDArray u, NDArray v) {

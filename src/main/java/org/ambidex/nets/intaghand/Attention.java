@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import org.ambidex.nets.Linear;
+import org.ambidex.tensor.Scalars;
 
 /** The scaled dot-product attention that IntagHand writes out by hand (no fused kernel), shared by its modules. */
 final class Attention {
@@ -30,7 +31,7 @@ final class Attention {
      */
     static NDArray attend(NDArray q, NDArray k, NDArray v) {
         long d = q.getShape().get(3);
-        NDArray a = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(d)).softmax(-1);
+        NDArray a = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(d)).softmax(-1);
         NDArray out = a.matMul(v).transpose(0, 2, 1, 3);
         long b = out.getShape().get(0);
         long n = out.getShape().get(1);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import org.ambidex.nets.Linear;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
+import org.ambidex.tensor.Scalars;
 
 /**
  * IntagHand's graph {@code decoder}. Per hand, the coarsest graph's nodes start as the global feature
@@ -77,7 +78,7 @@ public final class GraphDecoder extends TorchModule {
      */
     NDList apply(ParameterStore store, NDList mid, boolean training, boolean coarse) {
         NDArray global = mid.get(0);
-        NDArray colours = store.getValue(denseCoor, global.getDevice(), training).mul(2).sub(1);
+        NDArray colours = Scalars.mul(store.getValue(denseCoor, global.getDevice(), training), 2).sub(1);
         NDArray left = start(store, gfLeft, global, colours, positionsLeft, training);
         NDArray right = start(store, gfRight, global, colours, positionsRight, training);
         for (int i = 0; i < 3; i++) {

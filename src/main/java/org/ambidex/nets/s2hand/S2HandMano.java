@@ -12,6 +12,7 @@ import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandOutput;
 import org.ambidex.hand.HandParams;
 import org.ambidex.hand.JointOrder;
+import org.ambidex.tensor.Scalars;
 
 /**
  * S2HAND's MANO variant ({@code rot_pose_beta_to_mesh}) on the shared {@link HandLayer}: the right MANO model with
@@ -87,7 +88,7 @@ public final class S2HandMano implements AutoCloseable {
     static NDArray rodrigues(NDArray r) {
         long b = r.getShape().get(0);
         NDArray theta = r.square().sum(new int[] {1}, true).sqrt(); // (B,1)
-        NDArray n = r.div(theta.maximum(1e-30f));
+        NDArray n = r.div(Scalars.maximum(theta, 1e-30f));
         NDArray zero = n.get(":, 0:1").zerosLike();
         NDArray nx = n.get(":, 0:1");
         NDArray ny = n.get(":, 1:2");

@@ -11,6 +11,7 @@ import org.ambidex.io.tflite.TfliteModel;
 import org.ambidex.io.tflite.TfliteOperator;
 import org.ambidex.io.tflite.TfliteOptions;
 import org.ambidex.io.tflite.TfliteTensor;
+import org.ambidex.tensor.Scalars;
 
 /**
  * Compiles one validated op into a {@link Kernel}: its weights are widened (float16 constants were dequantised
@@ -116,8 +117,8 @@ final class KernelFactory {
         // TFLite's x >= 0 ? x : alpha x, exactly: max(x, 0) + alpha min(x, 0) (one term is always zero), with
         // max(x, 0) = x - min(x, 0). Done in place where possible: every new array costs fresh memory pages.
         return (in, batch) -> {
-            NDArray negative = in[0].minimum(0f);
-            NDArray positive = overwrite ? in[0] : in[0].maximum(0f);
+            NDArray negative = Scalars.minimum(in[0], 0f);
+            NDArray positive = overwrite ? in[0] : Scalars.maximum(in[0], 0f);
             if (overwrite) {
                 positive.subi(negative);
             }

@@ -2,6 +2,7 @@ package org.ambidex.nets.twohand;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import org.ambidex.tensor.Scalars;
 
 /**
  * Bilinear sampling of a feature map at points given in normalised coordinates, as PyTorch's
@@ -25,12 +26,12 @@ public final class JointFeatureSampler {
         long h = features.getShape().get(2);
         long w = features.getShape().get(3);
         long n = uv.getShape().get(1);
-        NDArray x = uv.get(":, :, 0:1").add(1).mul(w / 2f).sub(0.5);
-        NDArray y = uv.get(":, :, 1:2").add(1).mul(h / 2f).sub(0.5);
+        NDArray x = Scalars.mul(uv.get(":, :, 0:1").add(1), w / 2f).sub(0.5);
+        NDArray y = Scalars.mul(uv.get(":, :, 1:2").add(1), h / 2f).sub(0.5);
         NDArray gx = features.getManager().arange(0f, (float) w, 1f, DataType.FLOAT32);
         NDArray gy = features.getManager().arange(0f, (float) h, 1f, DataType.FLOAT32);
-        NDArray wx = x.sub(gx).abs().neg().add(1).maximum(0f);   // (B,N,W)
-        NDArray wy = y.sub(gy).abs().neg().add(1).maximum(0f);   // (B,N,H)
+        NDArray wx = Scalars.maximum(x.sub(gx).abs().neg().add(1), 0f);   // (B,N,W)
+        NDArray wy = Scalars.maximum(y.sub(gy).abs().neg().add(1), 0f);   // (B,N,H)
         NDArray weights = wy.expandDims(3).mul(wx.expandDims(2)).reshape(b, n, h * w);
         NDArray flat = features.reshape(b, c, h * w).transpose(0, 2, 1);
         return weights.matMul(flat);

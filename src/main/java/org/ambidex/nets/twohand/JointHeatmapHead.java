@@ -10,6 +10,7 @@ import org.ambidex.nets.Conv2d;
 import org.ambidex.nets.Functional;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
+import org.ambidex.tensor.Scalars;
 
 /**
  * Dense 2.5-D joint estimation on a stride-8 map: a small feature pyramid merges the backbone's layer2, layer3
@@ -60,8 +61,8 @@ final class JointHeatmapHead extends TorchModule {
 
     /** Centres of the cells of an h x w map in [-1,1] input coordinates, row-major: (h*w, 2) as (u, v). */
     static NDArray cellCentres(ai.djl.ndarray.NDManager manager, long h, long w) {
-        NDArray xs = manager.arange(0f, (float) w, 1f, DataType.FLOAT32).add(0.5f).mul(2f / w).sub(1f);
-        NDArray ys = manager.arange(0f, (float) h, 1f, DataType.FLOAT32).add(0.5f).mul(2f / h).sub(1f);
+        NDArray xs = Scalars.mul(manager.arange(0f, (float) w, 1f, DataType.FLOAT32).add(0.5f), 2f / w).sub(1f);
+        NDArray ys = Scalars.mul(manager.arange(0f, (float) h, 1f, DataType.FLOAT32).add(0.5f), 2f / h).sub(1f);
         NDArray gridX = xs.reshape(1, w).repeat(0, h).reshape(h * w, 1);
         NDArray gridY = ys.reshape(h, 1).repeat(1, w).reshape(h * w, 1);
         return gridX.concat(gridY, 1);

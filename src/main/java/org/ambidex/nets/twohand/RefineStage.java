@@ -9,6 +9,7 @@ import org.ambidex.nets.Functional;
 import org.ambidex.nets.Linear;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
+import org.ambidex.tensor.Scalars;
 
 /**
  * One refinement stage: for each hand, the neck features under the previous stage's projected joints

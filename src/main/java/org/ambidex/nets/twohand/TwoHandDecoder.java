@@ -12,6 +12,7 @@ import org.ambidex.hand.HandParams;
 import org.ambidex.hand.HandPoseKind;
 import org.ambidex.hand.HandSide;
 import org.ambidex.hand.JointOrder;
+import org.ambidex.tensor.Scalars;
 
 /**
  * Turns predicted {@link HandVector}s into meshes and joints with the hand layer of each side (index 0 right,

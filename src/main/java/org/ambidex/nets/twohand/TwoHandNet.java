@@ -17,6 +17,7 @@ import org.ambidex.nets.Linear;
 import org.ambidex.nets.ResNet;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
+import org.ambidex.tensor.Scalars;
 
 /**
  * The default two-hand mesh network. Input: normalised crops (B,3,S,S) ({@link TwoHandConfig} says S and the

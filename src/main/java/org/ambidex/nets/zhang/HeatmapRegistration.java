@@ -2,6 +2,7 @@ package org.ambidex.nets.zhang;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.ambidex.tensor.Scalars;
 
 /**
  * The cascade's joint mask (the reference's {@code register_heatmap}): the 2-D scale {@code s} and shift
@@ -44,12 +45,12 @@ public final class HeatmapRegistration {
         }
         NDManager m = joints.getManager();
         float ratio = (float) size / HEATMAP_SIZE;
-        NDArray xy = joints.get(":, :, 0:2").mul(m.create(scale).reshape(b, 1, 1))
-            .add(m.create(shift).reshape(b, 1, 2)).mul(ratio);
+        NDArray xy = Scalars.mul(joints.get(":, :, 0:2").mul(m.create(scale).reshape(b, 1, 1))
+            .add(m.create(shift).reshape(b, 1, 2)), ratio);
         NDArray grid = m.arange(0f, size, 1f);
         NDArray dx = xy.get(":, :, 0:1").sub(grid).expandDims(2); // (B,n,1,size)
         NDArray dy = xy.get(":, :, 1:2").sub(grid).expandDims(3); // (B,n,size,1)
-        NDArray g = dx.square().add(dy.square()).div(-SPREAD).exp();
+        NDArray g = Scalars.div(dx.square().add(dy.square()), -SPREAD).exp();
         return g.neg().add(1f).prod(new int[] {1}).neg().add(1f);
     }
 

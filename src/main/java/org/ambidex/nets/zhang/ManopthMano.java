@@ -13,6 +13,7 @@ import java.util.Map;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.StateEntry;
 import org.ambidex.nets.TorchModule;
+import org.ambidex.tensor.Scalars;
 
 /**
  * One hand's MANO as v1's modified manopth {@code ManoLayer(use_pca=False, flat_hand_mean=False, center_idx=9)}
@@ -102,8 +103,8 @@ final class ManopthMano extends TorchModule {
             .add(value(store, "th_v_template", pose, training));
         NDArray rest = value(store, "th_J_regressor", pose, training).matMul(shaped);
         NDArray tpose = openPose(rest, shaped, TIPS_RIGHT);
-        return new NDList(verts.sub(centre).mul(1000f), joints.sub(centre).mul(1000f).reshape(b, 21, 3),
-            tpose.mul(1000f));
+        return new NDList(Scalars.mul(verts.sub(centre), 1000f), Scalars.mul(joints.sub(centre), 1000f).reshape(b, 21, 3),
+            Scalars.mul(tpose, 1000f));
     }
 
     /** The 16 joints and the tip vertices {@code tips} of {@code verts}, in OpenPose order. */

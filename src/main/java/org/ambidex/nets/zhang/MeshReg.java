@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.ambidex.nets.Conv2d;
 import org.ambidex.nets.TorchModule;
+import org.ambidex.tensor.Scalars;
 
 /**
  * The mesh regressor ({@code mesh_reg}, the reference's {@code MeshRegNet}): {@link MeshResNet}, pose-aware attention
@@ -135,7 +136,7 @@ final class MeshReg extends TorchModule {
         for (int tip : TIPS) {
             joints.add(verts.get(":, " + tip + ":" + (tip + 1) + ", :"));
         }
-        return new NDList(pose, shape, verts.mul(1000f), NDArrays.concat(joints, 1).mul(1000f), mesh.get(2).mul(1000f));
+        return new NDList(pose, shape, Scalars.mul(verts, 1000f), Scalars.mul(NDArrays.concat(joints, 1), 1000f), Scalars.mul(mesh.get(2), 1000f));
     }
 
     /** {@code x.mean([2, 3])} of {@code (B, C, H, W)}: {@code (B, C)}. */

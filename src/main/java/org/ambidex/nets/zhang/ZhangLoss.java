@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ambidex.tensor.Scalars;
 
 /**
  * The v2 reference's training loss ({@code calculate_loss}, SEED_SPEC E.2), every term summed over the batch and
@@ -79,9 +80,9 @@ public final class ZhangLoss {
         NDArray gtBoneR = bones(gtR.get(":, :21, :"), 2);
         NDArray gtBoneL = bones(gtL.get(":, 21:, :"), 2);
 
-        NDArray lenR = norm(t.get(":, :, " + ROOT + ", :").sub(t.get(":, :, " + WRIST + ", :"))).maximum(1e-8f);
-        NDArray lenL = norm(t.get(":, :, " + (16 + ROOT) + ", :").sub(t.get(":, :, " + (16 + WRIST) + ", :")))
-            .maximum(1e-8f); // (B,S)
+        NDArray lenR = Scalars.maximum(norm(t.get(":, :, " + ROOT + ", :").sub(t.get(":, :, " + WRIST + ", :"))), 1e-8f);
+        NDArray lenL = Scalars.maximum(norm(t.get(":, :, " + (16 + ROOT) + ", :")
+            .sub(t.get(":, :, " + (16 + WRIST) + ", :"))), 1e-8f); // (B,S)
         NDArray tR = t.get(":, :, :16, :").div(lenR.expandDims(2).expandDims(3));
         NDArray tL = t.get(":, :, 16:, :").div(lenL.expandDims(2).expandDims(3));
         NDArray jR = j.get(":, :, :21, :").sub(j.get(":, :, " + ROOT + ":" + (ROOT + 1) + ", :"))
@@ -108,22 +109,23 @@ public final class ZhangLoss {
 
         float n = b;
         Map<String, NDArray> terms = new LinkedHashMap<>();
-        terms.put("offset", offR.sub(gtOffR.expandDims(1)).mul(offsetValid).square().sum()
-            .add(offL.sub(gtOffL.expandDims(1)).mul(offsetValid).square().sum()).div(n));
-        terms.put("consis", shape.get(":, :, :10").sub(shape.get(":, :, 10:")).mul(both).square().sum().div(n)
-            .mul(1e-2f));
-        terms.put("joint", jR.sub(gtR.get(":, :21, :").expandDims(1)).mul(validR.reshape(b, 1, 21, 1)).abs().sum()
-            .add(jL.sub(gtL.get(":, 21:, :").expandDims(1)).mul(validL.reshape(b, 1, 21, 1)).abs().sum()).div(n)
-            .mul(10f));
-        terms.put("bone", boneR.sub(gtBoneR.expandDims(1)).mul(boneValidR).square().sum()
-            .add(boneL.sub(gtBoneL.expandDims(1)).mul(boneValidL).square().sum()).div(n).mul(100f));
+        terms.put("offset", Scalars.div(offR.sub(gtOffR.expandDims(1)).mul(offsetValid).square().sum()
+            .add(offL.sub(gtOffL.expandDims(1)).mul(offsetValid).square().sum()), n));
+        terms.put("consis", Scalars.mul(Scalars.div(
+            shape.get(":, :, :10").sub(shape.get(":, :, 10:")).mul(both).square().sum(), n), 1e-2f));
+        terms.put("joint", Scalars.mul(Scalars.div(
+            jR.sub(gtR.get(":, :21, :").expandDims(1)).mul(validR.reshape(b, 1, 21, 1)).abs().sum()
+                .add(jL.sub(gtL.get(":, 21:, :").expandDims(1)).mul(validL.reshape(b, 1, 21, 1)).abs().sum()), n),
+            10f));
+        terms.put("bone", Scalars.mul(Scalars.div(boneR.sub(gtBoneR.expandDims(1)).mul(boneValidR).square().sum()
+            .add(boneL.sub(gtBoneL.expandDims(1)).mul(boneValidL).square().sum()), n), 100f));
         NDArray betas = gt.betas();
-        terms.put("shape", shape.get(":, :, :10").sub(betas.get(":, :10").expandDims(1))
+        terms.put("shape", Scalars.mul(Scalars.div(shape.get(":, :, :10").sub(betas.get(":, :10").expandDims(1))
             .mul(shapeValid.get(":, 0:1").reshape(b, 1, 1)).square().sum()
             .add(shape.get(":, :, 10:").sub(betas.get(":, 10:").expandDims(1))
-                .mul(shapeValid.get(":, 1:2").reshape(b, 1, 1)).square().sum()).div(n).mul(0.1f));
-        terms.put("regularizer", shape.square().sum().add(pose.get(":, :, 3:").square().sum().mul(0.1f)).div(n)
-            .mul(0.1f));
+                .mul(shapeValid.get(":, 1:2").reshape(b, 1, 1)).square().sum()), n), 0.1f));
+        terms.put("regularizer", Scalars.mul(Scalars.div(
+            shape.square().sum().add(Scalars.mul(pose.get(":, :, 3:").square().sum(), 0.1f)), n), 0.1f));
         return terms;
     }
 

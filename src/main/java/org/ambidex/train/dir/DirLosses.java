@@ -11,6 +11,7 @@ import java.util.Map;
 import org.ambidex.nets.dir.DirHand;
 import org.ambidex.nets.dir.DirNet;
 import org.ambidex.nets.dir.DirStage;
+import org.ambidex.tensor.Scalars;
 
 /**
  * DIR's loss terms, named and weighted as the reference's training forward names them:
@@ -61,39 +62,39 @@ public final class DirLosses {
         long size = seg.getShape().get(2);
         NDArray labels = nearestDown(t.seg(), (int) size);                      // (B,size,size) float labels
         NDArray dense = bilinearDown(t.dense(), (int) size);
-        loss.put("seg", weightedCrossEntropy(seg, labels).mul(0.1f));
+        loss.put("seg", Scalars.mul(weightedCrossEntropy(seg, labels), 0.1f));
         loss.put("dense", smoothL1(out.dense(), dense));
-        loss.put("lovasz", lovaszSoftmax(seg, labels).mul(0.1f));
-        NDArray offsetTruth = t.centre()[0].sub(t.centre()[1]).div(UNIT).squeeze(1);
+        loss.put("lovasz", Scalars.mul(lovaszSoftmax(seg, labels), 0.1f));
+        NDArray offsetTruth = Scalars.div(t.centre()[0].sub(t.centre()[1]), UNIT).squeeze(1);
         String[] names = {"right", "left"};
         for (int i = 0; i < out.stages().size(); i++) {
             DirStage s = out.stages().get(i);
             DirHand[] hands = {s.right(), s.left()};
             for (int h : new int[] {1, 0}) {
-                loss.put("joint_" + names[h] + "_uv_" + i, smoothL1(hands[h].jointUv(), uv(t.jointUv()[h])).mul(COORD));
+                loss.put("joint_" + names[h] + "_uv_" + i, Scalars.mul(smoothL1(hands[h].jointUv(), uv(t.jointUv()[h])), COORD));
             }
             for (int h : new int[] {1, 0}) {
-                loss.put("mesh_" + names[h] + "_uv_" + i, smoothL1(hands[h].vertexUv(), uv(t.meshUv()[h])).mul(COORD));
+                loss.put("mesh_" + names[h] + "_uv_" + i, Scalars.mul(smoothL1(hands[h].vertexUv(), uv(t.meshUv()[h])), COORD));
             }
             NDArray[] meshPred = new NDArray[2];
             NDArray[] meshTruth = new NDArray[2];
             for (int h : new int[] {1, 0}) {
-                NDArray jointTruth = t.joints()[h].sub(t.centre()[h]).div(UNIT);
+                NDArray jointTruth = Scalars.div(t.joints()[h].sub(t.centre()[h]), UNIT);
                 loss.put("joint_" + names[h] + "_xyz_" + i,
-                    smoothL1(hands[h].joints().div(UNIT), jointTruth).mul(COORD));
+                    Scalars.mul(smoothL1(Scalars.div(hands[h].joints(), UNIT), jointTruth), COORD));
             }
             for (int h : new int[] {1, 0}) {
-                meshTruth[h] = t.mesh()[h].sub(t.centre()[h]).div(UNIT);
-                meshPred[h] = hands[h].vertices().div(UNIT);
-                loss.put("mesh_" + names[h] + "_xyz_" + i, smoothL1(meshPred[h], meshTruth[h]).mul(COORD));
+                meshTruth[h] = Scalars.div(t.mesh()[h].sub(t.centre()[h]), UNIT);
+                meshPred[h] = Scalars.div(hands[h].vertices(), UNIT);
+                loss.put("mesh_" + names[h] + "_xyz_" + i, Scalars.mul(smoothL1(meshPred[h], meshTruth[h]), COORD));
             }
             for (int h : new int[] {1, 0}) {
                 loss.put("edge_" + names[h] + "_" + i, edgeLength(meshPred[h], meshTruth[h], faces[h]));
             }
             for (int h : new int[] {1, 0}) {
-                loss.put("normal_" + names[h] + "_" + i, normalVector(meshPred[h], meshTruth[h], faces[h]).mul(0.1f));
+                loss.put("normal_" + names[h] + "_" + i, Scalars.mul(normalVector(meshPred[h], meshTruth[h], faces[h]), 0.1f));
             }
-            loss.put("offset_" + i, smoothL1(s.offset(), offsetTruth).mul(COORD));
+            loss.put("offset_" + i, Scalars.mul(smoothL1(s.offset(), offsetTruth), COORD));
         }
         return loss;
     }
@@ -120,8 +121,8 @@ public final class DirLosses {
         NDArray z = x.reshape(b, -1).sub(y.reshape(b, -1));
         NDArray small = z.abs().lt(0.01f).toType(DataType.FLOAT32, false);
         NDArray large = z.abs().gte(0.01f).toType(DataType.FLOAT32, false);
-        NDArray mse = small.mul(z).square().mul(0.5f).mul(small).mean(new int[] {-1});
-        NDArray l1 = large.mul(z).abs().sub(0.005f).mul(0.01f).mul(large).mean(new int[] {-1});
+        NDArray mse = Scalars.mul(small.mul(z).square(), 0.5f).mul(small).mean(new int[] {-1});
+        NDArray l1 = Scalars.mul(large.mul(z).abs().sub(0.005f), 0.01f).mul(large).mean(new int[] {-1});
         return mse.add(l1).mean();
     }
 
@@ -180,7 +181,7 @@ public final class DirLosses {
      * infinite one (0 x inf = NaN would otherwise reach every weight from one degenerate face).
      */
     private static NDArray normalise(NDArray v) {
-        return v.div(v.square().sum(new int[] {2}, true).maximum(1e-24f).sqrt().maximum(1e-12f));
+        return v.div(Scalars.maximum(Scalars.maximum(v.square().sum(new int[] {2}, true), 1e-24f).sqrt(), 1e-12f));
     }
 
     private static NDArray cross(NDArray a, NDArray b) {
@@ -216,9 +217,9 @@ public final class DirLosses {
         long a = f / 2 - 1;
         String r0 = a + "::" + f;
         String r1 = (a + 1) + "::" + f;
-        NDArray top = x.get(":, :, " + r0 + ", " + r0).mul(0.5f).add(x.get(":, :, " + r0 + ", " + r1).mul(0.5f));
-        NDArray bottom = x.get(":, :, " + r1 + ", " + r0).mul(0.5f).add(x.get(":, :, " + r1 + ", " + r1).mul(0.5f));
-        return top.mul(0.5f).add(bottom.mul(0.5f));
+        NDArray top = Scalars.mul(x.get(":, :, " + r0 + ", " + r0), 0.5f).add(Scalars.mul(x.get(":, :, " + r0 + ", " + r1), 0.5f));
+        NDArray bottom = Scalars.mul(x.get(":, :, " + r1 + ", " + r0), 0.5f).add(Scalars.mul(x.get(":, :, " + r1 + ", " + r1), 0.5f));
+        return Scalars.mul(top, 0.5f).add(Scalars.mul(bottom, 0.5f));
     }
 
     /** {@code CrossEntropyLoss(weight)} over (B,3,H,W) logits: sum of w[y] (-log p_y) over sum of w[y]. */

@@ -12,6 +12,7 @@ import org.ambidex.hand.FingertipSet;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.intaghand.HandGraphs;
+import org.ambidex.tensor.Scalars;
 
 /**
  * IntagHand's training loss ({@code core/Loss.py}: {@code GraphLoss.calc_loss}, {@code calc_aux_loss},
@@ -104,7 +105,7 @@ public final class IntagHandLoss {
         NDArray rightTarget = t.verts3dRight().add(t.rootRel().expandDims(1));
         Map<String, NDArray> right = handTerms(1, out.get(3), out.get(4), out.get(5), rightTarget, t.verts2dRight());
         Map<String, NDArray> terms = new LinkedHashMap<>();
-        left.forEach((k, v) -> terms.put(k, v.add(right.get(k)).div(2)));
+        left.forEach((k, v) -> terms.put(k, Scalars.div(v.add(right.get(k)), 2)));
         NDArray hms = out.get(6);
         NDArray dp = out.get(7);
         NDArray mask = t.mask();
@@ -112,21 +113,22 @@ public final class IntagHandLoss {
         NDArray dense = dp.get(new NDIndex(":, 2:"));
         NDArray maskLeft = mask.get(new NDIndex(":, 0:1"));
         NDArray maskRight = mask.get(new NDIndex(":, 1:2"));
-        terms.put("dense_loss", smoothL1(dense.get(new NDIndex(":, 0:3")).mul(maskLeft), t.dense().mul(maskLeft))
-            .add(smoothL1(dense.get(new NDIndex(":, 3:")).mul(maskRight), t.dense().mul(maskRight))).div(2));
+        terms.put("dense_loss", Scalars.div(
+            smoothL1(dense.get(new NDIndex(":, 0:3")).mul(maskLeft), t.dense().mul(maskLeft))
+                .add(smoothL1(dense.get(new NDIndex(":, 3:")).mul(maskRight), t.dense().mul(maskRight))), 2));
         terms.put("hms_loss", mse(hms, t.heatmaps()));
         terms.put("upsample_norm_loss", hms.getManager().zeros(new Shape()));
         double alpha = epoch < NORM_EPOCH ? 0 : 1;
         // float weights: a double would promote the sum to float64
-        NDArray total = terms.get("vert3d_loss").add(terms.get("joint_loss")).add(terms.get("coarse_v3d_loss"))
-            .mul((float) LABEL_3D)
-            .add(terms.get("vert2d_loss").add(terms.get("coarse_v2d_loss")).mul((float) LABEL_2D))
-            .add(terms.get("norm_loss").mul((float) NORMAL))
-            .add(terms.get("edge_loss").mul((float) (alpha * EDGE)))
-            .add(terms.get("upsample_norm_loss").mul((float) UPSAMPLE))
-            .add(terms.get("mask_loss").mul((float) MASK))
-            .add(terms.get("dense_loss").mul((float) DENSE))
-            .add(terms.get("hms_loss").mul((float) HMS));
+        NDArray total = Scalars.mul(
+                terms.get("vert3d_loss").add(terms.get("joint_loss")).add(terms.get("coarse_v3d_loss")), (float) LABEL_3D)
+            .add(Scalars.mul(terms.get("vert2d_loss").add(terms.get("coarse_v2d_loss")), (float) LABEL_2D))
+            .add(Scalars.mul(terms.get("norm_loss"), (float) NORMAL))
+            .add(Scalars.mul(terms.get("edge_loss"), (float) (alpha * EDGE)))
+            .add(Scalars.mul(terms.get("upsample_norm_loss"), (float) UPSAMPLE))
+            .add(Scalars.mul(terms.get("mask_loss"), (float) MASK))
+            .add(Scalars.mul(terms.get("dense_loss"), (float) DENSE))
+            .add(Scalars.mul(terms.get("hms_loss"), (float) HMS));
         terms.put("total_loss", total);
         return terms;
     }
@@ -162,13 +164,13 @@ public final class IntagHandLoss {
 
     /** {@code projection_batch}: {@code 256 scale (x, y) + 128 (t + 1)} for {@code pts (B, N, 3)}. */
     static NDArray project(NDArray cam, NDArray pts) {
-        NDArray s = cam.get(new NDIndex(":, 0:1")).mul(SIZE).expandDims(2);
-        NDArray t = cam.get(new NDIndex(":, 1:3")).mul(SIZE / 2).add(SIZE / 2).expandDims(1);
+        NDArray s = Scalars.mul(cam.get(new NDIndex(":, 0:1")), SIZE).expandDims(2);
+        NDArray t = Scalars.mul(cam.get(new NDIndex(":, 1:3")), SIZE / 2).add(SIZE / 2).expandDims(1);
         return s.mul(pts.get(new NDIndex("..., 0:2"))).add(t);
     }
 
     private static NDArray unit(NDArray uv) {
-        return uv.div(SIZE).mul(2).sub(1);
+        return Scalars.mul(Scalars.div(uv, SIZE), 2).sub(1);
     }
 
     /** {@code (B, F, 3, 3)}: per face the edges {@code v0 - v1, v1 - v2, v2 - v0}. */
@@ -195,7 +197,7 @@ public final class IntagHandLoss {
 
     /** {@code F.normalize(x, dim=-1)}: divided by the norm, at least 1e-12. */
     private static NDArray normalize(NDArray x) {
-        return x.div(length(x).maximum(1e-12f).expandDims(-1));
+        return x.div(Scalars.maximum(length(x), 1e-12f).expandDims(-1));
     }
 
     private static NDArray length(NDArray x) {
@@ -219,7 +221,7 @@ public final class IntagHandLoss {
     /** {@code nn.SmoothL1Loss(beta=0.05)}, mean. */
     private static NDArray smoothL1(NDArray a, NDArray b) {
         NDArray d = a.sub(b).abs();
-        NDArray quadratic = d.square().mul(0.5f / BETA);
+        NDArray quadratic = Scalars.mul(d.square(), 0.5f / BETA);
         NDArray linear = d.sub(0.5f * BETA);
         return NDArrays.where(d.lt(BETA), quadratic, linear).mean();
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.ambidex.tensor.Scalars;
 
 /**
  * InterNet's training losses (SEED_SPEC B.5), each reduced to a mean and summed with weight 1:
@@ -44,8 +45,8 @@ public final class InterNetLoss {
         NDArray heatLoss = difference.square().mul(valid).mean();
         NDArray rootLoss = root.sub(targets.relRootDepth()).abs().mul(targets.rootValid()).mean();
         NDArray t = targets.handType();
-        NDArray logP = hand.log().maximum(-100f);
-        NDArray log1mP = hand.neg().add(1f).log().maximum(-100f);
+        NDArray logP = Scalars.maximum(hand.log(), -100f);
+        NDArray log1mP = Scalars.maximum(hand.neg().add(1f).log(), -100f);
         NDArray bce = t.mul(logP).add(t.neg().add(1f).mul(log1mP)).neg().mean(new int[] {1});
         NDArray handLoss = bce.mul(targets.handTypeValid()).mean();
         return new Terms(heatLoss, rootLoss, handLoss);
@@ -74,10 +75,10 @@ public final class InterNetLoss {
             NDArray ys = m.arange(height).toType(DataType.FLOAT32, false).reshape(1, 1, 1, height, 1);
             NDArray zs = m.arange(depth).toType(DataType.FLOAT32, false).reshape(1, 1, depth, 1, 1);
             float sigma = (float) SIGMA;
-            NDArray ex = xs.sub(x).div(sigma).square().div(2f);
-            NDArray ey = ys.sub(y).div(sigma).square().div(2f);
-            NDArray ez = zs.sub(z).div(sigma).square().div(2f);
-            NDArray heatmap = ex.neg().sub(ey).sub(ez).exp().muli((float) PEAK);
+            NDArray ex = Scalars.div(Scalars.div(xs.sub(x), sigma).square(), 2f);
+            NDArray ey = Scalars.div(Scalars.div(ys.sub(y), sigma).square(), 2f);
+            NDArray ez = Scalars.div(Scalars.div(zs.sub(z), sigma).square(), 2f);
+            NDArray heatmap = Scalars.mul(ex.neg().sub(ey).sub(ez).exp(), (float) PEAK);
             heatmap.attach(owner);
             return heatmap;
         }

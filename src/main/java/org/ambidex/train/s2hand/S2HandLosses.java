@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
+import org.ambidex.tensor.Scalars;
 
 /**
  * S2HAND's self-supervised loss terms that need no renderer, each multiplied by its reference weight. Joints are in
@@ -56,10 +57,10 @@ public final class S2HandLosses {
      */
     public static NDArray keypoints(NDArray projected, NDArray detected, NDArray confidence) {
         NDArray d = norm(projected.sub(detected), 2, false); // (B,21)
-        NDArray robust = NDArrays.where(d.lt((float) ROBUST_KNEE), d.square().div((float) (2 * ROBUST_KNEE)),
+        NDArray robust = NDArrays.where(d.lt((float) ROBUST_KNEE), Scalars.div(d.square(), (float) (2 * ROBUST_KNEE)),
             d.sub((float) (ROBUST_KNEE / 2)));
         NDArray w = confidence.mul(confidence.getManager().create(JOINT_WEIGHTS)).square();
-        return robust.mul(w).sum().div(w.sum()).mul((float) KEYPOINTS_WEIGHT);
+        return Scalars.mul(robust.mul(w).sum().div(w.sum()), (float) KEYPOINTS_WEIGHT);
     }
 
     /** The bones' directions compared with the detected ones (same arguments as {@link #keypoints}). */
@@ -70,7 +71,7 @@ public final class S2HandLosses {
         NDArray mine = unitBones(projected, parents, children);
         NDArray theirs = unitBones(detected, parents, children);
         NDArray conf = confidence.get(new NDIndex(":, {}", parents)).mul(confidence.get(new NDIndex(":, {}", children)));
-        return mine.sub(theirs).square().sum(new int[] {2}).mul(conf).mean().mul((float) BONE_DIRECTION_WEIGHT);
+        return Scalars.mul(mine.sub(theirs).square().sum(new int[] {2}).mul(conf).mean(), (float) BONE_DIRECTION_WEIGHT);
     }
 
     private static NDArray unitBones(NDArray joints, NDArray parents, NDArray children) {
@@ -81,12 +82,12 @@ public final class S2HandLosses {
     /** @param joints predicted camera-frame joints, metres (B, 21, 3) */
     public static NDArray meanScale(NDArray joints) {
         NDArray bone = norm(joints.get(":, 9").sub(joints.get(":, 10")), 1, false);
-        return bone.sub((float) MIDDLE_BONE).abs().mean().mul((float) MEAN_SCALE_WEIGHT);
+        return Scalars.mul(bone.sub((float) MIDDLE_BONE).abs().mean(), (float) MEAN_SCALE_WEIGHT);
     }
 
     /** @param betas predicted shape coefficients (B, 10) */
     public static NDArray shape(NDArray betas) {
-        return betas.square().mean().mul((float) SHAPE_WEIGHT);
+        return Scalars.mul(betas.square().mean(), (float) SHAPE_WEIGHT);
     }
 
     /** @param poses the 16 MANO joint rotations as axis-angles, root first (B, 16, 3) */
@@ -96,7 +97,7 @@ public final class S2HandLosses {
         NDArray upper = m.create(flat(UPPER)).reshape(1, 16, 3).toType(poses.getDataType(), false);
         NDArray outside = Activation.relu(poses.sub(upper)).add(Activation.relu(lower.sub(poses)));
         NDArray axisWeights = m.create(new float[] {1, 1, 2}).toType(poses.getDataType(), false);
-        return outside.mul(axisWeights).mean().mul((float) POSE_WEIGHT);
+        return Scalars.mul(outside.mul(axisWeights).mean(), (float) POSE_WEIGHT);
     }
 
     /**
@@ -110,7 +111,7 @@ public final class S2HandLosses {
         NDArray lap = vertices.getManager().create(l, new ai.djl.ndarray.types.Shape(v, v))
             .toType(vertices.getDataType(), false);
         NDArray lx = lap.matMul(vertices); // (B, V, 3)
-        return norm(lx, 2, false).mean().mul((float) LAPLACIAN_WEIGHT);
+        return Scalars.mul(norm(lx, 2, false).mean(), (float) LAPLACIAN_WEIGHT);
     }
 
     /**

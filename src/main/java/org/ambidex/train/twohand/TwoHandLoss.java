@@ -13,7 +13,7 @@ import org.ambidex.hand.HandPoseKind;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.twohand.DecodedHand;
 import org.ambidex.nets.twohand.HandVector;
-import org.ambidex.nets.twohand.Scalars;
+import org.ambidex.tensor.Scalars;
 import org.ambidex.nets.twohand.TwoHandDecoder;
 import org.ambidex.nets.twohand.TwoHandOutput;
 
@@ -134,7 +134,7 @@ public final class TwoHandLoss {
         double sigma = HEATMAP_SIGMA_CELLS * 2.0 / side;
         NDArray d2 = targetUv.sub(grid.reshape(1, 1, cells, 2)).square().sum(new int[] {3}); // (B,42,hw)
         NDArray gauss = Scalars.mul(d2, -1 / (2 * sigma * sigma)).exp();
-        NDArray target = gauss.div(gauss.sum(new int[] {2}, true).maximum(1e-12f)).stopGradient();
+        NDArray target = gauss.div(Scalars.maximum(gauss.sum(new int[] {2}, true), 1e-12f)).stopGradient();
         NDArray inside = batch.uv().abs().max(new int[] {3}).lte(1f).toType(DataType.FLOAT32, false)
             .reshape(b, 42);
         NDArray mask = batch.jointValid().reshape(b, 42);
@@ -207,7 +207,7 @@ public final class TwoHandLoss {
 
     /** {@code sum(values * mask) / max(1, sum(mask))} over all entries (a scalar). */
     static NDArray maskedMean(NDArray values, NDArray mask) {
-        return values.mul(mask).sum().div(mask.sum().maximum(1f));
+        return values.mul(mask).sum().div(Scalars.maximum(mask.sum(), 1f));
     }
 
     /** Mean binary cross-entropy of {@code logits} against 0/1 {@code targets}, computed stably. */
