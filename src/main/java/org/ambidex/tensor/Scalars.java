@@ -8,7 +8,9 @@ import java.lang.ref.Reference;
  * storage PyTorch allocates and owns, attached to the operand's manager (see the package documentation for why
  * DJL's own {@code mul(Number)} and friends are not safe). The constant has the data type DJL would give the
  * number ({@code Float} float32, {@code Double} float64, {@code Integer} int32) and follows PyTorch's type
- * promotion exactly as DJL's overloads do, so results are bit for bit those of {@code a.mul(value)}.
+ * promotion exactly as DJL's overloads do, so results are bit for bit those of {@code a.mul(value)}. One
+ * consequence: a 0-d operand (a loss term) times a {@code Double} comes out float64, since two 0-d arrays promote
+ * to the wider type; pass a {@code float} to stay in float32.
  */
 public final class Scalars {
 

@@ -1,6 +1,9 @@
 package org.ambidex.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
@@ -75,19 +78,38 @@ public final class AdamW implements AutoCloseable {
                 }
                 NDArray denominator = Scalars.div(v, c2).sqrt().add(eps);
                 w.subi(Scalars.mul(Scalars.div(m, c1).div(denominator), lr));
-                g.subi(g);
+                zero(g);
             }
         }
     }
 
-    /** Zeroes the gradients without updating (after a skipped step). */
+    /** Zeroes the gradients without updating (after a skipped step), NaN and infinite entries included. */
     public void zeroGradients() {
         for (Parameter p : parameters.values()) {
             try (NDScope handle = new NDScope()) {
-                NDArray g = p.getArray().getGradient();
-                g.subi(g);
+                zero(p.getArray().getGradient());
             }
         }
+    }
+
+    /**
+     * Whether every accumulated gradient entry is finite. A loss can be finite while its gradient is not (a square
+     * root or a norm at zero), and one NaN entry would spread into every weight through the moments.
+     */
+    public boolean gradientsFinite() {
+        try (NDScope temporaries = new NDScope()) {
+            NDList sums = new NDList();
+            for (Parameter p : parameters.values()) {
+                // A sum is finite exactly when no entry is NaN or infinite (barring overflow, also worth skipping).
+                sums.add(p.getArray().getGradient().sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false));
+            }
+            return sums.isEmpty() || Double.isFinite(NDArrays.stack(sums).sum().getDouble());
+        }
+    }
+
+    /** Sets every entry to 0 ({@code g - g} would keep NaN and infinite entries). */
+    private static void zero(NDArray g) {
+        g.set(new NDIndex("..."), 0f);
     }
 
     /** The state as PyTorch-like entries: {@code exp_avg.<name>}, {@code exp_avg_sq.<name>} tensors. */

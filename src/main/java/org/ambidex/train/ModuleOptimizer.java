@@ -46,11 +46,12 @@ public final class ModuleOptimizer implements AutoCloseable {
     }
 
     /**
-     * Applies the accumulated gradients with learning rate {@code lr} when {@code loss} is finite; otherwise
-     * drops them, so one bad batch cannot poison the weights. Returns whether an update was made.
+     * Applies the accumulated gradients with learning rate {@code lr} when {@code loss} and every gradient entry
+     * are finite; otherwise drops them, so one bad batch cannot poison the weights. Returns whether an update was
+     * made.
      */
     public boolean updateIfFinite(double loss, double lr) {
-        if (Double.isFinite(loss)) {
+        if (Double.isFinite(loss) && optimizer.gradientsFinite()) {
             optimizer.update(lr);
             return true;
         }

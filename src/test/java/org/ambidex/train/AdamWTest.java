@@ -129,4 +129,26 @@ class AdamWTest {
         }
         opt.update(0.05);
     }
+
+    /** loss = sum(sqrt(w)) at w = (0, 4): the loss is finite, the gradient (inf, 0.25) is not. */
+    @Test
+    void aNonFiniteGradientIsSeenAndZeroingClearsIt() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Parameter w = parameter(m, "w", 0f, 2);
+            w.getArray().set(java.nio.FloatBuffer.wrap(new float[] {0f, 4f}));
+            try (AdamW opt = new AdamW(Map.of("w", w), m, 0.9, 0.999, 1e-8, 0)) {
+                assertThat(opt.gradientsFinite()).isTrue();
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = w.getArray().sqrt().sum();
+                    assertThat(loss.getFloat()).isEqualTo(2f);
+                    gc.backward(loss);
+                }
+                assertThat(opt.gradientsFinite()).isFalse();
+                opt.zeroGradients();
+                assertThat(w.getArray().getGradient().toFloatArray()).containsExactly(0f, 0f);
+                assertThat(opt.gradientsFinite()).isTrue();
+                assertThat(w.getArray().toFloatArray()).containsExactly(0f, 4f);
+            }
+        }
+    }
 }

@@ -188,9 +188,12 @@ public final class ManoPcaLayer extends TorchModule {
         NDArray xz = x.mul(z);
         NDArray yz = y.mul(z);
         return NDArrays.stack(new NDList(
-            w2.add(x2).sub(y2).sub(z2), Scalars.mul(xy, 2).sub(Scalars.mul(wz, 2)), Scalars.mul(wy, 2).add(Scalars.mul(xz, 2)),
-            Scalars.mul(wz, 2).add(Scalars.mul(xy, 2)), w2.sub(x2).add(y2).sub(z2), Scalars.mul(yz, 2).sub(Scalars.mul(wx, 2)),
-            Scalars.mul(xz, 2).sub(Scalars.mul(wy, 2)), Scalars.mul(wx, 2).add(Scalars.mul(yz, 2)), w2.sub(x2).sub(y2).add(z2)), 1)
+            w2.add(x2).sub(y2).sub(z2), Scalars.mul(xy, 2).sub(Scalars.mul(wz, 2)),
+            Scalars.mul(wy, 2).add(Scalars.mul(xz, 2)),
+            Scalars.mul(wz, 2).add(Scalars.mul(xy, 2)), w2.sub(x2).add(y2).sub(z2),
+            Scalars.mul(yz, 2).sub(Scalars.mul(wx, 2)),
+            Scalars.mul(xz, 2).sub(Scalars.mul(wy, 2)), Scalars.mul(wx, 2).add(Scalars.mul(yz, 2)),
+            w2.sub(x2).sub(y2).add(z2)), 1)
             .reshape(aa.getShape().get(0), 3, 3);
     }
 

@@ -71,7 +71,7 @@ final class RefineStage extends TorchModule {
         }
         NDArray offsetIn = NDArrays.concat(new NDList(global, own[0], own[1], prevPlacement), 1);
         NDArray offsetDelta = offset.forward(store, new NDList(offsetIn), training, params).singletonOrThrow();
-        return new NDList(NDArrays.stack(updated, 1), prevPlacement.add(Scalars.mul(offsetDelta, TwoHandNet.PLACEMENT_UNIT)));
+        return new NDList(NDArrays.stack(updated, 1), prevPlacement.add(Scalars.mul(offsetDelta, (float) TwoHandNet.PLACEMENT_UNIT)));
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class TwoHandDecoder implements AutoCloseable {
         NDArray root = out.keypoints().get(":, 0:1, :");
         NDArray joints = out.keypoints().sub(root);
         NDArray vertices = out.vertices().sub(root);
-        NDArray scale = Scalars.mul(logScale.exp(), HandVector.SCALE_PRIOR);
+        NDArray scale = Scalars.mul(logScale.exp(), (float) HandVector.SCALE_PRIOR);
         NDArray uv = joints.get(":, :, 0:2").mul(scale.expandDims(1)).add(rootUv.expandDims(1));
         return new DecodedHand(joints, vertices, uv, out.localRotations().get(":, 0, :, :"), scale, rootUv,
             root.reshape(root.getShape().get(0), 3));

@@ -128,7 +128,7 @@ public final class TwoHandNet extends TorchModule {
         java.lang.ref.Reference.reachabilityFence(meanVector); // wraps a Java buffer (see TwoHandModel.predict)
         NDArray vectors = NDArrays.stack(first, 1);
         NDArray placement = offset.forward(store, new NDList(all), training, params).singletonOrThrow();
-        placement = Scalars.mul(placement, PLACEMENT_UNIT);
+        placement = Scalars.mul(placement, (float) PLACEMENT_UNIT);
         NDArray presenceIn = NDArrays.concat(new NDList(presenceFeatures, pooled[0], pooled[1]), 1);
         NDArray logits = presence.forward(store, new NDList(presenceIn), training, params).singletonOrThrow();
 
@@ -157,7 +157,7 @@ public final class TwoHandNet extends TorchModule {
     }
 
     private static NDArray meanOverCells(NDArray map) {
-        return Scalars.div(map.sum(new int[] {2, 3}), map.getShape().get(2) * map.getShape().get(3));
+        return Scalars.div(map.sum(new int[] {2, 3}), (float) (map.getShape().get(2) * map.getShape().get(3)));
     }
 
     private DecodedHand[] decode(NDArray vectors) {

@@ -103,7 +103,8 @@ final class ManopthMano extends TorchModule {
             .add(value(store, "th_v_template", pose, training));
         NDArray rest = value(store, "th_J_regressor", pose, training).matMul(shaped);
         NDArray tpose = openPose(rest, shaped, TIPS_RIGHT);
-        return new NDList(Scalars.mul(verts.sub(centre), 1000f), Scalars.mul(joints.sub(centre), 1000f).reshape(b, 21, 3),
+        return new NDList(Scalars.mul(verts.sub(centre), 1000f),
+            Scalars.mul(joints.sub(centre), 1000f).reshape(b, 21, 3),
             Scalars.mul(tpose, 1000f));
     }
 

@@ -136,7 +136,8 @@ final class MeshReg extends TorchModule {
         for (int tip : TIPS) {
             joints.add(verts.get(":, " + tip + ":" + (tip + 1) + ", :"));
         }
-        return new NDList(pose, shape, Scalars.mul(verts, 1000f), Scalars.mul(NDArrays.concat(joints, 1), 1000f), Scalars.mul(mesh.get(2), 1000f));
+        return new NDList(pose, shape, Scalars.mul(verts, 1000f), Scalars.mul(NDArrays.concat(joints, 1), 1000f),
+            Scalars.mul(mesh.get(2), 1000f));
     }
 
     /** {@code x.mean([2, 3])} of {@code (B, C, H, W)}: {@code (B, C)}. */

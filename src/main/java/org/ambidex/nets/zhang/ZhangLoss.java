@@ -80,7 +80,8 @@ public final class ZhangLoss {
         NDArray gtBoneR = bones(gtR.get(":, :21, :"), 2);
         NDArray gtBoneL = bones(gtL.get(":, 21:, :"), 2);
 
-        NDArray lenR = Scalars.maximum(norm(t.get(":, :, " + ROOT + ", :").sub(t.get(":, :, " + WRIST + ", :"))), 1e-8f);
+        NDArray lenR = Scalars.maximum(norm(t.get(":, :, " + ROOT + ", :")
+            .sub(t.get(":, :, " + WRIST + ", :"))), 1e-8f);
         NDArray lenL = Scalars.maximum(norm(t.get(":, :, " + (16 + ROOT) + ", :")
             .sub(t.get(":, :, " + (16 + WRIST) + ", :"))), 1e-8f); // (B,S)
         NDArray tR = t.get(":, :, :16, :").div(lenR.expandDims(2).expandDims(3));

@@ -71,10 +71,12 @@ public final class DirLosses {
             DirStage s = out.stages().get(i);
             DirHand[] hands = {s.right(), s.left()};
             for (int h : new int[] {1, 0}) {
-                loss.put("joint_" + names[h] + "_uv_" + i, Scalars.mul(smoothL1(hands[h].jointUv(), uv(t.jointUv()[h])), COORD));
+                loss.put("joint_" + names[h] + "_uv_" + i,
+                    Scalars.mul(smoothL1(hands[h].jointUv(), uv(t.jointUv()[h])), COORD));
             }
             for (int h : new int[] {1, 0}) {
-                loss.put("mesh_" + names[h] + "_uv_" + i, Scalars.mul(smoothL1(hands[h].vertexUv(), uv(t.meshUv()[h])), COORD));
+                loss.put("mesh_" + names[h] + "_uv_" + i,
+                    Scalars.mul(smoothL1(hands[h].vertexUv(), uv(t.meshUv()[h])), COORD));
             }
             NDArray[] meshPred = new NDArray[2];
             NDArray[] meshTruth = new NDArray[2];
@@ -92,7 +94,8 @@ public final class DirLosses {
                 loss.put("edge_" + names[h] + "_" + i, edgeLength(meshPred[h], meshTruth[h], faces[h]));
             }
             for (int h : new int[] {1, 0}) {
-                loss.put("normal_" + names[h] + "_" + i, Scalars.mul(normalVector(meshPred[h], meshTruth[h], faces[h]), 0.1f));
+                loss.put("normal_" + names[h] + "_" + i,
+                    Scalars.mul(normalVector(meshPred[h], meshTruth[h], faces[h]), 0.1f));
             }
             loss.put("offset_" + i, Scalars.mul(smoothL1(s.offset(), offsetTruth), COORD));
         }
@@ -217,8 +220,10 @@ public final class DirLosses {
         long a = f / 2 - 1;
         String r0 = a + "::" + f;
         String r1 = (a + 1) + "::" + f;
-        NDArray top = Scalars.mul(x.get(":, :, " + r0 + ", " + r0), 0.5f).add(Scalars.mul(x.get(":, :, " + r0 + ", " + r1), 0.5f));
-        NDArray bottom = Scalars.mul(x.get(":, :, " + r1 + ", " + r0), 0.5f).add(Scalars.mul(x.get(":, :, " + r1 + ", " + r1), 0.5f));
+        NDArray top = Scalars.mul(x.get(":, :, " + r0 + ", " + r0), 0.5f)
+            .add(Scalars.mul(x.get(":, :, " + r0 + ", " + r1), 0.5f));
+        NDArray bottom = Scalars.mul(x.get(":, :, " + r1 + ", " + r0), 0.5f)
+            .add(Scalars.mul(x.get(":, :, " + r1 + ", " + r1), 0.5f));
         return Scalars.mul(top, 0.5f).add(Scalars.mul(bottom, 0.5f));
     }
 

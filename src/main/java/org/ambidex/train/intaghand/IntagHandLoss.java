@@ -120,8 +120,8 @@ public final class IntagHandLoss {
         terms.put("upsample_norm_loss", hms.getManager().zeros(new Shape()));
         double alpha = epoch < NORM_EPOCH ? 0 : 1;
         // float weights: a double would promote the sum to float64
-        NDArray total = Scalars.mul(
-                terms.get("vert3d_loss").add(terms.get("joint_loss")).add(terms.get("coarse_v3d_loss")), (float) LABEL_3D)
+        NDArray total = Scalars.mul(terms.get("vert3d_loss").add(terms.get("joint_loss"))
+                .add(terms.get("coarse_v3d_loss")), (float) LABEL_3D)
             .add(Scalars.mul(terms.get("vert2d_loss").add(terms.get("coarse_v2d_loss")), (float) LABEL_2D))
             .add(Scalars.mul(terms.get("norm_loss"), (float) NORMAL))
             .add(Scalars.mul(terms.get("edge_loss"), (float) (alpha * EDGE)))

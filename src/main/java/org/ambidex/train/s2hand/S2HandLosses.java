@@ -71,7 +71,8 @@ public final class S2HandLosses {
         NDArray mine = unitBones(projected, parents, children);
         NDArray theirs = unitBones(detected, parents, children);
         NDArray conf = confidence.get(new NDIndex(":, {}", parents)).mul(confidence.get(new NDIndex(":, {}", children)));
-        return Scalars.mul(mine.sub(theirs).square().sum(new int[] {2}).mul(conf).mean(), (float) BONE_DIRECTION_WEIGHT);
+        return Scalars.mul(mine.sub(theirs).square().sum(new int[] {2}).mul(conf).mean(),
+            (float) BONE_DIRECTION_WEIGHT);
     }
 
     private static NDArray unitBones(NDArray joints, NDArray parents, NDArray children) {

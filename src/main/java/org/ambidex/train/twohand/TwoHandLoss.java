@@ -79,13 +79,13 @@ public final class TwoHandLoss {
         for (int k = 0; k < out.stageCount(); k++) {
             Map<String, NDArray> terms = stageTerms(out.hands().get(k), out.vectors().get(k), out.offsets().get(k),
                 batch, targets);
-            NDArray weighted = Scalars.mul(terms.get("joints"), weights.joints())
-                .add(Scalars.mul(terms.get("vertices"), weights.vertices()))
-                .add(Scalars.mul(terms.get("uv"), weights.uv()))
-                .add(Scalars.mul(terms.get("rotation"), weights.rotation()))
-                .add(Scalars.mul(terms.get("pose"), weights.pose()))
-                .add(Scalars.mul(terms.get("shape"), weights.shape()))
-                .add(Scalars.mul(terms.get("offset"), weights.offset()));
+            NDArray weighted = Scalars.mul(terms.get("joints"), (float) weights.joints())
+                .add(Scalars.mul(terms.get("vertices"), (float) weights.vertices()))
+                .add(Scalars.mul(terms.get("uv"), (float) weights.uv()))
+                .add(Scalars.mul(terms.get("rotation"), (float) weights.rotation()))
+                .add(Scalars.mul(terms.get("pose"), (float) weights.pose()))
+                .add(Scalars.mul(terms.get("shape"), (float) weights.shape()))
+                .add(Scalars.mul(terms.get("offset"), (float) weights.offset()));
             total = total == null ? weighted : total.add(weighted);
             last = terms;
         }
@@ -97,9 +97,9 @@ public final class TwoHandLoss {
         last.put("heat_depth", dense[2]);
         NDArray absent = absentTerm(out.heatmapLogProb(), batch.present());
         last.put("heat_absent", absent);
-        return new Terms(total.add(Scalars.mul(presence, weights.presence()))
-            .add(Scalars.mul(dense[0].add(dense[1]).add(dense[2]), weights.heatmap()))
-            .add(Scalars.mul(absent, weights.absent())), last);
+        return new Terms(total.add(Scalars.mul(presence, (float) weights.presence()))
+            .add(Scalars.mul(dense[0].add(dense[1]).add(dense[2]), (float) weights.heatmap()))
+            .add(Scalars.mul(absent, (float) weights.absent())), last);
     }
 
     static LayerTargets layerTargets(TwoHandBatch batch, TwoHandDecoder decoder) {
@@ -133,7 +133,7 @@ public final class TwoHandLoss {
         NDArray targetUv = batch.uv().reshape(b, 42, 1, 2);
         double sigma = HEATMAP_SIGMA_CELLS * 2.0 / side;
         NDArray d2 = targetUv.sub(grid.reshape(1, 1, cells, 2)).square().sum(new int[] {3}); // (B,42,hw)
-        NDArray gauss = Scalars.mul(d2, -1 / (2 * sigma * sigma)).exp();
+        NDArray gauss = Scalars.mul(d2, (float) (-1 / (2 * sigma * sigma))).exp();
         NDArray target = gauss.div(Scalars.maximum(gauss.sum(new int[] {2}, true), 1e-12f)).stopGradient();
         NDArray inside = batch.uv().abs().max(new int[] {3}).lte(1f).toType(DataType.FLOAT32, false)
             .reshape(b, 42);
@@ -141,7 +141,7 @@ public final class TwoHandLoss {
         NDArray ce = maskedMean(target.mul(out.heatmapLogProb()).sum(new int[] {2}).neg(), mask.mul(inside));
         NDArray uv = maskedMean(out.heatmapUv().reshape(b, 42, 2).sub(batch.uv().reshape(b, 42, 2)).abs()
             .sum(new int[] {2}), mask);
-        NDArray targetDepth = batch.joints().get(":, :, :, 2").reshape(b, 42).div(Scalars.of(batch.joints(), UNIT));
+        NDArray targetDepth = batch.joints().get(":, :, :, 2").reshape(b, 42).div(Scalars.of(batch.joints(), (float) UNIT));
         NDArray depthAtTarget = target.mul(out.depthMaps()).sum(new int[] {2});
         NDArray depth = maskedMean(depthAtTarget.sub(targetDepth).abs(), mask.mul(inside));
         return new NDArray[] {ce, uv, depth};
@@ -174,11 +174,11 @@ public final class TwoHandLoss {
             NDArray jointMask = batch.jointValid().get(":, " + h + ", :");          // (B,21)
             NDArray manoMask = batch.manoValid().get(":, " + h);                    // (B)
             NDArray j = maskedMean(d.joints().sub(batch.joints().get(":, " + h + ", :, :")).abs().sum(new int[] {2}),
-                jointMask).div(Scalars.of(batch.joints(), UNIT));
+                jointMask).div(Scalars.of(batch.joints(), (float) UNIT));
             NDArray u = maskedMean(d.uv().sub(batch.uv().get(":, " + h + ", :, :")).abs().sum(new int[] {2}),
                 jointMask);
             NDArray vertexL1 = d.vertices().sub(t.vertices()[h]).abs().sum(new int[] {2}).mean(new int[] {1}); // (B)
-            NDArray v = maskedMean(vertexL1, manoMask).div(Scalars.of(batch.joints(), UNIT));
+            NDArray v = maskedMean(vertexL1, manoMask).div(Scalars.of(batch.joints(), (float) UNIT));
             NDArray r = maskedMean(d.rotation().sub(t.rotation()[h]).square().sum(new int[] {1, 2}), manoMask);
             NDArray vec = vectors.get(":, " + h + ", :");
             NDArray predPca = vec.get(":, " + HandVector.POSE + ":" + (HandVector.POSE + HandVector.POSE_SIZE));
@@ -193,7 +193,7 @@ public final class TwoHandLoss {
             pose = pose == null ? p : pose.add(p);
             shape = shape == null ? s : shape.add(s);
         }
-        NDArray off = maskedMean(offset.sub(batch.offset()).abs().sum(new int[] {1}), batch.offsetValid()).div(Scalars.of(batch.joints(), UNIT));
+        NDArray off = maskedMean(offset.sub(batch.offset()).abs().sum(new int[] {1}), batch.offsetValid()).div(Scalars.of(batch.joints(), (float) UNIT));
         Map<String, NDArray> terms = new LinkedHashMap<>();
         terms.put("joints", joints);
         terms.put("vertices", verts);

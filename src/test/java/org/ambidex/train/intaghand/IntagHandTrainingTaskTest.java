@@ -22,7 +22,6 @@ import org.ambidex.nets.intaghand.IntagHandModel;
 import org.ambidex.train.TrainLoop;
 import org.ambidex.train.TrainSettings;
 import org.ambidex.train.TrainingTask;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,8 +203,6 @@ class IntagHandTrainingTaskTest {
     }
 
     @Test
-    @Disabled("issue 22: in the full suite of a fresh clone a step's loss came out NaN (2026-12-04), never in "
-        + "isolation (five runs, one or two threads); the cause is not found and a flaky test would hide others")
     void lossFallsOnARepeatedBatch() {
         try (IntagHandTrainingTask t = task(11, 2)) {
             int[] idx = {0, 1};

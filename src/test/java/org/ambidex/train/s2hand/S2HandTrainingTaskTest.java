@@ -28,7 +28,7 @@ class S2HandTrainingTaskTest {
     @Test
     void lossFallsAndARunResumes() {
         List<S2HandExample> crops = S2HandPilot.rightHandCrops(Path.of("examples"), "train").subList(0, 2);
-        TrainSettings settings = new TrainSettings(dir, 10, 2, 0, 0, LearningRateSchedule.stepDecay(2e-4, 2),
+        TrainSettings settings = new TrainSettings(dir, 10, 2, 0, 0, LearningRateSchedule.stepDecay(1e-3, 2),
             Map.of("test", "s2hand"));
         try (S2HandTrainingTask task = new S2HandTrainingTask(S2HandModel.initialised(
             HandModelLoader.resolve("open", HandSide.RIGHT, false), 0), crops, crops)) {
