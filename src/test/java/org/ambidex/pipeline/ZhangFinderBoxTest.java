@@ -86,6 +86,12 @@ class ZhangFinderBoxTest {
         Reconstruction found = reconstructor.reconstruct(photo, ReconstructionRequest.wholeImage());
         Bbox hands = annotatedOnCanvas();
         Bbox used = found.bbox();
+        // The reported box is the union of both hands' landmarks as the finder gives them.
+        try (HandFinderBoxes finder = new HandFinderBoxes()) {
+            double[] landmarks = finder.landmarks(photo).orElseThrow();
+            assertThat(landmarks).as("both hands' landmarks").hasSize(2 * 21 * 2);
+            assertThat(used).isEqualTo(HandFinderBoxes.extent(landmarks));
+        }
         // The reported box is the finder's: about the annotated hands (landmarks lie within a few pixels of them).
         assertThat(used.width()).isLessThan(2 * hands.width()).isGreaterThan(hands.width() / 2);
         assertThat(used.centreX()).isCloseTo(hands.centreX(), within(hands.width() / 4));
