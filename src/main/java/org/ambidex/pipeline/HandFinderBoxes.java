@@ -18,6 +18,9 @@ import org.ambidex.nets.tflite.TfliteNetwork;
  */
 final class HandFinderBoxes implements AutoCloseable {
 
+    /** What a reconstruction's note says first when the finder saw no hand in the photo. */
+    static final String NO_HAND = "no hand found in the image";
+
     private final FinderOptions options;
     private TfliteNetwork palms;
     private TfliteNetwork landmarks;
@@ -57,6 +60,37 @@ final class HandFinderBoxes implements AutoCloseable {
     }
 
     /**
+     * The box {@code [x, y, w, h]} spanned by every landmark of every hand found in {@code image} (the union of the
+     * hands' extents, pixels), or empty when the finder sees no hand.
+     */
+    Optional<Bbox> handsBox(BufferedImage image) {
+        return landmarks(image).map(HandFinderBoxes::extent);
+    }
+
+    /** The smallest box holding the pixel points {@code [u0, v0, u1, v1, ...]} (at least one). */
+    static Bbox extent(double[] uv) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < uv.length; i += 2) {
+            minX = Math.min(minX, uv[i]);
+            maxX = Math.max(maxX, uv[i]);
+            minY = Math.min(minY, uv[i + 1]);
+            maxY = Math.max(maxY, uv[i + 1]);
+        }
+        return new Bbox(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    /**
+     * The note of a network that, the finder having seen no hand, ran on the whole photo as {@code how}: starts as
+     * {@link #noHands}'s does.
+     */
+    static String wholeImageNote(String network, String how) {
+        return NO_HAND + ", so " + network + " saw the whole image (" + how + "; give --bbox to crop about a region)";
+    }
+
+    /**
      * The reconstruction of a photo in which the finder saw no hand: no hands, and a note saying that
      * {@code network} was not run.
      */
@@ -65,7 +99,7 @@ final class HandFinderBoxes implements AutoCloseable {
         Bbox whole = new Bbox(0, 0, width, height);
         return new Reconstruction(model, width, height, whole, whole, List.of(), k,
             request.intrinsics() == null ? ValueSource.ASSUMED : ValueSource.GIVEN, null, null, null, null,
-            "no hand found in the image, so " + network + " was not run (give --bbox to crop about a region)");
+            NO_HAND + ", so " + network + " was not run (give --bbox to crop about a region)");
     }
 
     private HandFinder finder() {

@@ -17,7 +17,7 @@ import org.ambidex.hand.HandSide;
  * @param model the model that produced it, as {@code ARCH:PATH} (or {@code ARCH:(built-in default)})
  * @param imageWidth image width, pixels
  * @param imageHeight image height, pixels
- * @param bbox the box given, or the whole image when none was
+ * @param bbox the box given (or the hands' box the model found and cropped about), or the whole image
  * @param cropBox the image region the network saw (square), pixels
  * @param hands the hands: for two-hand networks right then left, a hand that is not present still carrying the
  *     model's guess, marked by its presence; for hand finders the hands found

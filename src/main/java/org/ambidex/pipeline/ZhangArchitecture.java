@@ -40,8 +40,9 @@ final class ZhangArchitecture implements Architecture {
 
     @Override
     public String input() {
-        return "with a box, InterNet's crop (square, 1.25 times the box) warped to 256 x 256; without one, the image"
-            + " scaled to 256 on its longer side at the top-left of a black square (the demo); RGB / 255";
+        return "InterNet's crop (square, 1.25 times the box) warped to 256 x 256 about the given box, or without one"
+            + " about the hands the photo finder finds; when it finds none, the image scaled to 256 on its longer side"
+            + " at the top-left of a black square (the demo); RGB / 255";
     }
 
     @Override
@@ -76,7 +77,7 @@ final class ZhangArchitecture implements Architecture {
         options.requireTwoHandDefaults(name(), null);
         ZhangModel model = variant == ZhangVariant.V2 ? ZhangModel.fromCheckpoint(spec.path())
             : ZhangModel.fromV1Checkpoint(spec.path());
-        return new ZhangReconstructor(model, spec.toString());
+        return new ZhangReconstructor(model, spec.toString(), options.finderOptions());
     }
 
     @Override

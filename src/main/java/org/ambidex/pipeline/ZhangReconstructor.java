@@ -11,6 +11,7 @@ import org.ambidex.data.crop.FloatImage;
 import org.ambidex.data.crop.InterNetCrop;
 import org.ambidex.data.crop.OpenCvAffine;
 import org.ambidex.data.crop.OpenCvFixedPointWarp;
+import org.ambidex.detect.FinderOptions;
 import org.ambidex.geom.Affine2;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.Vec3;
@@ -23,10 +24,16 @@ import org.ambidex.nets.zhang.ZhangPrediction;
 import org.ambidex.nets.zhang.ZhangVariant;
 
 /**
- * Reconstructs both hands with Zhang et al. v2. Input as the reference: with a box, InterNet's test crop about it
+ * Reconstructs both hands with Zhang et al. v2. Input as the reference: about a box, InterNet's test crop
  * ({@link InterNetReconstructor#input}); without one, the demo's image scaled so its longer side is 256 and placed
  * at the top-left of a black 256 x 256 square (OpenCV bilinear on the 8-bit image, float32 matrix). RGB / 255
  * either way.
+ *
+ * <p>Which box feeds the crop is decided in one place, {@link #cropAbout}: the request's box when it has one (the
+ * finder is not run); else the box spanned by every landmark of every hand the real-photo hand finder
+ * ({@link HandFinderBoxes}) sees, which InterNet's crop then squares and enlarges as a given box; else, when the
+ * finder sees no hand, none: the demo's whole-image input, said in the note. The reconstruction reports the box
+ * used ({@code bbox}: the given or found one, the whole image for the demo's input) and the region the network saw.
  *
  * <p>The network predicts no camera. Each hand's mesh and joints (smplx MANO, mm) are kept rigid and placed as
  * follows: the right hand by a weak-perspective fit of its joints (x, y) to InterNet's heat-map argmax (weighted by
@@ -54,10 +61,24 @@ public final class ZhangReconstructor extends BatchReconstructor {
     private final String name;
     private final String handModel;
     private final int[][] faces = new int[2][];
+    private final HandFinderBoxes finder;
 
-    /** @param name the model as reported ({@code zhang:PATH}) */
+    /**
+     * With the hand finder searching as the default model's does.
+     *
+     * @param name the model as reported ({@code zhang:PATH})
+     */
     public ZhangReconstructor(ZhangModel model, String name) {
+        this(model, name, FinderOptions.DEFAULT);
+    }
+
+    /**
+     * @param name the model as reported ({@code zhang:PATH})
+     * @param finderOptions how the hand finder searches a photo given without a box
+     */
+    public ZhangReconstructor(ZhangModel model, String name, FinderOptions finderOptions) {
         this.model = model;
+        this.finder = new HandFinderBoxes(finderOptions);
         this.name = name;
         this.order = model.variant().jointOrder();
         this.root = order.indexOf(HandJoint.MIDDLE_MCP);
@@ -75,6 +96,14 @@ public final class ZhangReconstructor extends BatchReconstructor {
     @Override
     public Architecture architecture() {
         return Architectures.named(ZhangArchitecture.name(model.variant())).orElseThrow();
+    }
+
+    /**
+     * The box Zhang's crop is taken about for {@code image}: {@code given} when there is one; else the extent of the
+     * hands the finder sees; {@code null} when it sees none, for the demo's whole-image input.
+     */
+    Bbox cropAbout(BufferedImage image, Bbox given) {
+        return given != null ? given : finder.handsBox(image).orElse(null);
     }
 
     /** The image-to-input map: InterNet's crop about the box, or the demo's top-left scaling without one. */
@@ -108,23 +137,29 @@ public final class ZhangReconstructor extends BatchReconstructor {
         int n = images.size();
         int plane = 3 * SIZE * SIZE;
         float[] in = new float[n * plane];
+        Bbox[] boxes = new Bbox[n];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(input(images.get(i), requests.get(i).bbox()), 0, in, i * plane, plane);
+            boxes[i] = cropAbout(images.get(i), requests.get(i).bbox());
+            System.arraycopy(input(images.get(i), boxes[i]), 0, in, i * plane, plane);
         }
         List<ZhangPrediction> out = model.predict(in, n);
         List<Reconstruction> results = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             BufferedImage image = images.get(i);
-            results.add(toReconstruction(out.get(i), requests.get(i), image.getWidth(), image.getHeight()));
+            results.add(toReconstruction(out.get(i), requests.get(i), boxes[i], image.getWidth(), image.getHeight()));
         }
         return results;
     }
 
-    /** The network's output for one image as both hands in the (given or assumed) camera frame. */
-    Reconstruction toReconstruction(ZhangPrediction p, ReconstructionRequest request, int w, int h) {
+    /**
+     * The network's output for one image as both hands in the (given or assumed) camera frame.
+     *
+     * @param box the box the input was cropped about ({@link #cropAbout}), or {@code null} for the demo's input
+     */
+    Reconstruction toReconstruction(ZhangPrediction p, ReconstructionRequest request, Bbox box, int w, int h) {
         boolean assumed = request.intrinsics() == null;
         Intrinsics k = AssumedCamera.orGiven(request, w, h);
-        Affine2 toInput = inputTransform(w, h, request.bbox());
+        Affine2 toInput = inputTransform(w, h, box);
         Affine2 toImage = toInput.inverse();
         boolean[] present = {p.handType()[0] > HandReconstruction.PRESENT, p.handType()[1] > HandReconstruction.PRESENT};
         double[][] joints = new double[2][];
@@ -187,13 +222,16 @@ public final class ZhangReconstructor extends BatchReconstructor {
         }
         Vec3 relativeRoot = new Vec3(wrists[1][0] - wrists[0][0], wrists[1][1] - wrists[0][1],
             wrists[1][2] - wrists[0][2]);
-        Bbox box = request.bbox() == null ? new Bbox(0, 0, w, h) : request.bbox();
         double[] corner = toImage.apply(0, 0);
         double[] far = toImage.apply(SIZE, SIZE);
         Bbox cropBox = new Bbox(corner[0], corner[1], far[0] - corner[0], far[1] - corner[1]);
         ValueSource depthSource = request.rootDepth() == null ? ValueSource.ESTIMATED : ValueSource.GIVEN;
-        return new Reconstruction(name, w, h, box, cropBox, hands, k, assumed ? ValueSource.ASSUMED : ValueSource.GIVEN,
-            wrists[reference][2], depthSource, relativeRoot.z(), relativeRoot, NOTE);
+        // Without a box, only the finder's seeing no hand leads to the demo's input.
+        String note = box == null
+            ? HandFinderBoxes.wholeImageNote("Zhang et al.", "the demo's input") + ". " + NOTE : NOTE;
+        return new Reconstruction(name, w, h, box == null ? new Bbox(0, 0, w, h) : box, cropBox, hands, k,
+            assumed ? ValueSource.ASSUMED : ValueSource.GIVEN, wrists[reference][2], depthSource, relativeRoot.z(),
+            relativeRoot, note);
     }
 
     /**
@@ -282,5 +320,6 @@ public final class ZhangReconstructor extends BatchReconstructor {
     @Override
     public void close() {
         model.close();
+        finder.close();
     }
 }

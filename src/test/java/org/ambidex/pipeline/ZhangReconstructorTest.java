@@ -65,7 +65,7 @@ class ZhangReconstructorTest {
             new double[2][48], new double[2][10], new double[84], new double[42], new double[] {0.9, 0.9});
         try (ZhangModel model = ZhangModel.random(org.ambidex.nets.zhang.ZhangVariant.V2, 1)) {
             ZhangReconstructor r = new ZhangReconstructor(model, "zhang:test");
-            Reconstruction rec = r.toReconstruction(p, ReconstructionRequest.wholeImage(), 200, 150);
+            Reconstruction rec = r.toReconstruction(p, ReconstructionRequest.wholeImage(), null, 200, 150);
             for (HandReconstruction h : rec.hands()) {
                 assertThat(java.util.Arrays.stream(h.jointsCamera()).allMatch(Double::isFinite)).isTrue();
                 assertThat(java.util.Arrays.stream(h.mesh().vertices()).allMatch(Double::isFinite)).isTrue();
