@@ -70,6 +70,7 @@ final class DirReconstructor extends BatchReconstructor {
         int plane = 3 * size * size;
         float[] input = new float[n * plane];
         IntagHandCrop[] crops = new IntagHandCrop[n];
+        Bbox[] used = new Bbox[n];
         List<Integer> run = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             BufferedImage image = images.get(i);
@@ -77,6 +78,7 @@ final class DirReconstructor extends BatchReconstructor {
             double[] points = box == null ? finder.landmarks(image).orElse(null)
                 : new double[] {box.x(), box.y(), box.x() + box.width(), box.y() + box.height()};
             if (points != null) {
+                used[i] = box != null ? box : HandFinderBoxes.extent(points);
                 Intrinsics k = AssumedCamera.orGiven(requests.get(i), image.getWidth(), image.getHeight());
                 crops[i] = IntagHandCrop.of(points, k);
                 DirInput.normalise(crops[i].apply(FloatImage.ofRgb(image)).toArray(), size, input,
@@ -92,13 +94,23 @@ final class DirReconstructor extends BatchReconstructor {
             results.add(r < 0
                 ? HandFinderBoxes.noHands(name, "DIR", image.getWidth(), image.getHeight(),
                     AssumedCamera.orGiven(requests.get(i), image.getWidth(), image.getHeight()), requests.get(i))
-                : toReconstruction(out.get(r), crops[i], requests.get(i), image.getWidth(), image.getHeight()));
+                : toReconstruction(out.get(r), crops[i], requests.get(i), used[i], image.getWidth(),
+                    image.getHeight()));
         }
         return results;
     }
 
     /** DIR's output for one image, cropped by {@code crop}, as both hands in the camera frame. */
     Reconstruction toReconstruction(DirPrediction p, IntagHandCrop crop, ReconstructionRequest request, int w, int h) {
+        return toReconstruction(p, crop, request, request.bbox(), w, h);
+    }
+
+    /**
+     * As above, reporting {@code box} (the given box, or the extent of the hands the finder saw; {@code null}: the
+     * whole image) as the region the crop was made about.
+     */
+    Reconstruction toReconstruction(DirPrediction p, IntagHandCrop crop, ReconstructionRequest request, Bbox used,
+                                    int w, int h) {
         boolean assumed = request.intrinsics() == null;
         Intrinsics k = AssumedCamera.orGiven(request, w, h);
         Intrinsics cropK = crop.intrinsics();
@@ -137,7 +149,7 @@ final class DirReconstructor extends BatchReconstructor {
         double[] topLeft = toImage.apply(-0.5, -0.5);
         double side = IntagHandCrop.IMG_SIZE / crop.scale();
         Bbox cropBox = new Bbox(topLeft[0], topLeft[1], side, side);
-        Bbox box = request.bbox() == null ? new Bbox(0, 0, w, h) : request.bbox();
+        Bbox box = used == null ? new Bbox(0, 0, w, h) : used;
         ValueSource depthSource = request.rootDepth() == null ? ValueSource.ESTIMATED : ValueSource.GIVEN;
         return new Reconstruction(name, w, h, box, cropBox, hands, k, assumed ? ValueSource.ASSUMED : ValueSource.GIVEN,
             roots[0].z(), depthSource, roots[1].z() - roots[0].z(), roots[1].minus(roots[0]));

@@ -74,6 +74,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
         int side = IntagHandNet.INPUT_SIZE;
         int plane = 3 * side * side;
         IntagHandCrop[] crops = new IntagHandCrop[n];
+        Bbox[] used = new Bbox[n];
         Intrinsics[] cameras = new Intrinsics[n];
         List<Integer> run = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -82,6 +83,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
             cameras[i] = AssumedCamera.orGiven(request, image.getWidth(), image.getHeight());
             double[] points = request.bbox() != null ? corners(request.bbox()) : finder.landmarks(image).orElse(null);
             if (points != null) {
+                used[i] = request.bbox() != null ? request.bbox() : HandFinderBoxes.extent(points);
                 crops[i] = IntagHandCrop.of(points, cameras[i]);
                 run.add(i);
             }
@@ -100,7 +102,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
             results.add(r < 0
                 ? HandFinderBoxes.noHands(name, "IntagHand", image.getWidth(), image.getHeight(), cameras[i],
                     requests.get(i))
-                : toReconstruction(out.get(r), crops[i], requests.get(i), cameras[i], image.getWidth(),
+                : toReconstruction(out.get(r), crops[i], requests.get(i), used[i], cameras[i], image.getWidth(),
                     image.getHeight()));
         }
         return results;
@@ -113,6 +115,15 @@ final class IntagHandReconstructor extends BatchReconstructor {
     /** The network's output for one crop as both hands, right then left (IntagHand always gives both). */
     Reconstruction toReconstruction(IntagHandPrediction p, IntagHandCrop crop, ReconstructionRequest request,
                                     Intrinsics k, int w, int h) {
+        return toReconstruction(p, crop, request, request.bbox(), k, w, h);
+    }
+
+    /**
+     * As above, reporting {@code used} (the given box, or the extent of the hands the finder saw; {@code null}: the
+     * whole image) as the region the crop was made about.
+     */
+    Reconstruction toReconstruction(IntagHandPrediction p, IntagHandCrop crop, ReconstructionRequest request,
+                                    Bbox used, Intrinsics k, int w, int h) {
         Affine2 toImage = crop.inverse();
         List<HandReconstruction> hands = new ArrayList<>(2);
         for (int hand = 0; hand < 2; hand++) {
@@ -146,7 +157,7 @@ final class IntagHandReconstructor extends BatchReconstructor {
         double[] corner = toImage.apply(0, 0);
         double sidePx = IntagHandCrop.IMG_SIZE / crop.scale();
         Bbox cropBox = new Bbox(corner[0], corner[1], sidePx, sidePx);
-        Bbox box = request.bbox() == null ? new Bbox(0, 0, w, h) : request.bbox();
+        Bbox box = used == null ? new Bbox(0, 0, w, h) : used;
         return new Reconstruction(name, w, h, box, cropBox, hands, k,
             request.intrinsics() == null ? ValueSource.ASSUMED : ValueSource.GIVEN, hands.get(0).jointsCamera()[2],
             ValueSource.ESTIMATED, null, null,

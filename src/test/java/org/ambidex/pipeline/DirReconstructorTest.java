@@ -117,6 +117,9 @@ class DirReconstructorTest {
             assertThat(rec.cropBox().x() + side / 2).isCloseTo((minX + maxX) / 2 - halfPixel, within(1e-6));
             assertThat(rec.cropBox().y() + side / 2).isCloseTo((minY + maxY) / 2 - halfPixel, within(1e-6));
             assertThat(rec.hands()).hasSize(2);
+            // the reported region is the one cropped about: the extent of the landmarks, not the whole photo
+            assertThat(new double[] {rec.bbox().x(), rec.bbox().y(), rec.bbox().width(), rec.bbox().height()})
+                .containsExactly(minX, minY, maxX - minX, maxY - minY);
         }
     }
 

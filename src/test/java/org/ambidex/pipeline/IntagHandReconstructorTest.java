@@ -137,6 +137,9 @@ class IntagHandReconstructorTest {
         assertThat(crop.width()).isCloseTo(side, within(1e-6));
         assertThat(crop.centreX()).isCloseTo((x0 + x1) / 2, within(1e-6));
         assertThat(crop.centreY()).isCloseTo((y0 + y1) / 2, within(1e-6));
+        // the reported region is the one cropped about: the extent of the landmarks, not the whole image
+        assertThat(new double[] {r.bbox().x(), r.bbox().y(), r.bbox().width(), r.bbox().height()})
+            .containsExactly(x0, y0, x1 - x0, y1 - y0);
     }
 
     @Test
