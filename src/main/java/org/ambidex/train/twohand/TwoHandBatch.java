@@ -56,10 +56,10 @@ public record TwoHandBatch(NDArray images, NDArray present, NDArray joints, NDAr
     }
 
     /**
-     * A copy of {@code fromJava} that owns its memory. DJL's PyTorch engine wraps Java data without copying and
-     * keeps the buffer alive only through the Java array object; autograd keeps using the tensor after that object
-     * may have been collected (backward reads the saved input of the first convolution), so batch tensors must own
-     * their storage.
+     * A copy of {@code fromJava} in storage PyTorch owns. DJL's PyTorch engine wraps Java data without copying and
+     * keeps the buffer alive only through the Java array object, while autograd may keep the tensor longer (see
+     * {@code org.ambidex.tensor}); the copy makes the batch independent of that object's lifetime. (The NaN that
+     * first prompted this copy came from DJL's arithmetic with numbers, fixed by {@code Scalars}.)
      */
     static NDArray owned(NDArray fromJava) {
         NDArray copy = fromJava.duplicate();
