@@ -91,6 +91,7 @@ class TrainS2HandCommandTest {
         Matcher loss = MEAN_LOSS.matcher(a.err());
         assertThat(loss.find()).as(a.err()).isTrue();
         assertThat(Double.parseDouble(loss.group(1))).isFinite().isPositive();
+        System.out.println("s2hand CLI, straight run: " + a.err().lines().filter(l -> l.startsWith("epoch")).toList());
 
         Path resumed = dir.resolve("resumed");
         CliRun first = train(resumed, "--stop-after-steps", "1");
@@ -98,6 +99,8 @@ class TrainS2HandCommandTest {
         assertThat(first.out()).contains("stopped at step 1 of 2");
         assertThat(resumed.resolve(TrainLoop.CHECKPOINT)).exists();
         assertThat(resumed.resolve("texturehand.t7")).doesNotExist();
+        Map<String, NdArray> afterOne = Checkpoints.read(resumed.resolve(TrainLoop.CHECKPOINT)).select("network")
+            .allTensors();
         CliRun second = train(resumed);
         assertThat(second.status()).as(second.err()).isZero();
         assertThat(second.err()).contains("resuming from step 1 of 2");
@@ -109,6 +112,9 @@ class TrainS2HandCommandTest {
             .allTensors();
         assertThat(two.keySet()).isEqualTo(one.keySet());
         one.forEach((k, v) -> assertThat(two.get(k).toCOrder().bytes()).as(k).isEqualTo(v.toCOrder().bytes()));
+        // The second step moved the weights, so the equality above is that of two trained networks.
+        assertThat(one.keySet().stream().filter(k -> !java.util.Arrays.equals(afterOne.get(k).toCOrder().bytes(),
+            one.get(k).toCOrder().bytes())).count()).isPositive();
 
         // The final weights, in the published layout, load as the network S2HAND's inference opens.
         S2HandCheckpoint model = S2HandCheckpoint.read(straight.resolve("texturehand.t7"));
