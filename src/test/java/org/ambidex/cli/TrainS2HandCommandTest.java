@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * renders as {@code training/rgb/%08d.jpg} with their cameras, and a keypoint file in the format
  * {@code ambidex keypoints} writes (the annotated joints, confidence 0.9; the last image with no hand found). One
  * image is held out, four train in two steps of two. A run stopped after one step and resumed ends with the same
- * weights, bit for bit, as a straight run; bad input is refused in one line.
+ * weights, bit for bit, as a straight run, and its final weights run through {@code predict --model s2hand:}; bad
+ * input is refused in one line.
  */
 class TrainS2HandCommandTest {
 
@@ -126,6 +127,10 @@ class TrainS2HandCommandTest {
             HandModelLoader.resolve("open", HandSide.RIGHT, false))) {
             assertThat(loaded.source()).endsWith("texturehand.t7");
         }
+        CliRun predict = CliRun.of("--quiet", "predict", "--data", freiHand.toString(), "--split", "training",
+            "--model", "s2hand:" + straight.resolve("texturehand.t7"), "--hand-model",
+            PredictFreiHandS2HandTest.MANO_DIR.toString(), "--out", dir.resolve("pred.json").toString());
+        assertThat(predict.status()).as(predict.err()).isZero();
         assertThat(CliRun.of("models").out()).contains("train --arch s2hand");
     }
 
