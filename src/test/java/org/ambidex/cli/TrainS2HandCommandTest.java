@@ -18,6 +18,7 @@ import org.ambidex.hand.HandModelLoader;
 import org.ambidex.hand.HandSide;
 import org.ambidex.io.NdArray;
 import org.ambidex.io.torch.Checkpoints;
+import org.ambidex.nets.PyTorch;
 import org.ambidex.nets.s2hand.S2HandCheckpoint;
 import org.ambidex.nets.s2hand.S2HandModel;
 import org.ambidex.pipeline.FinderKeypoints;
@@ -132,6 +133,18 @@ class TrainS2HandCommandTest {
             PredictFreiHandS2HandTest.MANO_DIR.toString(), "--out", dir.resolve("pred.json").toString());
         assertThat(predict.status()).as(predict.err()).isZero();
         assertThat(CliRun.of("models").out()).contains("train --arch s2hand");
+    }
+
+    @Test
+    void theFinalWeightsLoadIntoTheGeneratorsModulesStrictly() throws IOException {
+        PyTorch.assumeAvailable(false);
+        Path run = dir.resolve("for-torch");
+        CliRun r = train(run, "--val-split", "none");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).contains("no validation");
+        // Every name and shape of the three parts, as the reference's loader loads them (load_state_dict, strict).
+        PyTorch.scriptAt(Path.of("src/test/python/s2hand_reference.py"), "load", run.resolve("texturehand.t7")
+            .toString());
     }
 
     @Test
