@@ -71,6 +71,7 @@ final class S2HandTrainer implements Trainer {
             throw new BadInputException("--val-split: s2hand validates on the last --max-val-samples images of the"
                 + " training split; give --val-split none for no validation");
         }
+        HandModel hand = handModel(o);
         String split = DEFAULT_TRAIN.equals(o.trainFilter().split()) ? FREIHAND_TRAINING : o.trainFilter().split();
         FreiHandDataset set = FreiHandDataset.open(o.data(), split);
         KeypointFile keypoints = KeypointFile.read(o.keypoints());
@@ -105,7 +106,7 @@ final class S2HandTrainer implements Trainer {
         identity.put("hand_model", o.twoHand().handModel());
         identity.put("start", o.init() == null ? "scratch" : "init " + o.init().toAbsolutePath().normalize());
         TrainSettings settings = o.settings(DEFAULTS, identity);
-        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o), train, val)) {
+        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val)) {
             log.println("training " + S2HandModel.DESCRIPTION + " (keypoint stage) on " + train.size() + " images ("
                 + split + "), " + settings.epochs() + " epochs of " + train.size() / batch + " steps, batch " + batch);
             log.flush();
@@ -124,15 +125,18 @@ final class S2HandTrainer implements Trainer {
     }
 
     /**
-     * A fresh network on the hand model given ({@code open} allowed), or the weights of {@code --init}, which were
-     * learnt against the official MANO model and so need it.
+     * The right hand model: {@code --hand-model} as given ({@code open} allowed) for a fresh network; the official
+     * MANO model for {@code --init}, whose weights were learnt against it.
      */
-    private static S2HandModel startingModel(TrainOptions o) {
-        String handModel = o.twoHand().handModel();
-        if (o.init() == null) {
-            return S2HandModel.initialised(HandModelLoader.resolve(handModel, HandSide.RIGHT, false), o.seed());
-        }
-        HandModel mano = S2HandArchitecture.rightMano(handModel, o.init());
-        return S2HandModel.fromCheckpoint(S2HandCheckpoint.read(o.init()), mano);
+    private static HandModel handModel(TrainOptions o) {
+        String spec = o.twoHand().handModel();
+        return o.init() == null ? HandModelLoader.resolve(spec, HandSide.RIGHT, false)
+            : S2HandArchitecture.rightMano(spec, o.init());
+    }
+
+    /** A fresh network, or the weights of {@code --init}. */
+    private static S2HandModel startingModel(TrainOptions o, HandModel hand) {
+        return o.init() == null ? S2HandModel.initialised(hand, o.seed())
+            : S2HandModel.fromCheckpoint(S2HandCheckpoint.read(o.init()), hand);
     }
 }

@@ -148,6 +148,16 @@ class TrainS2HandCommandTest {
     }
 
     @Test
+    void publishedWeightsNeedTheOfficialMano() {
+        Path out = dir.resolve("init-open");
+        CliRun r = train(out, "--init", dir.resolve("texturehand_freihand.t7").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).contains("--hand-model open", "official MANO_RIGHT.pkl");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void withoutKeypointsItSaysHowToMakeThem() {
         Path out = dir.resolve("none");
         CliRun r = CliRun.of("--quiet", "train", "--arch", "s2hand", "--data", freiHand.toString(), "--out",
