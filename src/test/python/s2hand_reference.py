@@ -16,6 +16,7 @@ container that the PyTorch 1.1 of the reference wrote. 'rgb2hm' holds two stand-
 
   /usr/bin/python3 s2hand_reference.py OUT_DIR MANO_NPZ SEED IMAGE [IMAGE ...]
   /usr/bin/python3 s2hand_reference.py losses OUT_DIR MANO_NPZ SEED     the loss terms on a fixed random batch
+  /usr/bin/python3 s2hand_reference.py load CHECKPOINT                  load a checkpoint into the modules, strictly
 
 Each image is read with PIL, cut to its central square, resized to 224 x 224 (bilinear) and divided by 255; the
 batch is written to OUT_DIR/input.npy (B, 3, 224, 224), the checkpoint to OUT_DIR/texturehand_test.t7 and the
@@ -459,8 +460,22 @@ def losses(argv):
              **{k: np.array([v.item()], dtype=np.float64) for k, v in terms.items()})
 
 
+def load(argv):
+    """load CHECKPOINT: the file's parts into this script's modules, strictly (every name and shape), as the
+    reference's loader loads each part it finds; fails unless it has 'epoch' and all three parts."""
+    saved = torch.load(argv[0], map_location='cpu')
+    missing = [k for k in ('epoch', 'encoder', 'decoder', 'texture_light_from_low') if k not in saved]
+    if missing:
+        raise SystemExit('%s lacks %s' % (argv[0], missing))
+    Encoder().load_state_dict(saved['encoder'])
+    Decoder().load_state_dict(saved['decoder'])
+    TextureLight().load_state_dict(saved['texture_light_from_low'])
+
+
 if __name__ == '__main__':
     if sys.argv[1] == 'losses':
         losses(sys.argv[2:])
+    elif sys.argv[1] == 'load':
+        load(sys.argv[2:])
     else:
         main(sys.argv[1:])

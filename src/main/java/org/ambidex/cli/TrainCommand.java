@@ -31,6 +31,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--arch", required = true, paramLabel = "NAME",
         description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR);"
+            + " s2hand (S2HAND's keypoint stage on a FreiHAND folder);"
             + " 'ambidex models' lists them.")
     String arch;
 
@@ -78,7 +79,8 @@ final class TrainCommand implements Callable<Integer> {
     int maxTrainSamples;
 
     @Option(names = "--max-val-samples", paramLabel = "N", defaultValue = "0",
-        description = "Validate on N samples spread evenly over the split only (0: all).")
+        description = "Validate on N samples spread evenly over the split only (0: all; s2hand: hold out the"
+            + " training split's last N images).")
     int maxValSamples;
 
     @Option(names = "--stop-after-steps", paramLabel = "N",
@@ -89,6 +91,11 @@ final class TrainCommand implements Callable<Integer> {
         description = "When training ends, also write the weights as a PyTorch snapshot {'epoch', 'network'} with"
             + " the 'module.' prefix (torch.load-able; the layout of the published InterNet snapshots).")
     Path export;
+
+    @Option(names = "--keypoints", paramLabel = "FILE.json",
+        description = "s2hand: the images' 2-D keypoints and confidences, as written by ambidex keypoints --data DIR"
+            + " --out FILE.json.")
+    Path keypoints;
 
     @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: PyTorch's).")
     Integer threads;
@@ -106,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init", paramLabel = "FILE",
         description = "Start from these weights (fine-tuning): internet, an InterNet snapshot; twohand, a twohand model "
-            + "file of the same configuration.")
+            + "file of the same configuration; s2hand, a texturehand_*.t7.")
     Path init;
 
     @Option(names = "--no-augment", description = "Train without the reference's augmentation.")
@@ -169,7 +176,7 @@ final class TrainCommand implements Callable<Integer> {
             !noAugment, backboneWeights,
             new TrainOptions.InterNetOptions(resnetDepth, resnetWidth, headChannels, headUnits),
             new TrainOptions.TwoHandOptions(inputSize, stages, twohandResnet, twohandWidth, handModel, weightDecay,
-                warmupSteps));
+                warmupSteps), keypoints);
         trainer.train(options, spec.commandLine().getErr(), spec.commandLine().getOut());
         return 0;
     }

@@ -51,6 +51,7 @@ final class DirTrainer implements Trainer {
 
     @Override
     public void train(TrainOptions o, PrintWriter log, PrintWriter out) {
+        TrainingData.refuseKeypoints(o);
         if (o.init() == null) {
             throw new BadInputException("dir trains from a DIR checkpoint (--init DIR.pth), which carries the MANO "
                 + "data its network decodes with");

@@ -35,6 +35,7 @@ final class InterNetTrainer implements Trainer {
 
     @Override
     public void train(TrainOptions o, PrintWriter log, PrintWriter out) {
+        TrainingData.refuseKeypoints(o);
         TrainOptions.InterNetOptions n = o.internet();
         InterNetConfig config;
         try {

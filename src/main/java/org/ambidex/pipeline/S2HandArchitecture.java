@@ -104,6 +104,6 @@ final class S2HandArchitecture implements Architecture {
 
     @Override
     public Optional<Trainer> trainer() {
-        return Optional.empty();
+        return Optional.of(new S2HandTrainer());
     }
 }

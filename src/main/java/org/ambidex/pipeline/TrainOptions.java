@@ -36,12 +36,14 @@ import org.ambidex.train.TrainSettings;
  * @param backboneWeights torchvision ImageNet ResNet weights to start InterNet's backbone from, or {@code null}
  * @param internet InterNet's own options
  * @param twoHand the two-hand network's own options
+ * @param keypoints S2HAND's keypoint file for the images ({@code ambidex keypoints}), or {@code null}
  */
 public record TrainOptions(String arch, Path data, InterHandFilter trainFilter, InterHandFilter valFilter, Path out,
                            Integer epochs, Integer batchSize, Double lr, List<Integer> lrDecayEpochs,
                            Double lrDecayFactor, long seed, int checkpointEvery, int maxTrainSamples,
                            int maxValSamples, Long stopAfterSteps, Path export, Path init, boolean augment,
-                           Path backboneWeights, InterNetOptions internet, TwoHandOptions twoHand) {
+                           Path backboneWeights, InterNetOptions internet, TwoHandOptions twoHand,
+                           Path keypoints) {
 
     public TrainOptions {
         lrDecayEpochs = lrDecayEpochs == null ? null : List.copyOf(lrDecayEpochs);

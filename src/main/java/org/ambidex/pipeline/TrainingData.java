@@ -42,6 +42,14 @@ final class TrainingData {
         }
     }
 
+    /** Refuses {@code --keypoints} for an architecture that does not learn from a keypoint file. */
+    static void refuseKeypoints(TrainOptions o) {
+        if (o.keypoints() != null) {
+            throw new BadInputException("--keypoints: " + o.arch() + " does not train from a keypoint file (s2hand"
+                + " does)");
+        }
+    }
+
     /** The run's last line on stdout: finished, or where it stopped. */
     static void reportEnd(TrainLoop.Result r, PrintWriter out) {
         out.println(r.finished() ? "finished: " + r.step() + " steps"

@@ -43,6 +43,7 @@ final class TwoHandTrainer implements Trainer {
 
     @Override
     public void train(TrainOptions o, PrintWriter log, PrintWriter out) {
+        TrainingData.refuseKeypoints(o);
         if (o.lrDecayEpochs() != null || o.lrDecayFactor() != null || o.backboneWeights() != null
             || o.export() != null) {
             throw new BadInputException("twohand trains with warm-up and cosine decay and writes OUT/" + MODEL

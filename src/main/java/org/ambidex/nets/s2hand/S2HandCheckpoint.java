@@ -11,6 +11,7 @@ import org.ambidex.core.BadInputException;
 import org.ambidex.io.NdArray;
 import org.ambidex.io.torch.Checkpoints;
 import org.ambidex.io.torch.StateDict;
+import org.ambidex.io.torch.TorchCheckpointWriter;
 
 /**
  * An S2HAND checkpoint ({@code texturehand_freihand.t7}, {@code texturehand_ho3d.t7}) as its {@code save_model}
@@ -37,6 +38,27 @@ public record S2HandCheckpoint(Path source, StateDict weights, Map<String, Objec
     /** Reads {@code file} (zip or legacy PyTorch format) without executing any of its code. */
     public static S2HandCheckpoint read(Path file) {
         return of(Checkpoints.read(file));
+    }
+
+    /**
+     * Writes {@code weights} (named {@code MODULE.NAME}, as {@link S2HandNet}'s state dict) in the layout
+     * {@code save_model} gives the published files: {@code {'epoch': epoch, MODULE: {NAME: tensor}, ...}}, atomically.
+     * {@link #read} and the reference's loader (which requires {@code epoch}) open it.
+     */
+    public static void write(Path file, Map<String, NdArray> weights, long epoch) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("epoch", epoch);
+        for (Map.Entry<String, NdArray> e : weights.entrySet()) {
+            int dot = e.getKey().indexOf('.');
+            if (dot <= 0) {
+                throw new IllegalArgumentException("weight " + e.getKey() + " names no sub-module");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, NdArray> module = (Map<String, NdArray>) root.computeIfAbsent(e.getKey().substring(0, dot),
+                k -> new LinkedHashMap<String, NdArray>());
+            module.put(e.getKey().substring(dot + 1), e.getValue());
+        }
+        TorchCheckpointWriter.writeObject(file, root);
     }
 
     /** The checkpoint already read into {@code file}. */

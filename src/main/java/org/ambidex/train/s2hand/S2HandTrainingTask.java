@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +40,14 @@ public final class S2HandTrainingTask implements TrainingTask {
 
     /**
      * @param model the network (owned by the task from now on: closed with it)
-     * @param train the training crops
-     * @param val the held-out crops (may be empty)
+     * @param train the training crops, kept as given rather than copied (a list may read its examples only when
+     *     asked, as a FreiHAND split's does; it must not change)
+     * @param val the held-out crops (may be empty), kept likewise
      */
     public S2HandTrainingTask(S2HandModel model, List<S2HandExample> train, List<S2HandExample> val) {
         this.model = Objects.requireNonNull(model, "model");
-        this.train = List.copyOf(train);
-        this.val = List.copyOf(val);
+        this.train = Collections.unmodifiableList(train);
+        this.val = Collections.unmodifiableList(val);
         this.optimizer = new ModuleOptimizer(model.network(), model.manager(), 0);
         this.faces = model.mano().model().faces().toIntArray();
     }

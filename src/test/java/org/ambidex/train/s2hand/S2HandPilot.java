@@ -56,7 +56,7 @@ public final class S2HandPilot {
     }
 
     /** The right hands of a split as 224-pixel crops with their annotated joints as keypoints. */
-    static List<S2HandExample> rightHandCrops(Path data, String split) {
+    public static List<S2HandExample> rightHandCrops(Path data, String split) {
         List<S2HandExample> out = new ArrayList<>();
         int[] gather = JointOrder.gatherFromInterHand42(HandSide.RIGHT);
         try (InterHandDataset set = InterHandDataset.open(data, InterHandFilter.all(split))) {

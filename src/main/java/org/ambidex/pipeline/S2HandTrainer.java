@@ -1,0 +1,142 @@
+package org.ambidex.pipeline;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.ambidex.core.BadInputException;
+import org.ambidex.data.freihand.FreiHandDataset;
+import org.ambidex.data.freihand.KeypointFile;
+import org.ambidex.hand.HandModel;
+import org.ambidex.hand.HandModelLoader;
+import org.ambidex.hand.HandSide;
+import org.ambidex.nets.s2hand.S2HandCheckpoint;
+import org.ambidex.nets.s2hand.S2HandModel;
+import org.ambidex.train.TrainLoop;
+import org.ambidex.train.TrainSettings;
+import org.ambidex.train.s2hand.S2HandTrainingTask;
+
+/**
+ * {@code ambidex train --arch s2hand}: S2HAND's keypoint stage ({@link S2HandTrainingTask}) on a FreiHAND folder's
+ * whole 224-pixel images with their cameras, learning from the 2-D keypoints of {@code --keypoints} (entry i for
+ * image i, as {@code ambidex keypoints} writes them). Images past the file's end, and those where no hand was found
+ * (every confidence 0), are left out and counted in the log; a file with more entries than the split has images
+ * belongs to other images and is refused. With {@code --max-val-samples N} the last N usable images are held out
+ * and their keypoint error (pixels) is reported after each epoch. At the end the weights go to
+ * {@code OUT/}{@value #MODEL} in the published checkpoints' layout, which {@code --model s2hand:FILE} opens.
+ */
+final class S2HandTrainer implements Trainer {
+
+    /**
+     * The reference's FreiHAND configuration ({@code examples/config/FreiHAND/SSL-e2e.json}, the one whose
+     * renderer-free terms this stage trains): 180 epochs of batch 32, Adam at 1e-3 ({@code init_lr}), halved
+     * ({@code lr_gamma} 0.5) at epochs 30, 60, 90, 120 and 150 ({@code lr_steps}).
+     */
+    static final TrainOptions.Defaults DEFAULTS = new TrainOptions.Defaults(180, 32, 1e-3,
+        List.of(30, 60, 90, 120, 150), 2);
+    /** The final weights in the run folder. */
+    static final String MODEL = "texturehand.t7";
+    /** FreiHAND's name of its training split, used when {@code --train-split} is left at its default. */
+    private static final String FREIHAND_TRAINING = "training";
+    /** {@code --train-split}'s and {@code --val-split}'s defaults on the command line (InterHand2.6M's names). */
+    private static final String DEFAULT_TRAIN = "train";
+    private static final String DEFAULT_VAL = "val";
+
+    @Override
+    public TrainOptions.Defaults defaults() {
+        return DEFAULTS;
+    }
+
+    @Override
+    public String options() {
+        return "--keypoints (the file ambidex keypoints writes; required), --data (a FreiHAND folder; --train-split"
+            + " defaults to its 'training'), --hand-model (open, or the official MANO; --init needs MANO), --init (a"
+            + " texturehand_*.t7), --max-val-samples N (hold out the last N images; --val-split none: no"
+            + " validation); writes OUT/" + MODEL;
+    }
+
+    @Override
+    public void train(TrainOptions o, PrintWriter log, PrintWriter out) {
+        if (o.keypoints() == null) {
+            throw new BadInputException("s2hand learns from 2-D keypoints: run ambidex keypoints --data " + o.data()
+                + " --out FILE.json first, then give --keypoints FILE.json");
+        }
+        if (o.backboneWeights() != null || o.export() != null) {
+            throw new BadInputException("s2hand starts afresh or from --init and writes OUT/" + MODEL
+                + ": --backbone-weights and --export do not apply");
+        }
+        if (o.valFilter() != null && !DEFAULT_VAL.equals(o.valFilter().split())) {
+            throw new BadInputException("--val-split: s2hand validates on the last --max-val-samples images of the"
+                + " training split; give --val-split none for no validation");
+        }
+        HandModel hand = handModel(o);
+        String split = DEFAULT_TRAIN.equals(o.trainFilter().split()) ? FREIHAND_TRAINING : o.trainFilter().split();
+        FreiHandDataset set = FreiHandDataset.open(o.data(), split);
+        KeypointFile keypoints = KeypointFile.read(o.keypoints());
+        if (keypoints.size() > set.size()) {
+            throw new BadInputException(o.keypoints(), "has keypoints for " + keypoints.size() + " images but split "
+                + split + " of " + o.data() + " has " + set.size() + "; expected the file ambidex keypoints wrote for"
+                + " that split");
+        }
+        int[] usable = IntStream.range(0, keypoints.size()).filter(keypoints::detected).toArray();
+        if (usable.length < set.size()) {
+            log.println("s2hand: " + (set.size() - usable.length) + " of " + set.size() + " images left out: "
+                + (set.size() - keypoints.size()) + " without an entry in " + o.keypoints() + ", "
+                + (keypoints.size() - usable.length) + " where no hand was found");
+        }
+        int held = o.valFilter() == null ? 0 : Math.min(o.maxValSamples(), usable.length);
+        FreiHandKeypointExamples all = new FreiHandKeypointExamples(set, keypoints, usable);
+        FreiHandKeypointExamples val = all.range(usable.length - held, usable.length);
+        FreiHandKeypointExamples rest = all.range(0, usable.length - held);
+        FreiHandKeypointExamples train = rest.range(0, TrainingData.first(rest, o.maxTrainSamples()).size());
+        int batch = o.batchSize(DEFAULTS);
+        if (train.size() < batch) {
+            throw new BadInputException(o.keypoints(), "gives " + train.size() + " training images with a hand found"
+                + (held > 0 ? " (after " + held + " held out)" : "") + ", fewer than one batch of " + batch);
+        }
+        if (held == 0) {
+            log.println("s2hand: no validation (--max-val-samples N holds out the last N images)");
+        }
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("freihand_split", split);
+        identity.put("keypoints", o.keypoints().toAbsolutePath().normalize().toString());
+        identity.put("held_out", (long) held);
+        identity.put("hand_model", o.twoHand().handModel());
+        identity.put("start", o.init() == null ? "scratch" : "init " + o.init().toAbsolutePath().normalize());
+        TrainSettings settings = o.settings(DEFAULTS, identity);
+        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val)) {
+            log.println("training " + S2HandModel.DESCRIPTION + " (keypoint stage) on " + train.size() + " images ("
+                + split + "), " + settings.epochs() + " epochs of " + train.size() / batch + " steps, batch " + batch);
+            log.flush();
+            TrainLoop.Result r = TrainLoop.run(task, settings, o.stopAfter(), line -> {
+                log.println(line);
+                log.flush();
+            });
+            if (r.finished()) {
+                Path file = o.out().resolve(MODEL);
+                S2HandCheckpoint.write(file, task.checkpoint(r.step(), settings.epochs(), Double.NaN, Map.of(), false)
+                    .network(), settings.epochs());
+                log.println("wrote " + file);
+            }
+            TrainingData.reportEnd(r, out);
+        }
+    }
+
+    /**
+     * The right hand model: {@code --hand-model} as given ({@code open} allowed) for a fresh network; the official
+     * MANO model for {@code --init}, whose weights were learnt against it.
+     */
+    private static HandModel handModel(TrainOptions o) {
+        String spec = o.twoHand().handModel();
+        return o.init() == null ? HandModelLoader.resolve(spec, HandSide.RIGHT, false)
+            : S2HandArchitecture.rightMano(spec, o.init());
+    }
+
+    /** A fresh network, or the weights of {@code --init}. */
+    private static S2HandModel startingModel(TrainOptions o, HandModel hand) {
+        return o.init() == null ? S2HandModel.initialised(hand, o.seed())
+            : S2HandModel.fromCheckpoint(S2HandCheckpoint.read(o.init()), hand);
+    }
+}
