@@ -8,6 +8,10 @@ import os
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import speed_threads  # noqa: E402
+
+speed_threads.limit(3, None)  # before torch: OpenMP reads it once
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

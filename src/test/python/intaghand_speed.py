@@ -11,6 +11,10 @@ import statistics
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import speed_threads  # noqa: E402
+
+speed_threads.limit(4, None)  # before torch: OpenMP reads it once
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

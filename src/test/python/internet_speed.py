@@ -8,6 +8,11 @@ import statistics
 import sys
 import time
 
+import os  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import speed_threads  # noqa: E402
+
+speed_threads.limit(3, None)  # before torch: OpenMP reads it once
 import torch
 
 from internet_reference import InterNet, decode

@@ -9,6 +9,11 @@ import statistics
 import sys
 import time
 
+import os  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import speed_threads  # noqa: E402
+
+speed_threads.limit(3, '1')  # before torch: OpenMP reads it once
 import torch
 
 import zhang_reference as z
