@@ -26,6 +26,7 @@ public final class ModuleOptimizer implements AutoCloseable {
     private final List<String> names = new ArrayList<>();
     private final double weightDecay;
     private final AdamW optimizer;
+    private long skipped;
 
     /**
      * @param module the network whose trainable parameters are optimised
@@ -55,8 +56,16 @@ public final class ModuleOptimizer implements AutoCloseable {
             optimizer.update(lr);
             return true;
         }
+        if (Double.isFinite(loss)) {
+            skipped++;
+        }
         optimizer.zeroGradients();
         return false;
+    }
+
+    /** Updates dropped for a non-finite gradient under a finite loss (a non-finite loss stops the loop instead). */
+    public long skippedUpdates() {
+        return skipped;
     }
 
     /** The checkpoint of the network (and, unless {@code withOptimizer} is false, of this optimizer). */

@@ -126,7 +126,12 @@ public final class TrainLoop {
                     seeds[i] = order.sampleSeed(epoch, indices[i]);
                 }
                 lr = settings.schedule().at(epoch, step);
+                long skippedBefore = task.skippedUpdates();
                 TrainingTask.StepLoss loss = task.step(indices, seeds, lr);
+                if (task.skippedUpdates() > skippedBefore) {
+                    log.accept("step " + step + ": update skipped, a gradient was NaN or infinite (loss "
+                        + loss.total() + "); the weights are as before the step");
+                }
                 if (!Double.isFinite(loss.total())) {
                     throw new IllegalStateException("the loss became " + loss.total() + " at step " + step
                         + " (terms " + loss.terms() + "); lower the learning rate");

@@ -43,6 +43,14 @@ public interface TrainingTask extends AutoCloseable {
     void close();
 
     /**
+     * Updates dropped since the task was made because a gradient held a NaN or an infinity while the loss was
+     * finite (the weights were left as they were); the loop reports each one. 0 for tasks that never drop one.
+     */
+    default long skippedUpdates() {
+        return 0;
+    }
+
+    /**
      * The loss of one step.
      *
      * @param total the optimised loss

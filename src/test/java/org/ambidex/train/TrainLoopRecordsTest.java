@@ -29,6 +29,10 @@ class TrainLoopRecordsTest {
         double weight;
         final List<Integer> validated = new ArrayList<>();
         Integer failValidationAt;
+        /** The step (counted from 0 by this task) whose update is dropped as for a NaN gradient, or -1. */
+        int skipAt = -1;
+        long skipped;
+        int steps;
 
         @Override
         public String arch() {
@@ -42,8 +46,18 @@ class TrainLoopRecordsTest {
 
         @Override
         public StepLoss step(int[] indices, long[] seeds, double lr) {
-            weight += 1;
-            return new StepLoss(10 / weight, Map.of("all", 10 / weight));
+            double loss = 10 / (weight + 1);
+            if (steps++ == skipAt) {
+                skipped++;
+            } else {
+                weight += 1;
+            }
+            return new StepLoss(loss, Map.of("all", loss));
+        }
+
+        @Override
+        public long skippedUpdates() {
+            return skipped;
         }
 
         @Override
@@ -94,6 +108,17 @@ class TrainLoopRecordsTest {
         assertThat(r.epochs()).extracting(TrainLoop.EpochSummary::epoch).containsExactly(0, 1);
         assertThat(dir.resolve("run/val/epoch_0/epoch.json")).exists();
         assertThat(log).noneMatch(l -> l.contains("NaN"));
+    }
+
+    @Test
+    void aSkippedUpdateIsReportedWithItsStep() {
+        CountingTask task = new CountingTask();
+        task.skipAt = 1;
+        List<String> log = new ArrayList<>();
+        TrainLoop.run(task, settings(2), -1, log::add);
+        assertThat(log).filteredOn(l -> l.contains("update skipped")).containsExactly(
+            "step 1: update skipped, a gradient was NaN or infinite (loss 5.0); the weights are as before the step");
+        assertThat(task.weight).isEqualTo(3); // four steps, one of them dropped
     }
 
     @Test

@@ -105,6 +105,11 @@ public final class DirTrainingTask implements TrainingTask {
     }
 
     @Override
+    public long skippedUpdates() {
+        return optimizer.skippedUpdates();
+    }
+
+    @Override
     public String arch() {
         return ARCH;
     }

@@ -60,6 +60,11 @@ public final class IntagHandTrainingTask implements TrainingTask {
     }
 
     @Override
+    public long skippedUpdates() {
+        return optimizer.skippedUpdates();
+    }
+
+    @Override
     public String arch() {
         return ARCH;
     }

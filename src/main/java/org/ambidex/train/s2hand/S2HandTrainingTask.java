@@ -53,6 +53,11 @@ public final class S2HandTrainingTask implements TrainingTask {
     }
 
     @Override
+    public long skippedUpdates() {
+        return optimizer.skippedUpdates();
+    }
+
+    @Override
     public String arch() {
         return ARCH;
     }

@@ -57,6 +57,11 @@ public final class TwoHandTrainingTask implements TrainingTask {
     }
 
     @Override
+    public long skippedUpdates() {
+        return optimizer.skippedUpdates();
+    }
+
+    @Override
     public String arch() {
         return ARCH;
     }
