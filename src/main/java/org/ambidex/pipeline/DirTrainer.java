@@ -95,13 +95,9 @@ final class DirTrainer implements Trainer {
                 new DirExamples(right, left, manager), DirTrainingTask.extras(start.find("net").orElseGet(
                     start::weights), DirConfig.PUBLISHED, o.seed()))) {
                 long perEpoch = samples.size() / settings.batchSize();
-                log.println("training " + task.model() + " on " + samples.size() + " samples, " + settings.epochs()
-                    + " epochs of " + perEpoch + " steps, batch " + settings.batchSize());
-                log.flush();
-                TrainLoop.Result r = TrainLoop.run(task, settings, o.stopAfter(), line -> {
-                    log.println(line);
-                    log.flush();
-                });
+                TrainLoop.Result r = TrainingData.run("training " + task.model() + " on " + samples.size()
+                    + " samples, " + settings.epochs() + " epochs of " + perEpoch + " steps, batch "
+                    + settings.batchSize(), task, settings, o, log);
                 if (r.finished() && o.export() != null) {
                     int epochs = settings.epochs();
                     task.export(o.export(), epochs, o.lr(DEFAULTS), epochs, settings.schedule().at(epochs, 0));

@@ -4,10 +4,11 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Optional;
 import org.ambidex.data.Bbox;
-import org.ambidex.geom.Intrinsics;
 import org.ambidex.detect.DetectedHand;
 import org.ambidex.detect.FinderOptions;
 import org.ambidex.detect.HandFinder;
+import org.ambidex.geom.Intrinsics;
+import org.ambidex.geom.PointBounds;
 import org.ambidex.nets.mediapipe.MediaPipeModel;
 import org.ambidex.nets.tflite.TfliteNetwork;
 
@@ -69,17 +70,8 @@ final class HandFinderBoxes implements AutoCloseable {
 
     /** The smallest box holding the pixel points {@code [u0, v0, u1, v1, ...]} (at least one). */
     static Bbox extent(double[] uv) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < uv.length; i += 2) {
-            minX = Math.min(minX, uv[i]);
-            maxX = Math.max(maxX, uv[i]);
-            minY = Math.min(minY, uv[i + 1]);
-            maxY = Math.max(maxY, uv[i + 1]);
-        }
-        return new Bbox(minX, minY, maxX - minX, maxY - minY);
+        PointBounds b = PointBounds.of(uv);
+        return new Bbox(b.minX(), b.minY(), b.width(), b.height());
     }
 
     /**

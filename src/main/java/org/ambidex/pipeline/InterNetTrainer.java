@@ -60,14 +60,10 @@ final class InterNetTrainer implements Trainer {
                 : new InterNetValidation(TrainingData.spread(val.samples(), o.maxValSamples()), settings.batchSize());
             try (InterNetTrainingTask task = new InterNetTrainingTask(startingModel(o, config), trainSamples,
                 o.augment(), validation)) {
-                log.println("training " + config.describe() + " on " + trainSamples.size() + " samples ("
-                    + o.trainFilter().split() + "), " + settings.epochs() + " epochs of " + trainSamples.size()
-                    / settings.batchSize() + " steps, batch " + settings.batchSize());
-                log.flush();
-                TrainLoop.Result r = TrainLoop.run(task, settings, o.stopAfter(), line -> {
-                    log.println(line);
-                    log.flush();
-                });
+                TrainLoop.Result r = TrainingData.run("training " + config.describe() + " on "
+                    + trainSamples.size() + " samples (" + o.trainFilter().split() + "), " + settings.epochs()
+                    + " epochs of " + trainSamples.size() / settings.batchSize() + " steps, batch "
+                    + settings.batchSize(), task, settings, o, log);
                 if (r.finished() && o.export() != null) {
                     long perEpoch = trainSamples.size() / settings.batchSize();
                     TrainingCheckpoint weights = task.checkpoint(r.step(), Math.toIntExact(r.step() / perEpoch),

@@ -13,6 +13,7 @@ import org.ambidex.detect.DetectedHand;
 import org.ambidex.detect.Handedness;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.Mat3;
+import org.ambidex.geom.PointBounds;
 import org.ambidex.geom.Rotations;
 import org.ambidex.geom.Vec3;
 import org.ambidex.hand.HandModel;
@@ -132,18 +133,8 @@ final class S2HandReconstructor extends BatchReconstructor {
         List<View> views = new ArrayList<>();
         for (int h = 0; h < found.size(); h++) {
             DetectedHand d = found.get(h);
-            double[] xy = d.imageXy();
-            double minX = Double.POSITIVE_INFINITY;
-            double maxX = Double.NEGATIVE_INFINITY;
-            double minY = Double.POSITIVE_INFINITY;
-            double maxY = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < DetectedHand.JOINTS; j++) {
-                minX = Math.min(minX, xy[2 * j]);
-                maxX = Math.max(maxX, xy[2 * j]);
-                minY = Math.min(minY, xy[2 * j + 1]);
-                maxY = Math.max(maxY, xy[2 * j + 1]);
-            }
-            views.add(new View(i, new SquareCrop((minX + maxX) / 2, (minY + maxY) / 2,
+            PointBounds b = PointBounds.of(d.imageXy());
+            views.add(new View(i, new SquareCrop(b.midX(), b.midY(),
                 Math.max(1, FINDER_MARGIN * d.extent())), true, !right[h], d.presence()));
         }
         return views;

@@ -107,13 +107,9 @@ final class S2HandTrainer implements Trainer {
         identity.put("start", o.init() == null ? "scratch" : "init " + o.init().toAbsolutePath().normalize());
         TrainSettings settings = o.settings(DEFAULTS, identity);
         try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val)) {
-            log.println("training " + S2HandModel.DESCRIPTION + " (keypoint stage) on " + train.size() + " images ("
-                + split + "), " + settings.epochs() + " epochs of " + train.size() / batch + " steps, batch " + batch);
-            log.flush();
-            TrainLoop.Result r = TrainLoop.run(task, settings, o.stopAfter(), line -> {
-                log.println(line);
-                log.flush();
-            });
+            TrainLoop.Result r = TrainingData.run("training " + S2HandModel.DESCRIPTION + " (keypoint stage) on "
+                + train.size() + " images (" + split + "), " + settings.epochs() + " epochs of "
+                + train.size() / batch + " steps, batch " + batch, task, settings, o, log);
             if (r.finished()) {
                 Path file = o.out().resolve(MODEL);
                 S2HandCheckpoint.write(file, task.checkpoint(r.step(), settings.epochs(), Double.NaN, Map.of(), false)

@@ -6,6 +6,8 @@ import java.util.List;
 import org.ambidex.core.BadInputException;
 import org.ambidex.data.Sample;
 import org.ambidex.train.TrainLoop;
+import org.ambidex.train.TrainSettings;
+import org.ambidex.train.TrainingTask;
 
 /** The sample selections and messages every {@link Trainer} shares. */
 final class TrainingData {
@@ -48,6 +50,20 @@ final class TrainingData {
             throw new BadInputException("--keypoints: " + o.arch() + " does not train from a keypoint file (s2hand"
                 + " does)");
         }
+    }
+
+    /**
+     * Says what is trained ({@code heading}) and runs the shared loop, each of its lines written to {@code log} at
+     * once (a long run's progress must not wait in a buffer).
+     */
+    static TrainLoop.Result run(String heading, TrainingTask task, TrainSettings settings, TrainOptions o,
+                                PrintWriter log) {
+        log.println(heading);
+        log.flush();
+        return TrainLoop.run(task, settings, o.stopAfter(), line -> {
+            log.println(line);
+            log.flush();
+        });
     }
 
     /** The run's last line on stdout: finished, or where it stopped. */

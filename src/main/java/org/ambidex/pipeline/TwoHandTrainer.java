@@ -86,14 +86,9 @@ final class TwoHandTrainer implements Trainer {
             TwoHandModel model = startingModel(o, config, hands);
             try (TwoHandTrainingTask task = new TwoHandTrainingTask(model, trainSamples, TwoHandLossWeights.DEFAULT,
                 o.augment(), t.weightDecay(), validation)) {
-                log.println("training " + config + " on " + trainSamples.size() + " samples ("
-                    + o.trainFilter().split() + "), " + epochs + " epochs of " + trainSamples.size() / batch
-                    + " steps, batch " + batch);
-                log.flush();
-                TrainLoop.Result r = TrainLoop.run(task, settings, o.stopAfter(), line -> {
-                    log.println(line);
-                    log.flush();
-                });
+                TrainLoop.Result r = TrainingData.run("training " + config + " on " + trainSamples.size()
+                    + " samples (" + o.trainFilter().split() + "), " + epochs + " epochs of "
+                    + trainSamples.size() / batch + " steps, batch " + batch, task, settings, o, log);
                 if (r.finished()) {
                     Path file = o.out().resolve(MODEL);
                     Map<String, Object> meta = new LinkedHashMap<>(settings.identity());

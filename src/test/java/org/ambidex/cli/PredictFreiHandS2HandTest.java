@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.ambidex.PlanarImages;
 import org.ambidex.data.Bbox;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.io.numpy.Npy;
@@ -47,7 +48,7 @@ class PredictFreiHandS2HandTest {
         Path rgb = Files.createDirectories(fh.resolve("evaluation").resolve("rgb"));
         float[] chw = Npy.read(gen.resolve("input.npy")).toFloatArray();
         for (int s = 0; s < 2; s++) {
-            ImageIO.write(image(chw, s), "jpg", rgb.resolve(String.format("%08d.jpg", s)).toFile());
+            ImageIO.write(PlanarImages.rgb(chw, s, 224), "jpg", rgb.resolve(String.format("%08d.jpg", s)).toFile());
         }
         Files.writeString(fh.resolve("evaluation_K.json"), "[" + K + "," + K + "]");
         Files.writeString(fh.resolve("evaluation_xyz.json"), "[" + zeros(21) + "," + zeros(21) + "]");
@@ -95,19 +96,6 @@ class PredictFreiHandS2HandTest {
         assertThat(mm(report, "mpjpe")).isCloseTo(5, within(1e-3));
         assertThat(mm(report, "mpvpe")).isCloseTo(5, within(1e-3));
         assertThat(mm(report, "pa_mpjpe")).isLessThan(1e-3);
-    }
-
-    private static BufferedImage image(float[] chw, int s) {
-        int n = 224 * 224;
-        int base = s * 3 * n;
-        BufferedImage image = new BufferedImage(224, 224, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < n; i++) {
-            int r = Math.round(chw[base + i] * 255);
-            int g = Math.round(chw[base + n + i] * 255);
-            int b = Math.round(chw[base + 2 * n + i] * 255);
-            image.setRGB(i % 224, i / 224, (r << 16) | (g << 8) | b);
-        }
-        return image;
     }
 
     private static String zeros(int rows) {

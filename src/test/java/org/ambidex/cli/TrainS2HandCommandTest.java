@@ -2,7 +2,6 @@ package org.ambidex.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.ambidex.PlanarImages;
 import org.ambidex.hand.HandModelLoader;
 import org.ambidex.hand.HandSide;
 import org.ambidex.io.NdArray;
@@ -57,7 +57,8 @@ class TrainS2HandCommandTest {
         List<double[]> confidences = new ArrayList<>();
         for (int i = 0; i < crops.size(); i++) {
             S2HandExample e = crops.get(i);
-            ImageIO.write(image(e.chw()), "jpg", rgb.resolve(String.format(Locale.ROOT, "%08d.jpg", i)).toFile());
+            ImageIO.write(PlanarImages.rgb(e.chw(), 0, 224), "jpg",
+                rgb.resolve(String.format(Locale.ROOT, "%08d.jpg", i)).toFile());
             ks.add(String.format(Locale.ROOT, "[[%s,0,%s],[0,%s,%s],[0,0,1]]", e.intrinsics().fx(),
                 e.intrinsics().cx(), e.intrinsics().fy(), e.intrinsics().cy()));
             boolean found = i < crops.size() - 1;
@@ -190,17 +191,5 @@ class TrainS2HandCommandTest {
             "--keypoints", keypoints.toString(), "--out", out.toString());
         assertThat(internet.status()).isEqualTo(2);
         assertThat(internet.err()).contains("internet does not train from a keypoint file");
-    }
-
-    private static BufferedImage image(float[] chw) {
-        int n = 224 * 224;
-        BufferedImage image = new BufferedImage(224, 224, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < n; i++) {
-            int r = Math.round(chw[i] * 255);
-            int g = Math.round(chw[n + i] * 255);
-            int b = Math.round(chw[2 * n + i] * 255);
-            image.setRGB(i % 224, i / 224, (r << 16) | (g << 8) | b);
-        }
-        return image;
     }
 }

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.ambidex.PlanarImages;
 import org.ambidex.core.BadInputException;
 import org.ambidex.data.Bbox;
 import org.ambidex.geom.Intrinsics;
@@ -42,16 +43,7 @@ class S2HandReconstructorTest {
 
     /** The generator's input as an 8-bit image (its values are 8-bit samples / 255). */
     static BufferedImage inputImage() {
-        float[] chw = Npy.read(dir.resolve("input.npy")).toFloatArray();
-        int n = 224 * 224;
-        BufferedImage image = new BufferedImage(224, 224, BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < n; i++) {
-            int r = Math.round(chw[i] * 255);
-            int g = Math.round(chw[n + i] * 255);
-            int b = Math.round(chw[2 * n + i] * 255);
-            image.setRGB(i % 224, i / 224, (r << 16) | (g << 8) | b);
-        }
-        return image;
+        return PlanarImages.rgb(Npy.read(dir.resolve("input.npy")).toFloatArray(), 0, 224);
     }
 
     @Test

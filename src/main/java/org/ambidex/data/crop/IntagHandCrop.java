@@ -2,6 +2,7 @@ package org.ambidex.data.crop;
 
 import org.ambidex.geom.Affine2;
 import org.ambidex.geom.Intrinsics;
+import org.ambidex.geom.PointBounds;
 
 /**
  * IntagHand's crop ({@code cut_img}, SEED_SPEC A.11), used by IntagHand, DIR and Im2Hands: the square about the
@@ -24,22 +25,10 @@ public record IntagHandCrop(Affine2 map, double scale, Intrinsics intrinsics) {
      * seen by a camera with intrinsics {@code k}.
      */
     public static IntagHandCrop of(double[] uv, Intrinsics k) {
-        if (uv.length < 2 || uv.length % 2 != 0) {
-            throw new IllegalArgumentException("need pixel points as u, v pairs, got " + uv.length + " values");
-        }
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < uv.length; i += 2) {
-            minX = Math.min(minX, uv[i]);
-            maxX = Math.max(maxX, uv[i]);
-            minY = Math.min(minY, uv[i + 1]);
-            maxY = Math.max(maxY, uv[i + 1]);
-        }
-        double midX = (minX + maxX) / 2;
-        double midY = (minY + maxY) / 2;
-        double half = Math.max(maxX - minX, maxY - minY) / 2 / HAND_BBOX_RATIO;
+        PointBounds b = PointBounds.of(uv);
+        double midX = b.midX();
+        double midY = b.midY();
+        double half = Math.max(b.width(), b.height()) / 2 / HAND_BBOX_RATIO;
         if (!(half > 0) || !Double.isFinite(half)) {
             throw new IllegalArgumentException("the points span no area; cannot crop about them");
         }
