@@ -104,9 +104,11 @@ final class S2HandTrainer implements Trainer {
         identity.put("keypoints", o.keypoints().toAbsolutePath().normalize().toString());
         identity.put("held_out", (long) held);
         identity.put("hand_model", o.twoHand().handModel());
+        identity.put("augment", o.augment());
         identity.put("start", o.init() == null ? "scratch" : "init " + o.init().toAbsolutePath().normalize());
         TrainSettings settings = o.settings(DEFAULTS, identity);
-        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val)) {
+        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val,
+            o.augment())) {
             TrainLoop.Result r = TrainingData.run("training " + S2HandModel.DESCRIPTION + " (keypoint stage) on "
                 + train.size() + " images (" + split + "), " + settings.epochs() + " epochs of "
                 + train.size() / batch + " steps, batch " + batch, task, settings, o, log);

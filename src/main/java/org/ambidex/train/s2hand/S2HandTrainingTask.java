@@ -37,6 +37,7 @@ public final class S2HandTrainingTask implements TrainingTask {
     private final List<S2HandExample> val;
     private final ModuleOptimizer optimizer;
     private final int[] faces;
+    private final boolean augment;
 
     /**
      * @param model the network (owned by the task from now on: closed with it)
@@ -45,6 +46,16 @@ public final class S2HandTrainingTask implements TrainingTask {
      * @param val the held-out crops (may be empty), kept likewise
      */
     public S2HandTrainingTask(S2HandModel model, List<S2HandExample> train, List<S2HandExample> val) {
+        this(model, train, val, false);
+    }
+
+    /**
+     * @param augment whether each training crop is turned as the reference's FreiHAND training turns it
+     *     ({@link S2HandRotation}, from the sample's seed); held-out crops never are
+     */
+    public S2HandTrainingTask(S2HandModel model, List<S2HandExample> train, List<S2HandExample> val,
+                              boolean augment) {
+        this.augment = augment;
         this.model = Objects.requireNonNull(model, "model");
         this.train = Collections.unmodifiableList(train);
         this.val = Collections.unmodifiableList(val);
@@ -70,7 +81,7 @@ public final class S2HandTrainingTask implements TrainingTask {
     @Override
     public StepLoss step(int[] indices, long[] seeds, double lr) {
         try (NDScope ignored = new NDScope(); NDManager scope = model.manager().newSubManager()) {
-            Batch batch = Batch.of(train, indices, scope);
+            Batch batch = Batch.of(train, indices, augment ? seeds : null, scope);
             Map<String, Double> terms = new LinkedHashMap<>();
             double total;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -146,7 +157,8 @@ public final class S2HandTrainingTask implements TrainingTask {
     /** One step's examples as arrays. */
     private record Batch(NDArray images, NDArray keypoints, NDArray confidences, NDArray focal, NDArray centre) {
 
-        static Batch of(List<S2HandExample> examples, int[] indices, NDManager m) {
+        /** {@code seeds} null: the crops as they are; else crop i turned from {@code seeds[i]}. */
+        static Batch of(List<S2HandExample> examples, int[] indices, long[] seeds, NDManager m) {
             int b = indices.length;
             int plane = 3 * 224 * 224;
             float[] images = new float[b * plane];
@@ -156,6 +168,9 @@ public final class S2HandTrainingTask implements TrainingTask {
             float[] centre = new float[b * 2];
             for (int i = 0; i < b; i++) {
                 S2HandExample e = examples.get(indices[i]);
+                if (seeds != null) {
+                    e = S2HandRotation.augmented(e, seeds[i]);
+                }
                 System.arraycopy(e.chw(), 0, images, i * plane, plane);
                 for (int k = 0; k < 42; k++) {
                     points[i * 42 + k] = (float) e.keypoints()[k];
