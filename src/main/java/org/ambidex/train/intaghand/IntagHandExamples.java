@@ -106,6 +106,11 @@ public final class IntagHandExamples {
 
     /** The example of {@code sample}, whose image is {@code image} (8-bit RGB as floats), augmented by {@code aug}. */
     public IntagHandExample make(Sample sample, FloatImage image, IntagHandAugmentation aug) {
+        return example(frame(sample, image), aug);
+    }
+
+    /** What the reference's data preparation makes of {@code sample} (image {@code image}, 8-bit RGB as floats). */
+    public IntagHandFrame frame(Sample sample, FloatImage image) {
         Intrinsics k = sample.camera().intrinsics();
         ManoParams[] params = {sample.manoCamera().left(), sample.manoCamera().right()};
         double[][] verts = new double[2][];
@@ -120,21 +125,34 @@ public final class IntagHandExamples {
         System.arraycopy(project(verts[0], k), 0, both, 0, 2 * nv);
         System.arraycopy(project(verts[1], k), 0, both, 2 * nv, 2 * nv);
         IntagHandCrop crop = IntagHandCrop.of(both, k);
-        Affine2 aff = aug.imageMap(SIZE);
-
-        // The offline renders in the crop, then the loader's warp of every image.
-        FloatImage img = OpenCvFixedPointWarp.warpAffine(crop.apply(image), aff, SIZE, SIZE);
-        img = IntagHandMaps.colour(img, aug.gains(), aug.offset());
         Renders renders = render(verts, crop.intrinsics());
-        FloatImage mask = OpenCvFixedPointWarp.warpAffine(renders.mask, aff, SIZE, SIZE);
-        FloatImage dense = OpenCvFixedPointWarp.warpAffine(renders.dense, aff, SIZE, SIZE);
         double[][] v2d = new double[2][];
         FloatImage[] hms = new FloatImage[2];
         for (int h = 0; h < 2; h++) {
-            v2d[h] = mapped(mapped(project(verts[h], k), crop.map()), aff);
-            double[] j2d = mapped(project(joints[h], k), crop.map());
-            hms[h] = OpenCvAffine.warpAffine(IntagHandMaps.upFour(IntagHandMaps.heatmaps(j2d, SIZE)), aff, SIZE,
-                SIZE);
+            v2d[h] = mapped(project(verts[h], k), crop.map());
+            hms[h] = IntagHandMaps.heatmaps(mapped(project(joints[h], k), crop.map()), SIZE);
+        }
+        return new IntagHandFrame(crop.apply(image), renders.mask, renders.dense, hms, v2d, verts, joints);
+    }
+
+    /** The loader's example of {@code f} ({@code process_data} in training mode) with augmentation {@code aug}. */
+    public static IntagHandExample example(IntagHandFrame f, IntagHandAugmentation aug) {
+        Affine2 aff = aug.imageMap(SIZE);
+        FloatImage img = OpenCvFixedPointWarp.warpAffine(f.crop(), aff, SIZE, SIZE);
+        img = IntagHandMaps.colour(img, aug.gains(), aug.offset());
+        FloatImage mask = OpenCvFixedPointWarp.warpAffine(f.mask(), aff, SIZE, SIZE);
+        FloatImage dense = OpenCvFixedPointWarp.warpAffine(f.dense(), aff, SIZE, SIZE);
+        double[][] v2d = new double[2][];
+        FloatImage[] hms = new FloatImage[2];
+        double[][] verts = new double[2][];
+        double[][] joints = new double[2][];
+        double[] r = aug.rotation3d();
+        for (int h = 0; h < 2; h++) {
+            v2d[h] = mapped(f.verts2d()[h], aff);
+            hms[h] = OpenCvAffine.warpAffine(IntagHandMaps.upFour(f.heatmaps()[h]), aff, SIZE, SIZE);
+            // 3-D: rotated about the optical axis with the image
+            verts[h] = rotated(f.verts3d()[h], r);
+            joints[h] = rotated(f.joints3d()[h], r);
         }
         if (aug.flip()) {
             img = img.flippedHorizontally();
@@ -144,12 +162,7 @@ public final class IntagHandExamples {
             hms[1] = hms[1].flippedHorizontally();
         }
 
-        // 3-D: rotated with the image, each hand about its middle MCP, scaled to the reference's bone length.
-        double[] r = aug.rotation3d();
-        for (int h = 0; h < 2; h++) {
-            verts[h] = rotated(verts[h], r);
-            joints[h] = rotated(joints[h], r);
-        }
+        // each hand about its middle MCP, scaled to the reference's bone length
         double[][] roots = {point(joints[0], ROOT), point(joints[1], ROOT)};
         double length = (distance(joints[0], ROOT, WRIST) + distance(joints[1], ROOT, WRIST)) / 2;
         double scale = BONE_LENGTH / length;
