@@ -110,13 +110,9 @@ final class IntagHandTrainer implements Trainer {
             List<Sample> samples = TrainingData.first(usable, o.maxTrainSamples());
             TrainingData.requireOneBatch(o, samples, settings.batchSize());
             Path startFile = o.init() == null ? null : checkpointOf(o.init());
-            IntagHandModel model = startingModel(o, startFile, leftGraphs, rightGraphs);
-            float[] colours = model.network().stateEntries().get("decoder.dense_coor").read().toFloatArray();
-            IntagHandSampleBatches batches = new IntagHandSampleBatches(samples,
-                new IntagHandExamples(left, right, manager, colours), o.augment());
-            IntagHandLoss loss = new IntagHandLoss(hands.left(), hands.right(), leftGraphs, rightGraphs);
-            try (IntagHandTrainingTask task = new IntagHandTrainingTask(model, samples.size(),
-                settings.batchSize(), batches, loss)) {
+            try (IntagHandTrainingTask task = task(o, startFile, samples, settings.batchSize(), hands, leftGraphs,
+                rightGraphs, left, right, manager)) {
+                IntagHandModel model = task.model();
                 long perEpoch = samples.size() / settings.batchSize();
                 TrainLoop.Result r = TrainingData.run("training IntagHand (" + model.source() + ") on "
                     + samples.size() + " samples, " + settings.epochs() + " epochs of " + perEpoch + " steps, batch "
@@ -129,6 +125,23 @@ final class IntagHandTrainer implements Trainer {
                 }
                 TrainingData.reportEnd(r, out);
             }
+        }
+    }
+
+    /** The training task: the starting network, its batches (dense colours from its {@code dense_coor}), the loss. */
+    private static IntagHandTrainingTask task(TrainOptions o, Path startFile, List<Sample> samples, int batch,
+                                              HandModels hands, HandGraphs leftGraphs, HandGraphs rightGraphs,
+                                              HandLayer left, HandLayer right, NDManager manager) {
+        IntagHandModel model = startingModel(o, startFile, leftGraphs, rightGraphs);
+        try {
+            float[] colours = model.network().stateEntries().get("decoder.dense_coor").read().toFloatArray();
+            IntagHandSampleBatches batches = new IntagHandSampleBatches(samples,
+                new IntagHandExamples(left, right, manager, colours), o.augment());
+            IntagHandLoss loss = new IntagHandLoss(hands.left(), hands.right(), leftGraphs, rightGraphs);
+            return new IntagHandTrainingTask(model, samples.size(), batch, batches, loss);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
     }
 
