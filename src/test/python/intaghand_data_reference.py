@@ -6,9 +6,10 @@ and targets out.
 
 IN holds the frame as the reference's data preparation leaves it (crop: 256x256x3 RGB levels; mask: 256x256x2, the
 mask render's right and left channels; dense: 256x256x3; hms_left / hms_right: 64x64x21 heat-map levels; v2d_*,
-v3d_*, j3d_*: crop pixels and camera-frame metres, left and right) and the augmentation (theta degrees, scale, flip
+v3d_*, j3d_*: crop pixels and camera-frame metres, left and right; optionally j2d_*, crop pixels) and the augmentation (theta degrees, scale, flip
 0/1, gains for B, G, R, offset). OUT holds image (3x256x256), mask (2x64x64), dense (3x64x64), hms (42x64x64),
-v2d_l, v2d_r, v3d_l, v3d_r, root_rel.
+v2d_l, v2d_r, v3d_l, v3d_r, root_rel, and with j2d_* the heat-map levels render_data would store for them
+(hm_levels_left / hm_levels_right, 64x64x21).
 
 The loader's order: one affine warp (rotation about the crop centre, then scale; float32 matrices, 3.14159 for pi)
 of the crop, mask, dense map and the 14 three-channel heat-map images (scaled up to 256 first, as its dataset reads
@@ -59,6 +60,20 @@ def rot3(theta):
     r[1, 1] = math.cos(t)
     r[2, 2] = 1
     return r
+
+
+def heatmap_levels(j2d):
+    """render_data's heat maps of one hand: HeatmapGenerator(64, sigma 2) about the crop joints / 4 (none for a joint
+    outside [0, 64)), float32, times 255 and rounded to 8 bits as cv.imwrite stores them; 64x64x21."""
+    res, sigma = 64, 2
+    out = np.zeros((21, res, res), dtype=np.float32)
+    xs = np.arange(0, res, 1, float)[np.newaxis, :]
+    ys = np.arange(0, res, 1, float)[:, np.newaxis]
+    for j, (x, y) in enumerate(j2d * res / 256):
+        if x < 0 or y < 0 or x >= res or y >= res:
+            continue
+        out[j] = np.exp(-((xs - x) ** 2 + (ys - y) ** 2) / (2 * sigma ** 2))
+    return np.clip(np.rint(out * np.float32(255)), 0, 255).transpose(1, 2, 0)
 
 
 def run(d):
@@ -127,8 +142,12 @@ def run(d):
         v3l[:, 0] = -v3l[:, 0]
         v3r[:, 0] = -v3r[:, 0]
         v2l, v2r, v3l, v3r = v2r, v2l, v3r, v3l
-    return {'image': image, 'mask': mask, 'dense': dense, 'hms': hms, 'v2d_l': v2l, 'v2d_r': v2r,
-            'v3d_l': v3l, 'v3d_r': v3r, 'root_rel': root_rel}
+    out = {'image': image, 'mask': mask, 'dense': dense, 'hms': hms, 'v2d_l': v2l, 'v2d_r': v2r,
+           'v3d_l': v3l, 'v3d_r': v3r, 'root_rel': root_rel}
+    for side in ('left', 'right'):
+        if 'j2d_' + side in d:
+            out['hm_levels_' + side] = heatmap_levels(d['j2d_' + side])
+    return out
 
 
 def main():

@@ -127,12 +127,14 @@ public final class IntagHandExamples {
         IntagHandCrop crop = IntagHandCrop.of(both, k);
         Renders renders = render(verts, crop.intrinsics());
         double[][] v2d = new double[2][];
+        double[][] j2d = new double[2][];
         FloatImage[] hms = new FloatImage[2];
         for (int h = 0; h < 2; h++) {
             v2d[h] = mapped(project(verts[h], k), crop.map());
-            hms[h] = IntagHandMaps.heatmaps(mapped(project(joints[h], k), crop.map()), SIZE);
+            j2d[h] = mapped(project(joints[h], k), crop.map());
+            hms[h] = IntagHandMaps.heatmaps(j2d[h], SIZE);
         }
-        return new IntagHandFrame(crop.apply(image), renders.mask, renders.dense, hms, v2d, verts, joints);
+        return new IntagHandFrame(crop.apply(image), renders.mask, renders.dense, hms, v2d, verts, joints, j2d);
     }
 
     /** The loader's example of {@code f} ({@code process_data} in training mode) with augmentation {@code aug}. */

@@ -15,7 +15,8 @@ import org.ambidex.data.crop.FloatImage;
  * @param verts2d per hand {@code (778, 2)} crop pixels
  * @param verts3d per hand {@code (778, 3)} camera frame, metres
  * @param joints3d per hand {@code (21, 3)} camera frame, metres, OpenPose order (9 the middle MCP, 0 the wrist)
+ * @param joints2d per hand {@code (21, 2)} crop pixels (what the heat maps are drawn about)
  */
 public record IntagHandFrame(FloatImage crop, FloatImage mask, FloatImage dense, FloatImage[] heatmaps,
-                             double[][] verts2d, double[][] verts3d, double[][] joints3d) {
+                             double[][] verts2d, double[][] verts3d, double[][] joints3d, double[][] joints2d) {
 }

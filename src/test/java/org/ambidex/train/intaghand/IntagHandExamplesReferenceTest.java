@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * three augmentations: a rotation, scale and colour change; another with the flip; none. The image, mask and
  * dense targets must be equal (OpenCV's 8-bit warp and resize reproduced), the 2-D and 3-D targets equal to float
  * precision; the heat maps differ by the 8-bit rounding the reference does after each of its three OpenCV steps.
+ * The prepared heat-map levels ({@code render_data}) are compared too.
  */
 class IntagHandExamplesReferenceTest {
 
@@ -64,6 +65,10 @@ class IntagHandExamplesReferenceTest {
             assertThat(maxDiff(ex.verts3dLeft(), ref.get("v3d_l"))).as(what + " 3-D left").isLessThan(3e-7);
             assertThat(maxDiff(ex.verts3dRight(), ref.get("v3d_r"))).as(what + " 3-D right").isLessThan(3e-7);
             assertThat(maxDiff(ex.rootRel(), ref.get("root_rel"))).as(what + " root_rel").isLessThan(3e-7);
+            // the prepared heat maps: HeatmapGenerator's levels as render_data stores them
+            assertThat(maxDiff(frame.heatmaps()[0].toArray(), ref.get("hm_levels_left"))).as("left levels").isZero();
+            assertThat(maxDiff(frame.heatmaps()[1].toArray(), ref.get("hm_levels_right"))).as("right levels")
+                .isZero();
             // not a vacuous comparison: the targets carry hands
             assertThat(sum(ex.mask())).as(what + " mask pixels").isGreaterThan(100);
             assertThat(max(ex.heatmaps())).as(what + " heat-map peak").isGreaterThan(0.5f);
@@ -101,6 +106,7 @@ class IntagHandExamplesReferenceTest {
             m.put("v2d_" + side[h], NdArray.ofDoubles(new int[] {778, 2}, f.verts2d()[h]));
             m.put("v3d_" + side[h], NdArray.ofDoubles(new int[] {778, 3}, f.verts3d()[h]));
             m.put("j3d_" + side[h], NdArray.ofDoubles(new int[] {21, 3}, f.joints3d()[h]));
+            m.put("j2d_" + side[h], NdArray.ofDoubles(new int[] {21, 2}, f.joints2d()[h]));
         }
         m.put("theta", NdArray.ofDoubles(new int[0], aug.theta()));
         m.put("scale", NdArray.ofDoubles(new int[0], aug.scale()));
