@@ -118,8 +118,8 @@ final class IntagHandTrainer implements Trainer {
                     + samples.size() + " samples, " + settings.epochs() + " epochs of " + perEpoch + " steps, batch "
                     + settings.batchSize() + (o.augment() ? "" : ", no augmentation"), task, settings, o, log);
                 if (r.finished() && o.export() != null) {
-                    Map<String, NdArray> classifier = IntagHandExport.classifier(
-                        startFile == null ? null : Checkpoints.read(startFile).weights(), o.seed());
+                    Map<String, NdArray> classifier = IntagHandExport.classifier(classifierSource(o, startFile),
+                        o.seed());
                     IntagHandExport.write(o.export(), task.model().network(), classifier);
                     log.println("wrote " + o.export());
                 }
@@ -143,6 +143,26 @@ final class IntagHandTrainer implements Trainer {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * Where the export's unused classifier comes from: the starting checkpoint, else torchvision's {@code fc.*} of
+     * {@code --backbone-weights} (the reference's is ImageNet's), else nothing (drawn).
+     */
+    private static StateDict classifierSource(TrainOptions o, Path startFile) {
+        if (startFile != null) {
+            return Checkpoints.read(startFile).weights();
+        }
+        if (o.backboneWeights() == null) {
+            return null;
+        }
+        Map<String, Object> fc = new LinkedHashMap<>();
+        Checkpoints.read(o.backboneWeights()).weights().tensors().forEach((k, v) -> {
+            if (k.startsWith("fc.")) {
+                fc.put("encoder.resnet." + k, v);
+            }
+        });
+        return StateDict.inMemory(o.backboneWeights().toString(), fc);
     }
 
     /** The checkpoint {@code init} names: the file itself, or the one a {@code misc} folder holds. */

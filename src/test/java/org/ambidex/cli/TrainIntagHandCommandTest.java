@@ -9,6 +9,9 @@ import java.util.Map;
 import org.ambidex.io.NdArray;
 import org.ambidex.io.numpy.Npz;
 import org.ambidex.io.torch.Checkpoints;
+import org.ambidex.io.torch.TorchCheckpointWriter;
+import org.ambidex.nets.WeightImport;
+import org.ambidex.nets.intaghand.IntagHandModel;
 import org.ambidex.nets.intaghand.GraphPickles;
 import org.ambidex.nets.intaghand.HandGraphs;
 import org.ambidex.nets.intaghand.RandomHandGraphs;
@@ -109,6 +112,55 @@ class TrainIntagHandCommandTest {
             dir.resolve("rec").toString(), "--threads", "1",
             EXAMPLES.resolve("images/train/Capture4/synth_cross/cam410000/image9.jpg").toString());
         assertThat(reconstruct.status()).as(reconstruct.err()).isZero();
+    }
+
+    @Test
+    void startsFromTorchvisionBackboneWeightsOrFromACheckpoint() {
+        // a torchvision-layout ResNet-50 file: another seed's encoder, and a classifier
+        Map<String, NdArray> backbone = new LinkedHashMap<>();
+        try (IntagHandModel other = IntagHandModel.initialised(RandomHandGraphs.of(1), RandomHandGraphs.of(2), 99)) {
+            WeightImport.export(other.network()).forEach((k, v) -> {
+                if (k.startsWith("encoder.resnet.")) {
+                    backbone.put(k.substring("encoder.resnet.".length()), v);
+                }
+            });
+        }
+        backbone.putAll(Map.of("fc.weight", NdArray.ofFloats(new int[] {1000, 2048}, new float[1000 * 2048]),
+            "fc.bias", NdArray.ofFloats(new int[] {1000}, new float[1000])));
+        Path backboneFile = dir.resolve("resnet50.pth");
+        TorchCheckpointWriter.write(backboneFile, backbone, Map.of());
+        Path first = dir.resolve("fromBackbone.pth");
+        CliRun a = train(dir.resolve("backbone"), "--backbone-weights",
+            backboneFile.toString(), "--export", first.toString());
+        assertThat(a.status()).as(a.err()).isZero();
+        Map<String, NdArray> e1 = Checkpoints.read(first).tensors();
+        // two steps at epoch 0's warm-up rate (lr / 1000) move a weight by about 1e-6 each at most
+        assertThat(maxDiff(e1.get("module.encoder.resnet.conv1.weight"), backbone.get("conv1.weight")))
+            .isLessThan(1e-5);
+        assertThat(maxDiff(e1.get("module.encoder.resnet.layer4.2.conv3.weight"),
+            backbone.get("layer4.2.conv3.weight"))).isLessThan(1e-5);
+        assertThat(e1.get("module.encoder.resnet.fc.weight").toDoubleArray()).containsOnly(0.0);
+
+        Path second = dir.resolve("fromCheckpoint.pth");
+        CliRun b = train(dir.resolve("init"), "--init", first.toString(), "--export",
+            second.toString());
+        assertThat(b.status()).as(b.err()).isZero();
+        assertThat(b.err()).contains(first.toString());
+        Map<String, NdArray> e2 = Checkpoints.read(second).tensors();
+        assertThat(maxDiff(e2.get("module.decoder.coord_head.weight"), e1.get("module.decoder.coord_head.weight")))
+            .isLessThan(1e-5);
+        assertThat(e2.get("module.encoder.resnet.fc.weight").toDoubleArray()).containsOnly(0.0);
+    }
+
+    static double maxDiff(NdArray a, NdArray b) {
+        double[] x = a.toDoubleArray();
+        double[] y = b.toDoubleArray();
+        assertThat(x).hasSameSizeAs(y);
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            m = Math.max(m, Math.abs(x[i] - y[i]));
+        }
+        return m;
     }
 
     @Test
