@@ -30,7 +30,8 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--arch", required = true, paramLabel = "NAME",
-        description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR), intaghand (IntagHand);"
+        description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR),"
+            + " intaghand (IntagHand);"
             + " s2hand (S2HAND's keypoint stage on a FreiHAND folder);"
             + " 'ambidex models' lists them.")
     String arch;
@@ -117,7 +118,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init", paramLabel = "FILE",
         description = "Start from these weights (fine-tuning): internet, an InterNet snapshot; twohand, a twohand model "
-            + "file of the same configuration; s2hand, a texturehand_*.t7; intaghand, a checkpoint or misc folder.")
+            + "file of the same configuration; s2hand, a texturehand_*.t7; intaghand, a checkpoint or misc"
+            + " folder.")
     Path init;
 
     @Option(names = "--no-augment", description = "Train without the reference's augmentation.")
@@ -154,7 +156,8 @@ final class TrainCommand implements Callable<Integer> {
     int twohandWidth;
 
     @Option(names = "--hand-model", paramLabel = "SPEC", defaultValue = "open",
-        description = "twohand, dir, intaghand: hand model of the data, 'open' or a MANO folder (dir, intaghand: MANO) (default: ${DEFAULT-VALUE}).")
+        description = "twohand, dir, intaghand: hand model of the data, 'open' or a MANO folder (dir, intaghand: MANO)"
+            + " (default: ${DEFAULT-VALUE}).")
     String handModel;
 
     @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "1e-4",

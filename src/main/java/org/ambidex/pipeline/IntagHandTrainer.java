@@ -51,8 +51,9 @@ final class IntagHandTrainer implements Trainer {
 
     @Override
     public String options() {
-        return "--graphs (the misc folder with graph_left.pkl, graph_right.pkl; else --init's folder), --hand-model (the"
-            + " data's MANO, 778 vertices; required), --init (an IntagHand checkpoint or misc folder to start from),"
+        return "--graphs (the misc folder with graph_left.pkl, graph_right.pkl; else --init's folder), --hand-model"
+            + " (the data's MANO, 778 vertices; required), --init (an IntagHand checkpoint or misc folder to start"
+            + " from),"
             + " --backbone-weights (torchvision ResNet-50 for the encoder of a fresh network), --no-augment, --export"
             + " (the state dict under module., as gcn_trainer.py saves it)";
     }

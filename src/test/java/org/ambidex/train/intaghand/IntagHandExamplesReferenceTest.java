@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * IntagHand's loader step ({@link IntagHandExamples#example}) against {@code src/test/python/intaghand_data_reference.py}
+ * IntagHand's loader step ({@link IntagHandExamples#example}) against
+ * {@code src/test/python/intaghand_data_reference.py}
  * (numpy and OpenCV, written from {@code core/loader.py}'s facts) on a frame prepared from a bundled example, under
  * three augmentations: a rotation, scale and colour change; another with the flip; none. The image, mask and
  * dense targets must be equal (OpenCV's 8-bit warp and resize reproduced), the 2-D and 3-D targets equal to float
