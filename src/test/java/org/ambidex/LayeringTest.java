@@ -49,7 +49,7 @@ class LayeringTest {
         TABLE.put("nets", List.of("hand", "io.torch"));
         TABLE.put("nets.tflite", List.of("io.tflite", "tensor"));
         TABLE.put("nets.mediapipe", List.of("nets.tflite"));
-        TABLE.put("train", List.of("nets", "data"));
+        TABLE.put("train", List.of("nets", "data", "render"));
         TABLE.put("eval", List.of("hand", "data"));
         TABLE.put("detect", List.of("geom", "data"));
         TABLE.put("pipeline", List.of("nets", "nets.mediapipe", "train", "eval", "render", "data", "hand", "fit",

@@ -30,7 +30,8 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--arch", required = true, paramLabel = "NAME",
-        description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR);"
+        description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR),"
+            + " intaghand (IntagHand);"
             + " s2hand (S2HAND's keypoint stage on a FreiHAND folder);"
             + " 'ambidex models' lists them.")
     String arch;
@@ -97,6 +98,10 @@ final class TrainCommand implements Callable<Integer> {
             + " --out FILE.json.")
     Path keypoints;
 
+    @Option(names = "--graphs", paramLabel = "DIR",
+        description = "intaghand: the folder of IntagHand's graph_left.pkl and graph_right.pkl (its misc folder).")
+    Path graphs;
+
     @Option(names = "--threads", paramLabel = "N", description = "CPU threads for the network (default: PyTorch's).")
     Integer threads;
 
@@ -113,7 +118,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--init", paramLabel = "FILE",
         description = "Start from these weights (fine-tuning): internet, an InterNet snapshot; twohand, a twohand model "
-            + "file of the same configuration; s2hand, a texturehand_*.t7.")
+            + "file of the same configuration; s2hand, a texturehand_*.t7; intaghand, a checkpoint or misc"
+            + " folder.")
     Path init;
 
     @Option(names = "--no-augment", description = "Train without the reference's augmentation.")
@@ -150,7 +156,8 @@ final class TrainCommand implements Callable<Integer> {
     int twohandWidth;
 
     @Option(names = "--hand-model", paramLabel = "SPEC", defaultValue = "open",
-        description = "twohand, dir: hand model of the data, 'open' or a MANO folder (dir: MANO) (default: ${DEFAULT-VALUE}).")
+        description = "twohand, dir, intaghand: hand model of the data, 'open' or a MANO folder (dir, intaghand: MANO)"
+            + " (default: ${DEFAULT-VALUE}).")
     String handModel;
 
     @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "1e-4",
@@ -176,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
             !noAugment, backboneWeights,
             new TrainOptions.InterNetOptions(resnetDepth, resnetWidth, headChannels, headUnits),
             new TrainOptions.TwoHandOptions(inputSize, stages, twohandResnet, twohandWidth, handModel, weightDecay,
-                warmupSteps), keypoints);
+                warmupSteps), keypoints, graphs);
         trainer.train(options, spec.commandLine().getErr(), spec.commandLine().getOut());
         return 0;
     }

@@ -75,6 +75,6 @@ final class IntagHandArchitecture implements Architecture {
 
     @Override
     public Optional<Trainer> trainer() {
-        return Optional.empty();
+        return Optional.of(new IntagHandTrainer());
     }
 }

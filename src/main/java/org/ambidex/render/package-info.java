@@ -7,7 +7,9 @@
  * and the normal map. Coverage follows the top-left fill rule on fixed-point vertices, so shared edges are
  * drawn exactly once; depth is perspective-correct. {@link org.ambidex.render.Overlays} draws 2D hand
  * skeletons (OpenPose 21-joint order), boxes and labels; {@link org.ambidex.render.ViewSheet} shows meshes from
- * the camera and from the side, top and an oblique angle. {@link org.ambidex.render.Palette} holds the colours:
+ * the camera and from the side, top and an oblique angle. {@link org.ambidex.render.VertexValueMap} carries raw
+ * per-vertex values to the pixels (no shading), for rendered training targets. {@link org.ambidex.render.Palette}
+ * holds the colours:
  * right hand (index 0), left hand (index 1), ground truth, finger colours.
  */
 package org.ambidex.render;

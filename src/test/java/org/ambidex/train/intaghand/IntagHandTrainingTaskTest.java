@@ -36,34 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class IntagHandTrainingTaskTest {
 
     static final Path MANO = Path.of("src/test/resources/fixtures/mano-format");
-    static final int[] NODES = {63, 126, 252};
-    static final int FINEST = 1008;
 
-    /** Random symmetric Laplacian-like matrices and a random permutation, in {@code build_graph}'s sizes. */
+    /** Random graphs in {@code build_graph}'s sizes. */
     static HandGraphs graphs(long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[][] laps = new float[3][];
-        for (int l = 0; l < 3; l++) {
-            int n = NODES[l];
-            float[] m = new float[n * n];
-            for (int i = 0; i < n; i++) {
-                m[i * n + i] = -0.5f;
-                for (int k = 0; k < 3; k++) {
-                    int j = r.nextInt(n);
-                    if (j != i) {
-                        float w = (float) (-0.1 * r.nextDouble());
-                        m[i * n + j] = w;
-                        m[j * n + i] = w;
-                    }
-                }
-            }
-            laps[l] = m;
-        }
-        int[] perm = new int[FINEST];
-        for (int i = 0; i < FINEST; i++) {
-            perm[i] = r.nextInt(HandGraphs.VERTICES);
-        }
-        return new HandGraphs(laps, NODES.clone(), perm, FINEST);
+        return org.ambidex.nets.intaghand.RandomHandGraphs.of(seed);
     }
 
     static final HandGraphs LEFT_GRAPHS = graphs(1);
