@@ -23,6 +23,9 @@ statistics are random with a fixed seed. Run with Debian's python3-torch (1.13) 
   /usr/bin/python3 zhang_reference.py loss OUT_DIR SEED IMAGE X,Y,W,H
       v2's training loss terms (SEED_SPEC E.2) for a random network on a batch of two (the crop and its mirror)
       with random ground truth: snapshot.pth.tar, input.npy (2,3,256,256), targets.npz, losses.npz.
+  /usr/bin/python3 zhang_reference.py load SNAPSHOT
+      loads SNAPSHOT as the reference's demo.py does (the 'network' dictionary without its first name part,
+      load_state_dict strict=True) into this v2 network; prints the number of tensors and of Adam's entries.
   /usr/bin/python3 zhang_reference.py demo-input OUT_DIR IMAGE
       input.npy (1,3,256,256): the demo's preprocessing without a box (OpenCV read ignoring EXIF orientation, the
       longer side scaled to 256 by warpAffine with a float32 matrix, top-left, black border; RGB / 255).
@@ -497,6 +500,13 @@ def demo_input(out, image):
     np.save(os.path.join(out, 'input.npy'), img.transpose(2, 0, 1)[None].copy())
 
 
+def load(path):
+    model = Model(torch.Generator().manual_seed(0))
+    ckpt = torch.load(path, map_location='cpu')
+    model.load_state_dict({k.split('.', 1)[1]: v for k, v in ckpt['network'].items()}, strict=True)
+    print(len(ckpt['network']), len(ckpt.get('optimizer', {}).get('state', {})))
+
+
 if __name__ == '__main__':
     torch.set_num_threads(1)
     if sys.argv[1] == 'net':
@@ -505,6 +515,8 @@ if __name__ == '__main__':
         net(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')], v1=True)
     elif sys.argv[1] == 'loss':
         loss(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')])
+    elif sys.argv[1] == 'load':
+        load(sys.argv[2])
     elif sys.argv[1] == 'demo-input':
         demo_input(sys.argv[2], sys.argv[3])
     else:
