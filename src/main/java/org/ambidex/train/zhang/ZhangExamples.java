@@ -68,6 +68,12 @@ public final class ZhangExamples {
      * {@code SplittableRandom(seed)} when {@code augment}.
      */
     public ZhangExample make(Sample sample, FloatImage image, long seed, boolean augment) {
+        return make(sample, image, augment ? InterNetAugmentation.sample(new SplittableRandom(seed))
+            : InterNetAugmentation.none());
+    }
+
+    /** The example of {@code sample} under the augmentation {@code aug}. */
+    public ZhangExample make(Sample sample, FloatImage image, InterNetAugmentation aug) {
         float[][] joints = new float[2][];
         float[][] valid = new float[2][];
         float[][] betas = new float[2][];
@@ -99,8 +105,6 @@ public final class ZhangExamples {
                 joints[h] = joints[1 - h].clone();
             }
         }
-        InterNetAugmentation aug = augment ? InterNetAugmentation.sample(new SplittableRandom(seed))
-            : InterNetAugmentation.none();
         InterNetInput input = InterNetPreprocessing.prepare(sample, image, InterNetCrop.processBbox(sample.bbox()),
             aug);
         float[] chw = input.patch().toChw(1f);
