@@ -55,6 +55,22 @@ class TrainZhangCommandTest {
         try (var back = org.ambidex.nets.zhang.ZhangModel.fromCheckpoint(export)) {
             assertThat(back.source()).isEqualTo(export.toString());
         }
+
+        // Each starting file given where the other belongs: refused naming the file and the tensors that do not fit.
+        CliRun swapped = CliRun.of("train", "--arch", "zhang", "--data", data.toString(), "--out",
+            dir.resolve("swapped").toString(), "--init", resnet.toString(), "--backbone-weights", resnet.toString(),
+            "--hand-model", MANO, "--batch-size", "2");
+        assertThat(swapped.status()).isEqualTo(2);
+        assertThat(swapped.err()).contains("resnet50.pth").contains("is not a checkpoint of InterNet")
+            .contains("missing");
+        CliRun backbone = CliRun.of("train", "--arch", "zhang", "--data", data.toString(), "--out",
+            dir.resolve("backbone").toString(), "--init", internet.toString(), "--backbone-weights",
+            internet.toString(), "--hand-model", MANO, "--batch-size", "2");
+        assertThat(backbone.status()).isEqualTo(2);
+        assertThat(backbone.err()).contains("snapshot_19.pth.tar").contains("is not torchvision's ResNet-50")
+            .contains("conv1.weight");
+        assertThat(dir.resolve("swapped")).doesNotExist();
+        assertThat(dir.resolve("backbone")).doesNotExist();
     }
 
     @Test
