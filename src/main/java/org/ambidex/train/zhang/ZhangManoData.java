@@ -56,7 +56,7 @@ public final class ZhangManoData {
             case "pose_mean" -> poseMean(hand);
             case "beta2J" -> beta2J(hand);
             case "template_J" -> templateJ(hand);
-            case "faces_tensor" -> longs(hand.faces().toLongArray(), shape);
+            case "faces_tensor" -> NdArray.ofLongs(new int[] {hand.faceCount(), 3}, hand.faces().toLongArray());
             case "parents" -> parents(hand, shape);
             case "vertex_joint_selector.extra_joints_idxs" -> NdArray.ofLongs(shape, SMPLX_TIPS.clone());
             // smplx's own parameters (betas, global_orient, body_pose, hand_pose, transl) start at zero
@@ -131,11 +131,6 @@ public final class ZhangManoData {
             out[i] = i == 0 ? -1 : p[i];
         }
         return NdArray.ofLongs(shape, out);
-    }
-
-    private static NdArray longs(long[] values, int[] shape) {
-        return values.length == count(shape) ? NdArray.ofLongs(shape, values) : NdArray.ofLongs(new int[] {values.length},
-            values);
     }
 
     private static long count(int[] shape) {
