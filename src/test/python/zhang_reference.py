@@ -23,6 +23,16 @@ statistics are random with a fixed seed. Run with Debian's python3-torch (1.13) 
   /usr/bin/python3 zhang_reference.py loss OUT_DIR SEED IMAGE X,Y,W,H
       v2's training loss terms (SEED_SPEC E.2) for a random network on a batch of two (the crop and its mirror)
       with random ground truth: snapshot.pth.tar, input.npy (2,3,256,256), targets.npz, losses.npz.
+  /usr/bin/python3 zhang_reference.py targets IN.json OUT.npz
+      v2's training targets of one sample (SEED_SPEC E.2, v2's Dataset and augmentation): MANO joints from the
+      world-frame parameters through the MANO_RIGHT/LEFT.npz of IN's mano_dir (left shapedirs fixed when equal to
+      the right's), smplx's 16 joints plus tips 745, 317, 444, 556, 673 in mm, into the camera frame; validity per
+      hand = its flags slot for slot times flags 4 and 0, zero without MANO; then the flip (x negated, hands swapped
+      in joints, validity, betas and hand type, not in MANO validity) and the rotation [[c, s], [-s, c]] of (x, y).
+      OUT.npz: joints (42,3), joint_valid (42), betas (20), hand_type (2), mano_valid (2).
+  /usr/bin/python3 zhang_reference.py load SNAPSHOT
+      loads SNAPSHOT as the reference's demo.py does (the 'network' dictionary without its first name part,
+      load_state_dict strict=True) into this v2 network; prints the number of tensors and of Adam's entries.
   /usr/bin/python3 zhang_reference.py demo-input OUT_DIR IMAGE
       input.npy (1,3,256,256): the demo's preprocessing without a box (OpenCV read ignoring EXIF orientation, the
       longer side scaled to 256 by warpAffine with a float32 matrix, top-left, black border; RGB / 255).
@@ -497,6 +507,65 @@ def demo_input(out, image):
     np.save(os.path.join(out, 'input.npy'), img.transpose(2, 0, 1)[None].copy())
 
 
+def targets(inp, out):
+    import json
+    spec = json.load(open(inp))
+    data = [dict(np.load(os.path.join(spec['mano_dir'], 'MANO_%s.npz' % s), allow_pickle=True))
+            for s in ('RIGHT', 'LEFT')]
+    if np.abs(data[1]['shapedirs'][:, 0] - data[0]['shapedirs'][:, 0]).sum() < 1:
+        data[1]['shapedirs'][:, 0] *= -1
+    rot = np.array(spec['rotation'], np.float32).reshape(3, 3)
+    t_mm = np.array(spec['translation'], np.float32) * 1000
+    flags = np.array(spec['flags'], np.float32)
+    joints = np.zeros((42, 3), np.float32)
+    valid = flags.copy()
+    betas = np.zeros(20, np.float32)
+    mano_valid = np.ones(2, np.float32)
+    for h in range(2):
+        block = slice(21 * h, 21 * h + 21)
+        valid[block] *= flags[21 * h + 4] * flags[21 * h]
+        p = spec['hands'][h]
+        if p is None:
+            mano_valid[h] = 0
+            valid[block] = 0
+            continue
+        d = data[h]
+        assert list(d['kintree_table'][0][1:]) == PARENTS[1:]
+        m = Mano(torch.Generator().manual_seed(0), h == 0)
+        m.shapedirs = torch.tensor(d['shapedirs'], dtype=torch.float32)
+        m.v_template = torch.tensor(d['v_template'], dtype=torch.float32)
+        m.J_regressor = torch.tensor(np.asarray(d['J_regressor']), dtype=torch.float32)
+        m.posedirs = torch.tensor(d['posedirs'].reshape(-1, 135).T.copy(), dtype=torch.float32)
+        m.lbs_weights = torch.tensor(d['weights'], dtype=torch.float32)
+        m.pose_mean = torch.cat([torch.zeros(3), torch.tensor(d['hands_mean'], dtype=torch.float32)])
+        m.transl.data = torch.tensor(p['trans'], dtype=torch.float32)[None]
+        with torch.no_grad():
+            verts, j16 = m(torch.tensor(p['pose'], dtype=torch.float32)[None],
+                           torch.tensor(p['shape'], dtype=torch.float32)[None])
+        world = torch.cat([j16, verts[:, TIPS]], 1)[0].numpy() * 1000
+        joints[block] = world @ rot.T + t_mm
+        betas[10 * h:10 * h + 10] = p['shape']
+    hand_type = np.array(spec['hand_type'], np.float32)
+    if spec['flip']:
+        joints[:, 0] = -joints[:, 0]
+        joints = np.concatenate([joints[21:], joints[:21]])
+        valid = np.concatenate([valid[21:], valid[:21]])
+        betas = np.concatenate([betas[10:], betas[:10]])
+        hand_type = hand_type[::-1].copy()
+    a = np.pi * spec['rotation_deg'] / 180
+    r2 = np.array([[np.cos(a), np.sin(a)], [-np.sin(a), np.cos(a)]])
+    joints[:, :2] = joints[:, :2] @ r2.T
+    np.savez(out, joints=joints.astype(np.float32), joint_valid=valid, betas=betas, hand_type=hand_type,
+             mano_valid=mano_valid)
+
+
+def load(path):
+    model = Model(torch.Generator().manual_seed(0))
+    ckpt = torch.load(path, map_location='cpu')
+    model.load_state_dict({k.split('.', 1)[1]: v for k, v in ckpt['network'].items()}, strict=True)
+    print(len(ckpt['network']), len(ckpt.get('optimizer', {}).get('state', {})))
+
+
 if __name__ == '__main__':
     torch.set_num_threads(1)
     if sys.argv[1] == 'net':
@@ -505,6 +574,10 @@ if __name__ == '__main__':
         net(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')], v1=True)
     elif sys.argv[1] == 'loss':
         loss(sys.argv[2], int(sys.argv[3]), sys.argv[4], [float(v) for v in sys.argv[5].split(',')])
+    elif sys.argv[1] == 'targets':
+        targets(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == 'load':
+        load(sys.argv[2])
     elif sys.argv[1] == 'demo-input':
         demo_input(sys.argv[2], sys.argv[3])
     else:

@@ -32,7 +32,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", required = true, paramLabel = "NAME",
         description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR),"
             + " intaghand (IntagHand);"
-            + " s2hand (S2HAND's keypoint stage on a FreiHAND folder);"
+            + " s2hand (S2HAND's keypoint stage on a FreiHAND folder); zhang (Zhang et al. v2);"
             + " 'ambidex models' lists them.")
     String arch;
 
@@ -113,13 +113,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--backbone-weights", paramLabel = "FILE",
         description = "internet: torchvision ImageNet ResNet weights for the backbone (e.g. resnet50-19c8e357.pth;"
-            + " fc.* is ignored), as the reference starts. Without it the backbone starts from N(0, 0.001).")
+            + " fc.* is ignored), as the reference starts. Without it the backbone starts from N(0, 0.001). zhang: the"
+            + " same file for the mesh branch's ResNet (required). intaghand: the same file for its ResNet-50 encoder.")
     Path backboneWeights;
 
     @Option(names = "--init", paramLabel = "FILE",
         description = "Start from these weights (fine-tuning): internet, an InterNet snapshot; twohand, a twohand model "
             + "file of the same configuration; s2hand, a texturehand_*.t7; intaghand, a checkpoint or misc"
-            + " folder.")
+            + " folder; zhang, the InterNet snapshot it starts from (required).")
     Path init;
 
     @Option(names = "--no-augment", description = "Train without the reference's augmentation.")
@@ -156,8 +157,8 @@ final class TrainCommand implements Callable<Integer> {
     int twohandWidth;
 
     @Option(names = "--hand-model", paramLabel = "SPEC", defaultValue = "open",
-        description = "twohand, dir, intaghand: hand model of the data, 'open' or a MANO folder (dir, intaghand: MANO)"
-            + " (default: ${DEFAULT-VALUE}).")
+        description = "twohand, dir, intaghand, zhang: hand model of the data, 'open' or a MANO folder (dir, intaghand,"
+            + " zhang: MANO) (default: ${DEFAULT-VALUE}).")
     String handModel;
 
     @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "1e-4",

@@ -88,6 +88,6 @@ final class ZhangArchitecture implements Architecture {
 
     @Override
     public Optional<Trainer> trainer() {
-        return Optional.empty();
+        return variant == ZhangVariant.V2 ? Optional.of(new ZhangTrainer()) : Optional.empty();
     }
 }

@@ -34,11 +34,20 @@ public final class ModuleOptimizer implements AutoCloseable {
      * @param weightDecay AdamW's decoupled weight decay (0 gives plain Adam)
      */
     public ModuleOptimizer(TorchModule module, NDManager manager, double weightDecay) {
+        this(module, manager, weightDecay, name -> true);
+    }
+
+    /**
+     * Optimises only the trainable parameters whose state-dict names {@code optimised} accepts (as a reference that
+     * gives its optimizer one sub-module's parameters); checkpoints still hold the whole network.
+     */
+    public ModuleOptimizer(TorchModule module, NDManager manager, double weightDecay,
+                           java.util.function.Predicate<String> optimised) {
         this.module = module;
         this.weightDecay = weightDecay;
         Map<String, Parameter> trainable = new LinkedHashMap<>();
         module.stateEntries().forEach((name, e) -> {
-            if (e instanceof StateEntry.ParameterEntry p && e.trainable()) {
+            if (e instanceof StateEntry.ParameterEntry p && e.trainable() && optimised.test(name)) {
                 trainable.put(name, p.parameter());
                 names.add(name);
             }

@@ -128,6 +128,14 @@ public final class ZhangModel implements AutoCloseable {
         return new ZhangModel(variant, source);
     }
 
+    /**
+     * A v2 model with every weight zero (BatchNorm scale and variance one) and no MANO data, for training to fill
+     * ({@code train.zhang}); {@code source} says where its weights will come from.
+     */
+    public static ZhangModel untrained(String source) {
+        return new ZhangModel(ZhangVariant.V2, source);
+    }
+
     public ZhangNet network() {
         return net;
     }

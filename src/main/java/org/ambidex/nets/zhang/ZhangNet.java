@@ -83,7 +83,10 @@ public final class ZhangNet extends TorchModule {
         NDArray centred = variant == ZhangVariant.V1 ? image.sub(0.5f) : null;
         NDList heatmapOutputs = interNet.forward(store, variant == ZhangVariant.V1 ? new NDList(centred.add(0.5f))
             : inputs, training, params);
-        NDArray heat = heatmapOutputs.get(0);
+        // Training updates the mesh branch only (the reference's Adam holds mesh_reg's parameters): InterNet's
+        // gradients would be computed and never used, so the heat maps enter the mesh branch as constants. Its
+        // BatchNorm still runs in training mode, on batch statistics, updating its running ones, as the reference's.
+        NDArray heat = training ? heatmapOutputs.get(0).stopGradient() : heatmapOutputs.get(0);
         long joints = heat.getShape().get(1);
         int side = Math.toIntExact(heat.getShape().get(3));
         NDArray small = heat.get(":, :, ::" + DEPTH_STEP + ", ::" + SPATIAL_STEP + ", ::" + SPATIAL_STEP)
