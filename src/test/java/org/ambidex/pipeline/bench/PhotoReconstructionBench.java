@@ -28,10 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The default photo path end to end: one 640 x 480 photo with two hands, palm detection, landmarks (with the
- * refinement pass) and the fit of both hands. The photo is {@code -Dambidex.bench.photo=FILE} (resized to 640 x 480)
- * or, by default, two bundled renders in which the finder sees a hand, side by side. {@code tiles} 0 measures the
- * budgeted path (both hands found on the whole photo); the small-hand search only runs when fewer than two hands
- * are found, and costs more.
+ * refinement pass) and the fit of both hands. The photo is the system property {@code ambidex.bench.photo} of JMH's
+ * forked JVM ({@code -Dbench='PhotoReconstructionBench -jvmArgsAppend -Dambidex.bench.photo=FILE'}; a {@code -D} given to
+ * Maven does not reach the fork), resized to 640 x 480, or by default two bundled renders side by side. A photo whose
+ * two hands are both found on the whole photo measures the budgeted path; on the default photo the finder sees one
+ * of the two whole, so the small-hand search runs, which costs more (docs/BENCHMARKS.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
