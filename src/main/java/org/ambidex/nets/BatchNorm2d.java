@@ -52,6 +52,29 @@ public final class BatchNorm2d extends TorchModule {
     }
 
     /** {@code num_batches_tracked}. */
+    /** The epsilon added to the variance. */
+    public float eps() {
+        return eps;
+    }
+
+    /** The scale ({@code weight} in PyTorch). */
+    public Parameter gamma() {
+        return weight;
+    }
+
+    /** The shift ({@code bias} in PyTorch). */
+    public Parameter beta() {
+        return bias;
+    }
+
+    public Parameter runningMean() {
+        return runningMean;
+    }
+
+    public Parameter runningVar() {
+        return runningVar;
+    }
+
     public long batchesTracked() {
         return batchesTracked;
     }

@@ -39,6 +39,16 @@ public final class Conv2d extends TorchModule {
         return outChannels;
     }
 
+    /** The stride, the same along both axes. */
+    public int stride() {
+        return stride;
+    }
+
+    /** The zero padding on every side. */
+    public int padding() {
+        return padding;
+    }
+
     public Parameter weight() {
         return weight;
     }

@@ -2,6 +2,7 @@ package org.ambidex.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
@@ -23,6 +24,8 @@ public final class ResNet extends TorchModule {
     private final int depth;
     private final int outChannels;
     private final List<TorchModule> stages = new ArrayList<>();
+    private final List<Block> residualBlocks = new ArrayList<>();
+    private final FoldedBatchNorm stem;
 
     /**
      * @param depth 18, 34, 50, 101 or 152
@@ -39,8 +42,11 @@ public final class ResNet extends TorchModule {
         };
         boolean bottleneck = depth >= 50;
         int expansion = bottleneck ? 4 : 1;
-        stages.add(child("conv1", new Conv2d(3, base, 7, 2, 3, false)));
-        stages.add(child("bn1", new BatchNorm2d(base)));
+        Conv2d conv1 = child("conv1", new Conv2d(3, base, 7, 2, 3, false));
+        BatchNorm2d bn1 = child("bn1", new BatchNorm2d(base));
+        stages.add(conv1);
+        stages.add(bn1);
+        stem = new FoldedBatchNorm(conv1, bn1);
         int inplanes = base;
         for (int s = 0; s < 4; s++) {
             int planes = base << s;
@@ -49,13 +55,27 @@ public final class ResNet extends TorchModule {
             for (int i = 0; i < blocks[s]; i++) {
                 int st = i == 0 ? stride : 1;
                 boolean down = i == 0 && (stride != 1 || inplanes != planes * expansion);
-                layer[i] = bottleneck ? new Bottleneck(inplanes, planes, st, down) : new BasicBlock(inplanes, planes, st,
+                Block block = bottleneck ? new Bottleneck(inplanes, planes, st, down) : new BasicBlock(inplanes, planes, st,
                     down);
+                layer[i] = (TorchModule) block;
+                residualBlocks.add(block);
                 inplanes = planes * expansion;
             }
             stages.add(child("layer" + (s + 1), new Sequential(layer)));
         }
         this.outChannels = inplanes;
+    }
+
+    /**
+     * From now until the next forward pass in training mode, runs every convolution and the batch norm after it as
+     * one convolution ({@link FoldedBatchNorm}), with tensors made on {@code manager} from the current weights; call
+     * it again after changing the weights without training (loading others).
+     */
+    public void foldBatchNorms(NDManager manager) {
+        stem.fold(manager);
+        for (Block block : residualBlocks) {
+            block.fold(manager);
+        }
     }
 
     public int depth() {
@@ -79,10 +99,8 @@ public final class ResNet extends TorchModule {
      * {@code base}, 2, 4 and 8 times {@code base} (times 4 for bottleneck networks).
      */
     public NDList pyramid(ParameterStore store, NDArray images, boolean training) {
-        NDList x = stages.get(0).forward(store, new NDList(images), training, null);
-        x = stages.get(1).forward(store, x, training, null);
-        NDArray y = Activation.relu(x.singletonOrThrow());
-        x = new NDList(y.getNDArrayInternal().maxPool(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
+        NDArray y = Activation.relu(stem.forward(store, images, training));
+        NDList x = new NDList(y.getNDArrayInternal().maxPool(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
         NDList levels = new NDList();
         for (int s = 2; s < stages.size(); s++) {
             x = stages.get(s).forward(store, x, training, null);
@@ -95,65 +113,91 @@ public final class ResNet extends TorchModule {
         return new Sequential(new Conv2d(in, out, 1, stride, 0, false), new BatchNorm2d(out));
     }
 
+    /** A residual block whose convolution-norm pairs can be folded. */
+    private interface Block {
+        void fold(NDManager manager);
+    }
+
+    private static FoldedBatchNorm shortcut(Sequential downsample) {
+        return downsample == null ? null
+            : new FoldedBatchNorm((Conv2d) downsample.get(0), (BatchNorm2d) downsample.get(1));
+    }
+
     /** torchvision's {@code BasicBlock}: two 3x3 convolutions. */
-    static final class BasicBlock extends TorchModule {
-        private final Conv2d conv1;
-        private final BatchNorm2d bn1;
-        private final Conv2d conv2;
-        private final BatchNorm2d bn2;
-        private final Sequential downsample;
+    static final class BasicBlock extends TorchModule implements Block {
+        private final FoldedBatchNorm first;
+        private final FoldedBatchNorm second;
+        private final FoldedBatchNorm down;
 
         BasicBlock(int inplanes, int planes, int stride, boolean down) {
-            conv1 = child("conv1", new Conv2d(inplanes, planes, 3, stride, 1, false));
-            bn1 = child("bn1", new BatchNorm2d(planes));
-            conv2 = child("conv2", new Conv2d(planes, planes, 3, 1, 1, false));
-            bn2 = child("bn2", new BatchNorm2d(planes));
-            downsample = down ? child("downsample", downsample(inplanes, planes, stride)) : null;
+            Conv2d conv1 = child("conv1", new Conv2d(inplanes, planes, 3, stride, 1, false));
+            BatchNorm2d bn1 = child("bn1", new BatchNorm2d(planes));
+            Conv2d conv2 = child("conv2", new Conv2d(planes, planes, 3, 1, 1, false));
+            BatchNorm2d bn2 = child("bn2", new BatchNorm2d(planes));
+            first = new FoldedBatchNorm(conv1, bn1);
+            second = new FoldedBatchNorm(conv2, bn2);
+            this.down = shortcut(down ? child("downsample", downsample(inplanes, planes, stride)) : null);
+        }
+
+        @Override
+        public void fold(NDManager manager) {
+            first.fold(manager);
+            second.fold(manager);
+            if (down != null) {
+                down.fold(manager);
+            }
         }
 
         @Override
         protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                          PairList<String, Object> params) {
-            NDList out = conv1.forward(store, inputs, training, params);
-            out = new NDList(Activation.relu(bn1.forward(store, out, training, params).singletonOrThrow()));
-            out = bn2.forward(store, conv2.forward(store, out, training, params), training, params);
-            NDArray identity = downsample == null ? inputs.singletonOrThrow()
-                : downsample.forward(store, inputs, training, params).singletonOrThrow();
-            return new NDList(Activation.relu(out.singletonOrThrow().add(identity)));
+            NDArray x = inputs.singletonOrThrow();
+            NDArray out = Activation.relu(first.forward(store, x, training));
+            out = second.forward(store, out, training);
+            NDArray identity = down == null ? x : down.forward(store, x, training);
+            return new NDList(Activation.relu(out.add(identity)));
         }
     }
 
     /** torchvision's {@code Bottleneck} (expansion 4, stride on the 3x3 convolution). */
-    static final class Bottleneck extends TorchModule {
-        private final Conv2d conv1;
-        private final BatchNorm2d bn1;
-        private final Conv2d conv2;
-        private final BatchNorm2d bn2;
-        private final Conv2d conv3;
-        private final BatchNorm2d bn3;
-        private final Sequential downsample;
+    static final class Bottleneck extends TorchModule implements Block {
+        private final FoldedBatchNorm first;
+        private final FoldedBatchNorm second;
+        private final FoldedBatchNorm third;
+        private final FoldedBatchNorm down;
 
         Bottleneck(int inplanes, int planes, int stride, boolean down) {
-            conv1 = child("conv1", new Conv2d(inplanes, planes, 1, 1, 0, false));
-            bn1 = child("bn1", new BatchNorm2d(planes));
-            conv2 = child("conv2", new Conv2d(planes, planes, 3, stride, 1, false));
-            bn2 = child("bn2", new BatchNorm2d(planes));
-            conv3 = child("conv3", new Conv2d(planes, planes * 4, 1, 1, 0, false));
-            bn3 = child("bn3", new BatchNorm2d(planes * 4));
-            downsample = down ? child("downsample", downsample(inplanes, planes * 4, stride)) : null;
+            Conv2d conv1 = child("conv1", new Conv2d(inplanes, planes, 1, 1, 0, false));
+            BatchNorm2d bn1 = child("bn1", new BatchNorm2d(planes));
+            Conv2d conv2 = child("conv2", new Conv2d(planes, planes, 3, stride, 1, false));
+            BatchNorm2d bn2 = child("bn2", new BatchNorm2d(planes));
+            Conv2d conv3 = child("conv3", new Conv2d(planes, planes * 4, 1, 1, 0, false));
+            BatchNorm2d bn3 = child("bn3", new BatchNorm2d(planes * 4));
+            first = new FoldedBatchNorm(conv1, bn1);
+            second = new FoldedBatchNorm(conv2, bn2);
+            third = new FoldedBatchNorm(conv3, bn3);
+            this.down = shortcut(down ? child("downsample", downsample(inplanes, planes * 4, stride)) : null);
+        }
+
+        @Override
+        public void fold(NDManager manager) {
+            first.fold(manager);
+            second.fold(manager);
+            third.fold(manager);
+            if (down != null) {
+                down.fold(manager);
+            }
         }
 
         @Override
         protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                          PairList<String, Object> params) {
-            NDList out = conv1.forward(store, inputs, training, params);
-            out = new NDList(Activation.relu(bn1.forward(store, out, training, params).singletonOrThrow()));
-            out = conv2.forward(store, out, training, params);
-            out = new NDList(Activation.relu(bn2.forward(store, out, training, params).singletonOrThrow()));
-            out = bn3.forward(store, conv3.forward(store, out, training, params), training, params);
-            NDArray identity = downsample == null ? inputs.singletonOrThrow()
-                : downsample.forward(store, inputs, training, params).singletonOrThrow();
-            return new NDList(Activation.relu(out.singletonOrThrow().add(identity)));
+            NDArray x = inputs.singletonOrThrow();
+            NDArray out = Activation.relu(first.forward(store, x, training));
+            out = Activation.relu(second.forward(store, out, training));
+            out = third.forward(store, out, training);
+            NDArray identity = down == null ? x : down.forward(store, x, training);
+            return new NDList(Activation.relu(out.add(identity)));
         }
     }
 }

@@ -55,6 +55,8 @@ final class DirArchitecture implements Architecture {
             throw new BadInputException("dir has no built-in weights; give --model dir:DIR.pth");
         }
         DirModel model = DirModel.load(spec.path());
+        // Opened to predict: the backbone's batch norms run folded into its convolutions.
+        model.network().backbone().foldBatchNorms(model.manager());
         // strict=False, as the reference loads it: say what was left unused, loudly when it is not what the
         // published file is known to carry beyond the network (the backbone's classifier, a loss weight)
         boolean expected = model.loadReport().unused().stream().allMatch(n -> n.startsWith("backbone.fc.")

@@ -51,7 +51,10 @@ final class InterNetArchitecture implements Architecture {
             throw new org.ambidex.core.BadInputException("--hand-model: " + NAME + " gives joints, not meshes");
         }
         options.requireTwoHandDefaults(NAME, null);
-        return new InterNetReconstructor(InterNetModel.fromCheckpoint(spec.path()), spec.toString(), true);
+        InterNetModel model = InterNetModel.fromCheckpoint(spec.path());
+        // Opened to predict: the backbone's batch norms run folded into its convolutions.
+        model.network().resnet().foldBatchNorms(model.manager());
+        return new InterNetReconstructor(model, spec.toString(), true);
     }
 
     @Override

@@ -77,6 +77,8 @@ final class ZhangArchitecture implements Architecture {
         options.requireTwoHandDefaults(name(), null);
         ZhangModel model = variant == ZhangVariant.V2 ? ZhangModel.fromCheckpoint(spec.path())
             : ZhangModel.fromV1Checkpoint(spec.path());
+        // Opened to predict: InterNet's batch norms run folded into its convolutions (the mesh ResNet has none).
+        model.network().interNet().resnet().foldBatchNorms(model.manager());
         return new ZhangReconstructor(model, spec.toString(), options.finderOptions());
     }
 

@@ -2,6 +2,7 @@ package org.ambidex.nets.intaghand;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.ambidex.nets.ResNet;
@@ -22,6 +23,11 @@ public final class Encoder extends TorchModule {
         resnet = child("resnet", new ResNet(50, 64));
         hms = child("hms_decoder", new UpDecoder(resnet.outChannels(), decoderDim, 42));
         dp = child("dp_decoder", new UpDecoder(resnet.outChannels(), decoderDim, 8));
+    }
+
+    /** Folds the ResNet's batch norms into its convolutions for inference ({@link ResNet#foldBatchNorms}). */
+    void foldBatchNorms(NDManager manager) {
+        resnet.foldBatchNorms(manager);
     }
 
     /**

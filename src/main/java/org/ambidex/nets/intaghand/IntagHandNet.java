@@ -30,6 +30,14 @@ public final class IntagHandNet extends TorchModule {
         decoder = child("decoder", new GraphDecoder(manager, left, right, 256));
     }
 
+    /**
+     * Runs the encoder's ResNet with its batch norms folded into the convolutions until the next forward pass in
+     * training mode ({@link org.ambidex.nets.ResNet#foldBatchNorms}).
+     */
+    public void foldBatchNorms(NDManager manager) {
+        encoder.foldBatchNorms(manager);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {

@@ -1,0 +1,85 @@
+package org.ambidex.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+/**
+ * A bias-free convolution followed by a batch norm, run in evaluation mode as one convolution whose weight and bias
+ * absorb the norm's running statistics and affine parameters: {@code W' = W * g / sqrt(v + eps)} per output channel,
+ * {@code b' = beta - m * g / sqrt(v + eps)}. It saves the batch norm's pass over the activation (IntagHand's
+ * ResNet-50 at batch 1: 64 norms, 15 of its 182 ms at one thread).
+ *
+ * <p>The folded tensors are made by {@link #fold} from the current weights and are used only while nothing trains:
+ * a forward pass in training mode drops them (the weights are about to change) and runs the two layers as they are.
+ * The result equals the unfolded pair up to float32 rounding (the scale applied to the weights before the sum instead
+ * of to the sum).
+ */
+final class FoldedBatchNorm {
+
+    private final Conv2d conv;
+    private final BatchNorm2d norm;
+    private final int stride;
+    private final int padding;
+    private NDArray weight;
+    private NDArray bias;
+
+    FoldedBatchNorm(Conv2d conv, BatchNorm2d norm) {
+        if (conv.bias() != null || conv.outChannels() != norm.channels()) {
+            throw new IllegalArgumentException("a bias-free convolution followed by a norm of its channels expected: "
+                + conv + " then " + norm);
+        }
+        this.conv = conv;
+        this.norm = norm;
+        this.stride = conv.stride();
+        this.padding = conv.padding();
+    }
+
+    /** Makes the folded weight and bias from the layers' current values, on {@code manager}. */
+    void fold(NDManager manager) {
+        release();
+        float[] w = conv.weight().getArray().toFloatArray();
+        float[] gamma = norm.gamma().getArray().toFloatArray();
+        float[] beta = norm.beta().getArray().toFloatArray();
+        float[] mean = norm.runningMean().getArray().toFloatArray();
+        float[] var = norm.runningVar().getArray().toFloatArray();
+        int out = gamma.length;
+        int perChannel = w.length / out;
+        float[] folded = new float[w.length];
+        float[] shift = new float[out];
+        for (int o = 0; o < out; o++) {
+            // float32 as PyTorch's batch norm computes its inverse standard deviation
+            float scale = (float) (gamma[o] / Math.sqrt(var[o] + norm.eps()));
+            for (int i = 0; i < perChannel; i++) {
+                folded[o * perChannel + i] = w[o * perChannel + i] * scale;
+            }
+            shift[o] = beta[o] - mean[o] * scale;
+        }
+        weight = manager.create(folded, conv.weight().getArray().getShape());
+        bias = manager.create(shift, new Shape(out));
+    }
+
+    /** The convolution and the norm of {@code x}; folded when {@link #fold} was called and nothing trains. */
+    NDArray forward(ParameterStore store, NDArray x, boolean training) {
+        if (training) {
+            release();
+        }
+        if (weight == null) {
+            NDList y = conv.forward(store, new NDList(x), training, null);
+            return norm.forward(store, y, training, null).singletonOrThrow();
+        }
+        return x.getNDArrayInternal().convolution(x, weight, bias, new Shape(stride, stride),
+            new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
+    }
+
+    private void release() {
+        if (weight != null) {
+            weight.close();
+            bias.close();
+            weight = null;
+            bias = null;
+        }
+    }
+}
