@@ -18,6 +18,16 @@ public record Affine2(double a, double b, double c, double d, double e, double f
         return new double[] {a * x + b * y + c, d * x + e * y + f};
     }
 
+    /** This map applied to packed points {@code (x, y, ...)}. */
+    public double[] applyAll(double[] xy) {
+        double[] out = new double[xy.length];
+        for (int i = 0; i + 1 < xy.length; i += 2) {
+            out[i] = a * xy[i] + b * xy[i + 1] + c;
+            out[i + 1] = d * xy[i] + e * xy[i + 1] + f;
+        }
+        return out;
+    }
+
     /** The map that applies {@code first}, then this. */
     public Affine2 after(Affine2 first) {
         return new Affine2(a * first.a + b * first.d, a * first.b + b * first.e, a * first.c + b * first.f + c,

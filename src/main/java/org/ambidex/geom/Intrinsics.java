@@ -16,6 +16,18 @@ public record Intrinsics(double fx, double fy, double cx, double cy) {
         return new double[] {fx * p.x() / p.z() + cx, fy * p.y() / p.z() + cy};
     }
 
+    /** Projects packed camera-frame points {@code (x, y, z, ...)} to packed pixels {@code (u, v, ...)}. */
+    public double[] projectAll(double[] xyz) {
+        int n = xyz.length / 3;
+        double[] uv = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            double z = xyz[3 * i + 2];
+            uv[2 * i] = fx * xyz[3 * i] / z + cx;
+            uv[2 * i + 1] = fy * xyz[3 * i + 1] / z + cy;
+        }
+        return uv;
+    }
+
     /** Back-projects pixel {@code (u, v)} at depth {@code z} (camera frame, same unit as z). */
     public Vec3 unproject(double u, double v, double z) {
         return new Vec3((u - cx) / fx * z, (v - cy) / fy * z, z);

@@ -73,7 +73,7 @@ public final class DirExamples {
         double[][] px = new double[2][];
         double[][] depth = new double[2][];
         for (int h = 0; h < 2; h++) {
-            px[h] = project(vertices[h], k);
+            px[h] = k.projectAll(vertices[h]);
             System.arraycopy(px[h], 0, all, h * nv * 2, nv * 2);
         }
         IntagHandCrop crop = IntagHandCrop.of(all, k);
@@ -84,9 +84,9 @@ public final class DirExamples {
         float[][] meshUv = new float[2][];
         double[][] cropPx = new double[2][];
         for (int h = 0; h < 2; h++) {
-            cropPx[h] = mapped(px[h], map);
+            cropPx[h] = map.applyAll(px[h]);
             meshUv[h] = normalised(cropPx[h]);
-            jointUv[h] = normalised(mapped(project(joints[h], k), map));
+            jointUv[h] = normalised(map.applyAll(k.projectAll(joints[h])));
             depth[h] = new double[nv];
             for (int v = 0; v < nv; v++) {
                 depth[h][v] = vertices[h][3 * v + 2];
@@ -139,26 +139,7 @@ public final class DirExamples {
         return c;
     }
 
-    private static double[] project(double[] xyz, Intrinsics k) {
-        int n = xyz.length / 3;
-        double[] uv = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            double z = xyz[3 * i + 2];
-            uv[2 * i] = k.fx() * xyz[3 * i] / z + k.cx();
-            uv[2 * i + 1] = k.fy() * xyz[3 * i + 1] / z + k.cy();
-        }
-        return uv;
-    }
 
-    private static double[] mapped(double[] uv, Affine2 map) {
-        double[] out = new double[uv.length];
-        for (int i = 0; i < uv.length; i += 2) {
-            double[] p = map.apply(uv[i], uv[i + 1]);
-            out[i] = p[0];
-            out[i + 1] = p[1];
-        }
-        return out;
-    }
 
     private static float[] normalised(double[] px) {
         float[] out = new float[px.length];

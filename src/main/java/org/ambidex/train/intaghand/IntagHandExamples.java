@@ -122,16 +122,16 @@ public final class IntagHandExamples {
         }
         int nv = verts[0].length / 3;
         double[] both = new double[4 * nv];
-        System.arraycopy(project(verts[0], k), 0, both, 0, 2 * nv);
-        System.arraycopy(project(verts[1], k), 0, both, 2 * nv, 2 * nv);
+        System.arraycopy(k.projectAll(verts[0]), 0, both, 0, 2 * nv);
+        System.arraycopy(k.projectAll(verts[1]), 0, both, 2 * nv, 2 * nv);
         IntagHandCrop crop = IntagHandCrop.of(both, k);
         Renders renders = render(verts, crop.intrinsics());
         double[][] v2d = new double[2][];
         double[][] j2d = new double[2][];
         FloatImage[] hms = new FloatImage[2];
         for (int h = 0; h < 2; h++) {
-            v2d[h] = mapped(project(verts[h], k), crop.map());
-            j2d[h] = mapped(project(joints[h], k), crop.map());
+            v2d[h] = crop.map().applyAll(k.projectAll(verts[h]));
+            j2d[h] = crop.map().applyAll(k.projectAll(joints[h]));
             hms[h] = IntagHandMaps.heatmaps(j2d[h], SIZE);
         }
         return new IntagHandFrame(crop.apply(image), renders.mask, renders.dense, hms, v2d, verts, joints, j2d);
@@ -150,7 +150,7 @@ public final class IntagHandExamples {
         double[][] joints = new double[2][];
         double[] r = aug.rotation3d();
         for (int h = 0; h < 2; h++) {
-            v2d[h] = mapped(f.verts2d()[h], aff);
+            v2d[h] = aff.applyAll(f.verts2d()[h]);
             hms[h] = OpenCvAffine.warpAffine(IntagHandMaps.upFour(f.heatmaps()[h]), aff, SIZE, SIZE);
             // 3-D: rotated about the optical axis with the image
             verts[h] = rotated(f.verts3d()[h], r);
@@ -270,26 +270,7 @@ public final class IntagHandExamples {
         }
     }
 
-    private static double[] project(double[] xyz, Intrinsics k) {
-        int n = xyz.length / 3;
-        double[] uv = new double[2 * n];
-        for (int i = 0; i < n; i++) {
-            double z = xyz[3 * i + 2];
-            uv[2 * i] = k.fx() * xyz[3 * i] / z + k.cx();
-            uv[2 * i + 1] = k.fy() * xyz[3 * i + 1] / z + k.cy();
-        }
-        return uv;
-    }
 
-    private static double[] mapped(double[] uv, Affine2 map) {
-        double[] out = new double[uv.length];
-        for (int i = 0; i < uv.length; i += 2) {
-            double[] p = map.apply(uv[i], uv[i + 1]);
-            out[i] = p[0];
-            out[i + 1] = p[1];
-        }
-        return out;
-    }
 
     /** {@code points @ r.T} for row-major {@code r}. */
     private static double[] rotated(double[] points, double[] r) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.ambidex.nets.s2hand.S2HandModel;
 import org.ambidex.nets.s2hand.S2HandPrediction;
+import org.ambidex.train.LossSum;
 import org.ambidex.train.ModuleOptimizer;
 import org.ambidex.train.TrainingCheckpoint;
 import org.ambidex.train.TrainingTask;
@@ -97,11 +98,7 @@ public final class S2HandTrainingTask implements TrainingTask {
                 parts.put("mscale", S2HandLosses.meanScale(hand.get(0)));
                 parts.put("tsa_poses", S2HandLosses.poseLimits(model.mano().poses(pose)));
                 parts.put("triangle", S2HandLosses.laplacian(hand.get(1), faces));
-                NDArray sum = null;
-                for (Map.Entry<String, NDArray> e : parts.entrySet()) {
-                    terms.put(e.getKey(), (double) e.getValue().getFloat());
-                    sum = sum == null ? e.getValue() : sum.add(e.getValue());
-                }
+                NDArray sum = LossSum.of(parts, terms);
                 collector.backward(sum);
                 total = sum.getFloat();
             }

@@ -17,6 +17,7 @@ import org.ambidex.data.crop.FloatImage;
 import org.ambidex.io.image.Images;
 import org.ambidex.nets.zhang.ZhangLoss;
 import org.ambidex.nets.zhang.ZhangModel;
+import org.ambidex.train.LossSum;
 import org.ambidex.train.ModuleOptimizer;
 import org.ambidex.train.TrainingCheckpoint;
 import org.ambidex.train.TrainingTask;
@@ -97,11 +98,7 @@ public final class ZhangTrainingTask implements TrainingTask {
                 NDList out = model.network().forward(new ParameterStore(scope, false), new NDList(batch.image()),
                     true, null);
                 Map<String, NDArray> t = ZhangLoss.terms(out, batch.targets());
-                NDArray sum = null;
-                for (Map.Entry<String, NDArray> e : t.entrySet()) {
-                    terms.put(e.getKey(), (double) e.getValue().getFloat());
-                    sum = sum == null ? e.getValue() : sum.add(e.getValue());
-                }
+                NDArray sum = LossSum.of(t, terms);
                 collector.backward(sum);
                 total = sum.getFloat();
             }
