@@ -52,6 +52,8 @@ public class InterNetBench {
             org.ambidex.nets.Threads.set(threads);
         }
         model = InterNetModel.initialised(InterNetConfig.DEFAULT, 1);
+        // as `--model internet:` opens it to predict
+        model.network().resnet().foldBatchNorms(model.manager());
         input = new float[batch * 3 * 256 * 256];
         SplittableRandom r = new SplittableRandom(2);
         for (int i = 0; i < input.length; i++) {

@@ -53,6 +53,8 @@ public class ZhangBench {
             org.ambidex.nets.Threads.set(threads);
         }
         model = ZhangModel.random(ZhangVariant.V2, 1);
+        // as `--model zhang:` opens it to predict
+        model.network().interNet().resnet().foldBatchNorms(model.manager());
         input = new float[batch * 3 * 256 * 256];
         SplittableRandom r = new SplittableRandom(2);
         for (int i = 0; i < input.length; i++) {
