@@ -72,8 +72,7 @@ final class DirTrainer implements Trainer {
             + (o.backboneWeights() == null ? "" : ", afresh with backbone "
             + o.backboneWeights().toAbsolutePath().normalize()));
         TrainSettings shared = o.settings(DEFAULTS, identity);
-        TrainSettings settings = new TrainSettings(shared.out(), shared.epochs(), shared.batchSize(), shared.seed(),
-            shared.checkpointEvery(), DirTrainingTask.cosine(o.lr(DEFAULTS), shared.epochs()), shared.identity());
+        TrainSettings settings = shared.withSchedule(DirTrainingTask.cosine(o.lr(DEFAULTS), shared.epochs()));
         try (HandLayerRootJoint roots = new HandLayerRootJoint(hands.right(), hands.left());
              InterHandDataset train = InterHandDataset.open(o.data(), o.trainFilter(),
                  new InterHandDataset.Options(new ManoCameraConversion(roots), null));

@@ -90,9 +90,7 @@ final class IntagHandTrainer implements Trainer {
             : o.backboneWeights() != null ? "backbone " + o.backboneWeights().toAbsolutePath().normalize()
             : "random");
         identity.put("augment", o.augment());
-        TrainSettings shared = o.settings(DEFAULTS, identity);
-        TrainSettings settings = new TrainSettings(shared.out(), shared.epochs(), shared.batchSize(), shared.seed(),
-            shared.checkpointEvery(), IntagHandSchedule.of(o.lr(DEFAULTS)), shared.identity());
+        TrainSettings settings = o.settings(DEFAULTS, identity).withSchedule(IntagHandSchedule.of(o.lr(DEFAULTS)));
         try (HandLayerRootJoint roots = new HandLayerRootJoint(hands.right(), hands.left());
              InterHandDataset train = InterHandDataset.open(o.data(), o.trainFilter(),
                  new InterHandDataset.Options(new ManoCameraConversion(roots), null));

@@ -77,10 +77,8 @@ final class TwoHandTrainer implements Trainer {
             int epochs = o.epochs(DEFAULTS);
             TrainingData.requireOneBatch(o, trainSamples, batch);
             long total = (long) (trainSamples.size() / batch) * epochs;
-            TrainSettings shared = o.settings(DEFAULTS, identity);
-            TrainSettings settings = new TrainSettings(shared.out(), shared.epochs(), shared.batchSize(),
-                shared.seed(), shared.checkpointEvery(), WarmupCosine.of(o.lr(DEFAULTS), t.warmupSteps(), total),
-                shared.identity());
+            TrainSettings settings = o.settings(DEFAULTS, identity)
+                .withSchedule(WarmupCosine.of(o.lr(DEFAULTS), t.warmupSteps(), total));
             TwoHandValidation validation = val == null ? null
                 : new TwoHandValidation(TrainingData.spread(val.samples(), o.maxValSamples()), batch, t.handModel());
             TwoHandModel model = startingModel(o, config, hands);

@@ -34,4 +34,9 @@ public record TrainSettings(Path out, int epochs, int batchSize, long seed, int 
         all.put("seed", seed);
         identity = java.util.Collections.unmodifiableMap(all);
     }
+
+    /** These settings with the architecture's own learning-rate schedule in place of the shared step schedule. */
+    public TrainSettings withSchedule(LearningRateSchedule other) {
+        return new TrainSettings(out, epochs, batchSize, seed, checkpointEvery, other, identity);
+    }
 }

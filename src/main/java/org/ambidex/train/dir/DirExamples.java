@@ -2,7 +2,6 @@ package org.ambidex.train.dir;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import org.ambidex.data.ManoParams;
 import org.ambidex.data.Sample;
 import org.ambidex.data.crop.FloatImage;
@@ -13,6 +12,7 @@ import org.ambidex.hand.FingertipSet;
 import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandOutput;
 import org.ambidex.hand.HandParams;
+import org.ambidex.train.ManoPosing;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.dir.DirInput;
 
@@ -104,19 +104,7 @@ public final class DirExamples {
 
     private static double[][] pose(HandLayer layer, NDManager manager, ManoParams p) {
         try (ai.djl.ndarray.NDScope ignored = new ai.djl.ndarray.NDScope(); NDManager m = manager.newSubManager()) {
-            double[] pose = p.pose();
-            float[] root = new float[3];
-            float[] fingers = new float[45];
-            for (int i = 0; i < 3; i++) {
-                root[i] = (float) pose[i];
-            }
-            for (int i = 0; i < 45; i++) {
-                fingers[i] = (float) pose[3 + i];
-            }
-            HandParams params = HandParams.axisAngle(m.create(root, new Shape(1, 3)),
-                    m.create(fingers, new Shape(1, 45)), false)
-                .withBetas(m.create(toFloats(p.shape()), new Shape(1, p.shape().length)))
-                .withTransl(m.create(toFloats(p.trans()), new Shape(1, 3)));
+            HandParams params = ManoPosing.params(p, m);
             HandOutput out = layer.forward(params, FingertipSet.INTAGHAND, JointOrder.OPENPOSE);
             return new double[][] {toDoubles(out.vertices().toType(DataType.FLOAT32, false).toFloatArray()),
                 toDoubles(out.keypoints().toType(DataType.FLOAT32, false).toFloatArray())};

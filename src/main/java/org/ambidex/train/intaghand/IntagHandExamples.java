@@ -3,7 +3,6 @@ package org.ambidex.train.intaghand;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.ambidex.data.HandType;
 import org.ambidex.data.ManoParams;
@@ -19,6 +18,7 @@ import org.ambidex.hand.FingertipSet;
 import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandOutput;
 import org.ambidex.hand.HandParams;
+import org.ambidex.train.ManoPosing;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.io.mesh.Mesh;
 import org.ambidex.nets.intaghand.IntagHandInput;
@@ -251,19 +251,7 @@ public final class IntagHandExamples {
     /** Vertices and joints (21, OpenPose order, IntagHand's tips) of one hand in the camera frame, metres. */
     private double[][] pose(HandLayer layer, ManoParams p) {
         try (NDScope ignored = new NDScope(); NDManager m = manager.newSubManager()) {
-            double[] pose = p.pose();
-            float[] root = new float[3];
-            float[] fingers = new float[pose.length - 3];
-            for (int i = 0; i < 3; i++) {
-                root[i] = (float) pose[i];
-            }
-            for (int i = 0; i < fingers.length; i++) {
-                fingers[i] = (float) pose[3 + i];
-            }
-            HandParams hp = HandParams.axisAngle(m.create(root, new Shape(1, 3)),
-                    m.create(fingers, new Shape(1, fingers.length)), false)
-                .withBetas(m.create(floats(p.shape()), new Shape(1, p.shape().length)))
-                .withTransl(m.create(floats(p.trans()), new Shape(1, 3)));
+            HandParams hp = ManoPosing.params(p, m);
             HandOutput out = layer.forward(hp, FingertipSet.INTAGHAND, JointOrder.OPENPOSE);
             return new double[][] {doubles(out.vertices().toType(DataType.FLOAT32, false).toFloatArray()),
                 doubles(out.keypoints().toType(DataType.FLOAT32, false).toFloatArray())};

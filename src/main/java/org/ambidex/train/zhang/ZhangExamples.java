@@ -3,7 +3,6 @@ package org.ambidex.train.zhang;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.ambidex.data.HandType;
 import org.ambidex.data.ManoParams;
@@ -18,6 +17,7 @@ import org.ambidex.geom.Vec3;
 import org.ambidex.hand.FingertipSet;
 import org.ambidex.hand.HandLayer;
 import org.ambidex.hand.HandParams;
+import org.ambidex.train.ManoPosing;
 import org.ambidex.hand.JointOrder;
 
 /**
@@ -139,19 +139,7 @@ public final class ZhangExamples {
     private float[] cameraJoints(HandLayer layer, ManoParams p, Extrinsics extrinsics) {
         float[] world;
         try (NDScope ignored = new NDScope(); NDManager m = manager.newSubManager()) {
-            double[] pose = p.pose();
-            float[] root = new float[3];
-            float[] fingers = new float[45];
-            for (int i = 0; i < 3; i++) {
-                root[i] = (float) pose[i];
-            }
-            for (int i = 0; i < 45; i++) {
-                fingers[i] = (float) pose[3 + i];
-            }
-            HandParams params = HandParams.axisAngle(m.create(root, new Shape(1, 3)),
-                    m.create(fingers, new Shape(1, 45)), false)
-                .withBetas(m.create(floats(p.shape()), new Shape(1, p.shape().length)))
-                .withTransl(m.create(floats(p.trans()), new Shape(1, 3)));
+            HandParams params = ManoPosing.params(p, m);
             world = layer.forward(params, FingertipSet.INTAGHAND, JointOrder.MANO16_TIPS).keypoints()
                 .toType(DataType.FLOAT32, false).toFloatArray();
         }
@@ -163,13 +151,5 @@ public final class ZhangExamples {
             out[3 * j + 2] = (float) (c.z() * 1000);
         }
         return out;
-    }
-
-    private static float[] floats(double[] a) {
-        float[] f = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = (float) a[i];
-        }
-        return f;
     }
 }
