@@ -41,7 +41,7 @@ public final class IntagHandModel implements AutoCloseable {
     /**
      * Opens {@code misc/} as {@code misc.tar.gz} unpacks it ({@code model/interhand.pth}, else
      * {@code model/wild_demo.pth}; {@code graph_left.pkl}, {@code graph_right.pkl}), or a checkpoint file with the
-     * graph pickles in {@code graphs}, to predict: the ResNet runs with its batch norms folded into its convolutions.
+     * graph pickles in {@code graphs}.
      *
      * @param graphs the folder of the graph pickles, or null for {@code path} itself (a folder) or the folder above
      *     a checkpoint's {@code model/} folder
@@ -64,10 +64,7 @@ public final class IntagHandModel implements AutoCloseable {
             throw new BadInputException(folder, "holds graphs of different sizes for the two hands: left "
                 + left.nodes()[2] + " nodes, right " + right.nodes()[2]);
         }
-        IntagHandModel model = fromCheckpoint(checkpoint, left, right);
-        // Opened to predict: the ResNet's batch norms run folded into its convolutions (15 of 182 ms at batch 1).
-        model.net.foldBatchNorms(model.manager);
-        return model;
+        return fromCheckpoint(checkpoint, left, right);
     }
 
     private static Path graphFolderOf(Path checkpoint) {

@@ -71,6 +71,8 @@ public class IntagHandBench {
             folder = Path.of(misc);
         }
         model = IntagHandModel.open(folder, null);
+        // as `--model intaghand:` opens it to predict
+        model.network().foldBatchNorms(model.manager());
         input = new float[batch * 3 * 256 * 256];
         SplittableRandom r = new SplittableRandom(2);
         for (int i = 0; i < input.length; i++) {
