@@ -37,4 +37,24 @@ record WindowPadding(int top, int bottom, int left, int right) {
         // PyTorch's pad lists (before, after) pairs from the last axis: width, then height.
         return symmetric() ? x : x.pad(new Shape(left, right, top, bottom), value);
     }
+
+    /**
+     * Whether a convolution's uneven padding can be made symmetric by widening its kernel: TFLite's SAME puts at
+     * most as much before as after, so a kernel with {@code after - before} zero rows (columns) in front, padded
+     * by {@code after} on both sides, reads exactly TFLite's windows, without copying the activation into a
+     * padded one.
+     */
+    boolean widenable() {
+        return !symmetric() && bottom >= top && right >= left;
+    }
+
+    /** {@code weight [O, I, KH, KW]} with {@code bottom - top} zero rows and {@code right - left} zero columns in front. */
+    NDArray widenedKernel(NDArray weight) {
+        return weight.pad(new Shape(right - left, 0, bottom - top, 0), 0);
+    }
+
+    /** The symmetric padding that goes with {@link #widenedKernel}. */
+    WindowPadding afterOnBothSides() {
+        return new WindowPadding(bottom, bottom, right, right);
+    }
 }
