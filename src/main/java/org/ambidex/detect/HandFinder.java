@@ -44,6 +44,7 @@ public final class HandFinder {
 
     private final Network palms;
     private final Network landmarks;
+    private final PoseHandRegions people;
     private final FinderOptions options;
 
     /**
@@ -52,8 +53,21 @@ public final class HandFinder {
      * @param landmarks the landmark network (224 x 224 input; outputs landmarks, presence, handedness, world)
      */
     public HandFinder(Network palms, Network landmarks, FinderOptions options) {
+        this(palms, landmarks, null, null, options);
+    }
+
+    /**
+     * A finder that also looks for the hands of the people MediaPipe Pose finds ({@link PoseHandRegions}).
+     *
+     * @param personDetector the pose detector (224 x 224 input in [-1, 1]), or {@code null} for no search by pose
+     * @param poseLandmarks the pose landmark network (256 x 256 input), or {@code null}
+     */
+    public HandFinder(Network palms, Network landmarks, Network personDetector, Network poseLandmarks,
+                      FinderOptions options) {
         this.palms = palms;
         this.landmarks = landmarks;
+        this.people = personDetector == null || poseLandmarks == null ? null
+            : new PoseHandRegions(personDetector, poseLandmarks);
         this.options = options;
     }
 
@@ -65,6 +79,9 @@ public final class HandFinder {
     public List<DetectedHand> find(BufferedImage image) {
         Pixels px = Pixels.of(image);
         List<DetectedHand> found = handsOfPalms(px, List.of(RotatedRect.letterbox(px.width, px.height)), List.of());
+        if (people != null && found.size() < options.maxHands()) {
+            found = merged(found, handsOfPeople(px, found));
+        }
         double side = Math.max(px.width, px.height);
         for (int level = 1; level <= options.tileLevels() && found.size() < options.maxHands(); level++) {
             double tile = side / (1 << level);
@@ -196,18 +213,18 @@ public final class HandFinder {
 
     /** Palms in {@code regions}, their hands (presence gated, refined), skipping hands already {@code known}. */
     private List<DetectedHand> handsOfPalms(Pixels px, List<RotatedRect> regions, List<DetectedHand> known) {
-        int n = PalmDecoder.INPUT;
+        int n = SsdDecoder.PALM.input();
         float[] input = new float[regions.size() * n * n * 3];
         for (int i = 0; i < regions.size(); i++) {
             RegionSampler.sample(px, regions.get(i), n, RegionSampler.Border.ZERO, input, i * n * n * 3);
         }
         List<float[]> out = palms.run(input, regions.size());
-        List<PalmDetection> detections = new ArrayList<>();
+        List<SsdDetection> detections = new ArrayList<>();
         for (int i = 0; i < regions.size(); i++) {
-            detections.addAll(PalmDecoder.decode(out.get(0), out.get(1), i, regions.get(i)));
+            detections.addAll(SsdDecoder.PALM.decode(out.get(0), out.get(1), i, regions.get(i)));
         }
         List<RotatedRect> rois = new ArrayList<>();
-        for (PalmDetection palm : WeightedNms.apply(detections, WeightedNms.PALM_THRESHOLD)) {
+        for (SsdDetection palm : WeightedNms.apply(detections, WeightedNms.PALM_THRESHOLD)) {
             RotatedRect roi = HandRegions.fromPalm(palm);
             boolean seen = known.stream().anyMatch(k -> contains(k, palm.keypointX(0), palm.keypointY(0))
                 && contains(k, palm.keypointX(2), palm.keypointY(2)));
@@ -222,6 +239,39 @@ public final class HandFinder {
             }
         }
         return merged(List.of(), refined(px, hands));
+    }
+
+    /** Turns (degrees) of each region a person's hand is looked for in. */
+    static final double[] PERSON_HAND_TURNS = {-25, 0, 25};
+
+    /**
+     * The hands of the people in the photo that are not {@code known} hands: for each visible wrist, the most
+     * present of the landmark network's views of the regions the pose gives it, refined and averaged as a hand in a
+     * given box is. Kept whatever its presence: the pose network has seen the arm, and small hands in group photos
+     * get presences below 0.05 even where they are.
+     */
+    private List<DetectedHand> handsOfPeople(Pixels px, List<DetectedHand> known) {
+        List<DetectedHand> hands = new ArrayList<>();
+        for (PoseHandRegions.HandGuess guess : people.find(px)) {
+            if (known.stream().anyMatch(k -> contains(k, guess.wristX(), guess.wristY()))) {
+                continue;
+            }
+            List<RotatedRect> views = new ArrayList<>();
+            for (RotatedRect r : guess.regions()) {
+                for (double degrees : PERSON_HAND_TURNS) {
+                    views.add(r.turned(Math.toRadians(degrees)));
+                }
+            }
+            DetectedHand hand = averagedOverViews(px, refined(px, mostPresent(landmarksIn(px, views))));
+            if (Boolean.getBoolean("posedebug")) {
+                System.err.printf("person hand: wrist %.0f,%.0f vis %.2f presence %.3f size %.0f%n", guess.wristX(),
+                    guess.wristY(), guess.visibility(), hand.presence(), guess.regions().get(0).width());
+            }
+            if (known.stream().noneMatch(k -> same(k, hand)) && hands.stream().noneMatch(k -> same(k, hand))) {
+                hands.add(hand);
+            }
+        }
+        return hands;
     }
 
     /** {@code hand} after the configured landmark passes on the regions its landmarks frame. */

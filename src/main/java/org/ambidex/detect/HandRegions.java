@@ -17,7 +17,7 @@ final class HandRegions {
     }
 
     /** The region of the hand whose palm is {@code palm}. */
-    static RotatedRect fromPalm(PalmDetection palm) {
+    static RotatedRect fromPalm(SsdDetection palm) {
         double rotation = Angles.upright(palm.keypointX(0), palm.keypointY(0), palm.keypointX(2), palm.keypointY(2));
         double w = palm.width();
         double h = palm.height();

@@ -18,15 +18,15 @@ final class WeightedNms {
     }
 
     /** The merged detections, best first. */
-    static List<PalmDetection> apply(List<PalmDetection> detections, double threshold) {
-        List<PalmDetection> remaining = new ArrayList<>(detections);
-        remaining.sort(Comparator.comparingDouble(PalmDetection::score).reversed());
-        List<PalmDetection> out = new ArrayList<>();
+    static List<SsdDetection> apply(List<SsdDetection> detections, double threshold) {
+        List<SsdDetection> remaining = new ArrayList<>(detections);
+        remaining.sort(Comparator.comparingDouble(SsdDetection::score).reversed());
+        List<SsdDetection> out = new ArrayList<>();
         while (!remaining.isEmpty()) {
-            PalmDetection top = remaining.get(0);
-            List<PalmDetection> candidates = new ArrayList<>();
-            List<PalmDetection> rest = new ArrayList<>();
-            for (PalmDetection d : remaining) {
+            SsdDetection top = remaining.get(0);
+            List<SsdDetection> candidates = new ArrayList<>();
+            List<SsdDetection> rest = new ArrayList<>();
+            for (SsdDetection d : remaining) {
                 (top.iou(d) > threshold || d == top ? candidates : rest).add(d);
             }
             out.add(candidates.size() == 1 ? top : merged(top, candidates));
@@ -35,11 +35,11 @@ final class WeightedNms {
         return out;
     }
 
-    private static PalmDetection merged(PalmDetection top, List<PalmDetection> candidates) {
+    private static SsdDetection merged(SsdDetection top, List<SsdDetection> candidates) {
         double total = 0;
         double[] box = new double[4];
-        double[] kp = new double[2 * PalmDetection.KEYPOINTS];
-        for (PalmDetection d : candidates) {
+        double[] kp = new double[top.keypoints().length];
+        for (SsdDetection d : candidates) {
             double s = d.score();
             total += s;
             box[0] += s * d.xMin();
@@ -54,6 +54,6 @@ final class WeightedNms {
         for (int k = 0; k < kp.length; k++) {
             kp[k] /= total;
         }
-        return new PalmDetection(top.score(), box[0] / total, box[1] / total, box[2] / total, box[3] / total, kp);
+        return new SsdDetection(top.score(), box[0] / total, box[1] / total, box[2] / total, box[3] / total, kp);
     }
 }

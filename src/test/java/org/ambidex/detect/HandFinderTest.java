@@ -74,6 +74,83 @@ class HandFinderTest {
         assertThat(hands.get(0).presence()).isGreaterThan(0.5);
     }
 
+    @Test
+    void aHandTooSmallForThePalmDetectorIsFoundFromThePersonHoldingIt() {
+        BufferedImage photo = disc(640, 480, 200, 300, 5);
+        FinderOptions noTiles = FinderOptions.DEFAULT.withTileLevels(0).withMaxHands(1);
+        assertThat(new HandFinder(HandFinderTest::palmNetwork, HandFinderTest::landmarkNetwork, noTiles).find(photo))
+            .as("the palm stand-in does not see a 10-pixel disc in the whole photo").isEmpty();
+        float[][] detectorInput = new float[1][];
+        Network people = (nhwc, batch) -> {
+            detectorInput[0] = nhwc;
+            return personNetwork(nhwc, batch);
+        };
+        HandFinder finder = new HandFinder(HandFinderTest::palmNetwork, HandFinderTest::landmarkNetwork, people,
+            HandFinderTest::poseNetwork, noTiles);
+        List<DetectedHand> hands = finder.find(photo);
+        assertThat(hands).hasSize(1);
+        assertWristAt(hands.get(0), 200, 300, 1.5);
+        // The person detector takes [-1, 1]: the letterbox's black border is -1, the white disc 1.
+        float min = Float.MAX_VALUE;
+        float max = -Float.MAX_VALUE;
+        for (float v : detectorInput[0]) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        assertThat(min).isEqualTo(-1f);
+        assertThat(max).isEqualTo(1f);
+        assertThat(finder.find(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB))).as("no person, no hand")
+            .isEmpty();
+    }
+
+    /**
+     * A person in the first input (the letterboxed photo): hip centre at image (200, 400), the body radius keypoint
+     * 150 px above it, when the input shows anything; nothing in the other inputs (the tiles).
+     */
+    private static List<float[]> personNetwork(float[] nhwc, int batch) {
+        SsdDecoder d = SsdDecoder.PERSON;
+        float[] boxes = new float[batch * d.anchors() * d.values()];
+        float[] logits = filled(batch * d.anchors(), -10f);
+        boolean anything = false;
+        for (int i = 0; i < 224 * 224 * 3; i++) {
+            anything |= nhwc[i] > 0;
+        }
+        if (!anything) {
+            return List.of(boxes, logits);
+        }
+        int anchor = 100;
+        double scale = 224 / 640.0; // letterbox of 640 x 480: image (x, y) -> input (x, y + 80) * 224 / 640
+        double ax = d.anchorCentres()[2 * anchor] * 224;
+        double ay = d.anchorCentres()[2 * anchor + 1] * 224;
+        int o = anchor * d.values();
+        boxes[o + 2] = 50;
+        boxes[o + 3] = 50;
+        boxes[o + 4] = (float) (200 * scale - ax);
+        boxes[o + 5] = (float) ((400 + 80) * scale - ay);
+        boxes[o + 6] = (float) (200 * scale - ax);
+        boxes[o + 7] = (float) ((250 + 80) * scale - ay);
+        logits[anchor] = 5f;
+        return List.of(boxes, logits);
+    }
+
+    /** The left wrist on the bright disc of its 256 crop, knuckles above it, elbow below; the right arm hidden. */
+    private static List<float[]> poseNetwork(float[] nhwc, int batch) {
+        float[] landmarks = new float[batch * 195];
+        float[] presence = filled(batch, 0.99f);
+        for (int b = 0; b < batch; b++) {
+            double[] c = bright(nhwc, b, 256, 0, 256);
+            int o = b * 195;
+            float[][] points = {{15, 0, 0, 5}, {17, 2, -6, 0}, {19, -2, -6, 0}, {13, 0, 20, 0}, {16, 0, 0, -5}};
+            for (float[] p : points) {
+                int i = o + 5 * (int) p[0];
+                landmarks[i] = (float) c[0] + p[1];
+                landmarks[i + 1] = (float) c[1] + p[2];
+                landmarks[i + 3] = p[3];
+            }
+        }
+        return List.of(landmarks, presence);
+    }
+
     private static void assertWristAt(DetectedHand hand, double x, double y, double tolerance) {
         assertThat(hand.image()[0]).isCloseTo(x, within(tolerance));
         assertThat(hand.image()[1]).isCloseTo(y, within(tolerance));
@@ -132,7 +209,7 @@ class HandFinderTest {
         if (c[2] < PALM_PIXELS) {
             return;
         }
-        double[] anchors = PalmDecoder.anchors();
+        double[] anchors = SsdDecoder.PALM.anchorCentres();
         int best = 1152;
         for (int i = 1152; i < 2016; i++) { // the stride-16 anchors: the nearest one reports the palm
             if (dist(anchors, i, c) < dist(anchors, best, c)) {

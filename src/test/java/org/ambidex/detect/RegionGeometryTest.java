@@ -54,7 +54,7 @@ class RegionGeometryTest {
         kp[1] = 120;
         kp[4] = 100; // middle MCP, straight above
         kp[5] = 80;
-        PalmDetection upright = new PalmDetection(0.9, 80, 80, 120, 130, kp);
+        SsdDetection upright = new SsdDetection(0.9, 80, 80, 120, 130, kp);
         RotatedRect r = HandRegions.fromPalm(upright);
         assertThat(r.rotation()).isCloseTo(0, within(1e-12));
         assertThat(r.centreX()).isCloseTo(100, within(1e-9));
@@ -67,7 +67,7 @@ class RegionGeometryTest {
         side[1] = 100;
         side[4] = 120;
         side[5] = 100;
-        RotatedRect turned = HandRegions.fromPalm(new PalmDetection(0.9, 80, 80, 120, 120, side));
+        RotatedRect turned = HandRegions.fromPalm(new SsdDetection(0.9, 80, 80, 120, 120, side));
         assertThat(turned.rotation()).isCloseTo(Math.PI / 2, within(1e-12));
         assertThat(turned.centreX()).isCloseTo(120, within(1e-9));
         assertThat(turned.centreY()).isCloseTo(100, within(1e-9));

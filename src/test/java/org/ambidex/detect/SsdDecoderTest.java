@@ -7,12 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** MediaPipe's SSD anchors, box decoding and weighted non-maximum suppression for the palm detector. */
-class PalmDecoderTest {
+/** MediaPipe's SSD anchors, box decoding and weighted non-maximum suppression for the palm and pose detectors. */
+class SsdDecoderTest {
 
     @Test
     void anchorsFollowTheModelsConcatenationOrder() {
-        double[] a = PalmDecoder.anchors();
+        double[] a = SsdDecoder.PALM.anchorCentres();
         assertThat(a).hasSize(2 * 2016);
         assertThat(a[0]).isEqualTo(0.5 / 24);
         assertThat(a[2]).isEqualTo(0.5 / 24); // the second anchor of the first cell
@@ -23,6 +23,21 @@ class PalmDecoderTest {
         assertThat(a[2 * 1157]).isEqualTo(0.5 / 12); // six anchors per stride-16 cell
         assertThat(a[2 * 1158]).isEqualTo(1.5 / 12);
         assertThat(a[2 * 2015]).isEqualTo(11.5 / 12);
+    }
+
+    @Test
+    void poseAnchorsAreTheCountsPoseDetectionCpuNames() {
+        // pose_detection_cpu.pbtxt: num_boxes 2254 = 28 x 28 x 2 (stride 8) + 14 x 14 x 2 (16) + 7 x 7 x 6 (32 x 3).
+        SsdDecoder person = SsdDecoder.PERSON;
+        double[] a = person.anchorCentres();
+        assertThat(person.anchors()).isEqualTo(2254);
+        assertThat(person.values()).isEqualTo(12);
+        assertThat(a[2 * 1567]).isEqualTo(27.5 / 28); // last stride-8 anchor
+        assertThat(a[2 * 1568]).isEqualTo(0.5 / 14);
+        assertThat(a[2 * 1960]).isEqualTo(0.5 / 7); // stride-32 anchors after 1568 + 392
+        assertThat(a[2 * 1965]).isEqualTo(0.5 / 7); // six per cell
+        assertThat(a[2 * 1966]).isEqualTo(1.5 / 7);
+        assertThat(a[2 * 2253 + 1]).isEqualTo(6.5 / 7);
     }
 
     @Test
@@ -40,9 +55,9 @@ class PalmDecoderTest {
         boxes[o + 4] = 0f; // wrist at the anchor centre
         boxes[o + 5] = 19.2f; // 0.1 below
         RotatedRect region = RotatedRect.square(300, 200, 400); // input covers x 100..500, y 0..400
-        List<PalmDetection> palms = PalmDecoder.decode(boxes, logits, 0, region);
+        List<SsdDetection> palms = SsdDecoder.PALM.decode(boxes, logits, 0, region);
         assertThat(palms).hasSize(1);
-        PalmDetection p = palms.get(0);
+        SsdDetection p = palms.get(0);
         assertThat(p.score()).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-12));
         double xc = 4.5 / 12 + 0.05;
         double yc = 3.5 / 12 - 0.1;
@@ -62,19 +77,19 @@ class PalmDecoderTest {
         logits[7] = 300f; // clipped to 100: still a score
         logits[8] = 1f;
         boxes[8 * 18 + 2] = -1f; // negative width
-        List<PalmDetection> palms = PalmDecoder.decode(boxes, logits, 0, RotatedRect.square(96, 96, 192));
+        List<SsdDetection> palms = SsdDecoder.PALM.decode(boxes, logits, 0, RotatedRect.square(96, 96, 192));
         assertThat(palms).hasSize(1);
         assertThat(palms.get(0).score()).isEqualTo(1.0);
     }
 
     @Test
     void weightedSuppressionAveragesOverlappingPalmsByScore() {
-        PalmDetection a = palm(0.9, 0, 0, 10, 10, 1);
-        PalmDetection b = palm(0.6, 1, 1, 11, 11, 4); // IoU 81/119 > 0.3 with a
-        PalmDetection c = palm(0.8, 50, 50, 60, 60, 7); // apart
-        List<PalmDetection> out = WeightedNms.apply(List.of(b, c, a), 0.3);
+        SsdDetection a = palm(0.9, 0, 0, 10, 10, 1);
+        SsdDetection b = palm(0.6, 1, 1, 11, 11, 4); // IoU 81/119 > 0.3 with a
+        SsdDetection c = palm(0.8, 50, 50, 60, 60, 7); // apart
+        List<SsdDetection> out = WeightedNms.apply(List.of(b, c, a), 0.3);
         assertThat(out).hasSize(2);
-        PalmDetection merged = out.get(0);
+        SsdDetection merged = out.get(0);
         assertThat(merged.score()).isEqualTo(0.9);
         assertThat(merged.xMin()).isCloseTo(0.6 / 1.5, within(1e-12));
         assertThat(merged.xMax()).isCloseTo((0.9 * 10 + 0.6 * 11) / 1.5, within(1e-12));
@@ -84,9 +99,9 @@ class PalmDecoderTest {
         assertThat(a.iou(c)).isZero();
     }
 
-    private static PalmDetection palm(double score, double x0, double y0, double x1, double y1, double k) {
+    private static SsdDetection palm(double score, double x0, double y0, double x1, double y1, double k) {
         double[] kp = new double[14];
         Arrays.fill(kp, k);
-        return new PalmDetection(score, x0, y0, x1, y1, kp);
+        return new SsdDetection(score, x0, y0, x1, y1, kp);
     }
 }

@@ -1,26 +1,29 @@
 package org.ambidex.detect;
 
 /**
- * One palm found by the palm detector, in pixels of the original image.
+ * One object found by one of MediaPipe's SSD detectors (a palm, a person), in pixels of the original image.
  *
  * @param score the detector's probability
  * @param xMin left edge of the palm box
  * @param yMin top edge
  * @param xMax right edge
  * @param yMax bottom edge
- * @param keypoints 7 x 2 packed (x, y): 0 the wrist centre, 2 the middle finger's MCP, 1-4 along the MCP row, 5-6
- *     on the thumb
+ * @param keypoints packed (x, y): a palm has 7 (0 the wrist centre, 2 the middle finger's MCP, 1-4 along the MCP row,
+ *     5-6 on the thumb), a person 4 (0 the hip centre, 1 a point a body radius away from it, 2 the shoulder
+ *     centre, 3 a point an upper-body radius away from it)
  */
-public record PalmDetection(double score, double xMin, double yMin, double xMax, double yMax, double[] keypoints) {
+public record SsdDetection(double score, double xMin, double yMin, double xMax, double yMax, double[] keypoints) {
 
-    /** Keypoints of a palm. */
-    public static final int KEYPOINTS = 7;
-
-    public PalmDetection {
-        if (keypoints.length != 2 * KEYPOINTS) {
-            throw new IllegalArgumentException("a palm has " + KEYPOINTS + " keypoints, got " + keypoints.length / 2);
+    public SsdDetection {
+        if (keypoints.length == 0 || keypoints.length % 2 != 0) {
+            throw new IllegalArgumentException("keypoints come as (x, y) pairs, got " + keypoints.length + " values");
         }
         keypoints = keypoints.clone();
+    }
+
+    /** How many keypoints the detection has. */
+    public int keypointCount() {
+        return keypoints.length / 2;
     }
 
     @Override
@@ -47,7 +50,7 @@ public record PalmDetection(double score, double xMin, double yMin, double xMax,
     }
 
     /** Intersection over union of the two boxes (0 when they do not overlap or are empty). */
-    public double iou(PalmDetection o) {
+    public double iou(SsdDetection o) {
         double iw = Math.min(xMax, o.xMax) - Math.max(xMin, o.xMin);
         double ih = Math.min(yMax, o.yMax) - Math.max(yMin, o.yMin);
         if (iw <= 0 || ih <= 0) {

@@ -1,0 +1,191 @@
+package org.ambidex.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the hands of the people in a photo are, from MediaPipe Pose: the person detector on the letterboxed photo
+ * (224 x 224, RGB in [-1, 1], weighted NMS as {@code pose_detection_cpu.pbtxt}), each person's region from the hip
+ * centre and the body-radius keypoint (turned so the body points up, 2.5 body radii square, as
+ * {@code pose_detection_to_roi.pbtxt}), the pose landmark network on it (256 x 256, RGB in [0, 1]), and for each
+ * visible wrist the regions its hand may fill. A hand of 15 pixels in a 640-pixel group photo is below what the palm
+ * detector sees, but the person holding it is not; MediaPipe Holistic finds hands from the pose the same way
+ * ({@code hand_detections_from_pose_to_rects_calculator.cc}).
+ */
+final class PoseHandRegions {
+
+    /** The person detector's input side, pixels. */
+    static final int DETECTOR_INPUT = 224;
+    /** The pose landmark network's input side, pixels. */
+    static final int LANDMARK_INPUT = 256;
+    /** Landmarks in the pose network's output (33 body landmarks and 6 auxiliary points), 5 values each. */
+    static final int LANDMARKS = 39;
+    /** The person detector's suppression threshold. */
+    static final double NMS_THRESHOLD = 0.3;
+    /** Lowest pose presence and wrist visibility taken (MediaPipe's thresholds are 0.5). */
+    static final double MIN_PRESENCE = 0.5;
+    static final double MIN_VISIBILITY = Double.parseDouble(System.getProperty("minvis", "0.5"));
+    /** Hands looked for, most visible first. */
+    static final int MAX_HANDS = 6;
+    /** People looked at, most confident first. */
+    static final int MAX_PEOPLE = 4;
+
+    /** Pose landmark indices: wrist, pinky, index (at the knuckles), elbow, for the person's left and right. */
+    private static final int[][] ARMS = {{15, 17, 19, 13}, {16, 18, 20, 14}};
+
+    private final Network detector;
+    private final Network landmarks;
+
+    /**
+     * @param detector the pose detector (224 x 224 input in [-1, 1]; outputs {@code [b, 2254, 12]} boxes and
+     *     keypoints and {@code [b, 2254, 1]} score logits)
+     * @param landmarks the pose landmark network (256 x 256 input in [0, 1]; first outputs {@code [b, 195]}
+     *     landmarks and {@code [b, 1]} presence)
+     */
+    PoseHandRegions(Network detector, Network landmarks) {
+        this.detector = detector;
+        this.landmarks = landmarks;
+    }
+
+    /**
+     * The hands of the people in the photo, the most visible first: for each, the candidate regions the hand
+     * landmark network should look at.
+     */
+    List<HandGuess> find(Pixels px) {
+        List<RotatedRect> people = people(px);
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        int n = LANDMARK_INPUT;
+        float[] input = new float[people.size() * n * n * 3];
+        for (int i = 0; i < people.size(); i++) {
+            RegionSampler.sample(px, people.get(i), n, RegionSampler.Border.REPLICATE, input, i * n * n * 3);
+        }
+        List<float[]> out = landmarks.run(input, people.size());
+        List<HandGuess> guesses = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (Boolean.getBoolean("posedebug")) {
+                RotatedRect r = people.get(i);
+                System.err.printf("person at %.0f,%.0f side %.0f presence %.3f vis L %.2f R %.2f%n", r.centreX(), r.centreY(), r.width(), out.get(1)[i],
+                    1 / (1 + Math.exp(-out.get(0)[i * 195 + 5 * 15 + 3])), 1 / (1 + Math.exp(-out.get(0)[i * 195 + 5 * 16 + 3])));
+            }
+            if (out.get(1)[i] >= MIN_PRESENCE) {
+                guesses.addAll(hands(out.get(0), i, people.get(i)));
+            }
+        }
+        guesses.sort((a, b) -> Double.compare(b.visibility(), a.visibility()));
+        // A person seen in the whole photo and in a tile is two detections whose regions differ too much for the
+        // suppression to merge: keep one guess per wrist.
+        List<HandGuess> distinct = new ArrayList<>();
+        for (HandGuess g : guesses) {
+            if (distinct.stream().noneMatch(d -> Math.hypot(d.wristX() - g.wristX(), d.wristY() - g.wristY())
+                < 0.25 * d.regions().get(d.regions().size() - 1).width()) && distinct.size() < MAX_HANDS) {
+                distinct.add(g);
+            }
+        }
+        return List.copyOf(distinct);
+    }
+
+    /** The regions of the people the detector finds in the whole photo, most confident first. */
+    private List<RotatedRect> people(Pixels px) {
+        int n = DETECTOR_INPUT;
+        List<RotatedRect> views = new ArrayList<>();
+        views.add(RotatedRect.letterbox(px.width, px.height));
+        views.addAll(HandFinder.tiles(px.width, px.height, Math.max(px.width, px.height) / 2.0));
+        float[] input = new float[views.size() * n * n * 3];
+        for (int v = 0; v < views.size(); v++) {
+            RegionSampler.sample(px, views.get(v), n, RegionSampler.Border.ZERO, input, v * n * n * 3);
+        }
+        for (int i = 0; i < input.length; i++) {
+            input[i] = 2 * input[i] - 1;
+        }
+        List<float[]> out = detector.run(input, views.size());
+        List<SsdDetection> detections = new ArrayList<>();
+        for (int v = 0; v < views.size(); v++) {
+            detections.addAll(SsdDecoder.PERSON.decode(out.get(0), out.get(1), v, views.get(v)));
+        }
+        List<SsdDetection> found = WeightedNms.apply(detections, NMS_THRESHOLD);
+        if (Boolean.getBoolean("posedebug")) {
+            for (SsdDetection d : found) {
+                System.err.printf("detected person score %.2f box %.0f,%.0f-%.0f,%.0f%n", d.score(), d.xMin(), d.yMin(), d.xMax(), d.yMax());
+            }
+        }
+        List<RotatedRect> regions = new ArrayList<>();
+        for (SsdDetection person : found.subList(0, Math.min(MAX_PEOPLE, found.size()))) {
+            double x0 = person.keypointX(0);
+            double y0 = person.keypointY(0);
+            double radius = Math.hypot(person.keypointX(1) - x0, person.keypointY(1) - y0);
+            if (radius > 1) {
+                double rotation = Angles.upright(x0, y0, person.keypointX(1), person.keypointY(1));
+                regions.add(new RotatedRect(x0, y0, 2.5 * radius, 2.5 * radius, rotation));
+            }
+        }
+        return regions;
+    }
+
+    /** The visible hands of person {@code b}, landmarks {@code [b, 39 x 5]} in 256-pixel crop units. */
+    static List<HandGuess> hands(float[] landmarks, int b, RotatedRect region) {
+        List<HandGuess> out = new ArrayList<>(2);
+        for (int[] arm : ARMS) {
+            double visibility = sigmoid(landmarks[b * LANDMARKS * 5 + 5 * arm[0] + 3]);
+            if (!(visibility >= MIN_VISIBILITY)) {
+                continue;
+            }
+            double[][] p = new double[4][];
+            for (int k = 0; k < 4; k++) {
+                int o = b * LANDMARKS * 5 + 5 * arm[k];
+                p[k] = region.toImage(landmarks[o] / (double) LANDMARK_INPUT, landmarks[o + 1] / (double) LANDMARK_INPUT);
+            }
+            HandGuess guess = HandGuess.of(p[0], p[1], p[2], p[3], visibility);
+            if (guess != null) {
+                out.add(guess);
+            }
+        }
+        return out;
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /**
+     * Where one hand of a person may be: regions for the hand landmark network, the likelier first.
+     *
+     * @param regions square regions about the hand, turned so its fingers point up
+     * @param visibility the pose network's visibility of the wrist, in [0, 1]
+     * @param wristX the wrist in the image, pixels
+     * @param wristY the wrist's y
+     */
+    record HandGuess(List<RotatedRect> regions, double visibility, double wristX, double wristY) {
+
+        HandGuess {
+            regions = List.copyOf(regions);
+        }
+
+        /**
+         * The regions of the hand with this wrist, pinky and index knuckles and elbow (pixels): one from the hand
+         * (centred on the estimated middle knuckle, as Holistic's recrop, 3 wrist-to-knuckle lengths wide), one
+         * from the forearm (the hand continuing it, one forearm wide), for when the pose network's hand points
+         * are poor; {@code null} when neither has a size.
+         */
+        static HandGuess of(double[] wrist, double[] pinky, double[] index, double[] elbow, double visibility) {
+            List<RotatedRect> regions = new ArrayList<>(2);
+            double mx = (2 * index[0] + pinky[0]) / 3;
+            double my = (2 * index[1] + pinky[1]) / 3;
+            double palm = Math.hypot(mx - wrist[0], my - wrist[1]);
+            if (palm > 1) {
+                regions.add(new RotatedRect(mx, my, 3 * palm, 3 * palm, Angles.upright(wrist[0], wrist[1], mx, my)));
+            }
+            double fx = wrist[0] - elbow[0];
+            double fy = wrist[1] - elbow[1];
+            double forearm = Math.hypot(fx, fy);
+            if (forearm > 1) {
+                double cx = wrist[0] + 0.35 * fx;
+                double cy = wrist[1] + 0.35 * fy;
+                regions.add(new RotatedRect(cx, cy, forearm, forearm, Angles.upright(elbow[0], elbow[1], wrist[0],
+                    wrist[1])));
+            }
+            return regions.isEmpty() ? null : new HandGuess(regions, visibility, wrist[0], wrist[1]);
+        }
+    }
+}
