@@ -12,6 +12,11 @@ import java.util.List;
  * <ul>
  *   <li>a landmark pass on the region the first pass's landmarks frame (MediaPipe's tracking step), which centres
  *       and turns the crop on the hand;</li>
+ *   <li>when the palms give fewer than {@link FinderOptions#maxHands()} hands and the finder has MediaPipe Pose's
+ *       networks: the hands of the people in the photo ({@link PoseHandRegions}), each looked for in the regions
+ *       its person's wrist, knuckles and forearm give, kept whatever its presence (the pose network has seen the
+ *       arm; a hand of 15 pixels gets presences below 0.05 where it is), refined and averaged over six views as
+ *       a hand in a given box is;</li>
  *   <li>a search in overlapping tiles (a half, a quarter, an eighth of the image's longer side, as many levels as
  *       {@link FinderOptions#tileLevels()} says) while fewer than {@link FinderOptions#maxHands()} hands are found,
  *       so hands too small for the detector's 192-pixel view of the whole image are found too;</li>
@@ -241,34 +246,45 @@ public final class HandFinder {
         return merged(List.of(), refined(px, hands));
     }
 
-    /** Turns (degrees) of each region a person's hand is looked for in. */
+    /**
+     * Turns (degrees) of each region a person's hand is looked for in: on the 26 annotated hands of four real-photo
+     * sets without a box, PCK@0.2 0.619 with these three, 0.606 with the region alone, 0.586 with five turns
+     * (-40 to 40).
+     */
     static final double[] PERSON_HAND_TURNS = {-25, 0, 25};
 
     /**
      * The hands of the people in the photo that are not {@code known} hands: for each visible wrist, the most
      * present of the landmark network's views of the regions the pose gives it, refined and averaged as a hand in a
-     * given box is. Kept whatever its presence: the pose network has seen the arm, and small hands in group photos
-     * get presences below 0.05 even where they are.
+     * given box is.
      */
     private List<DetectedHand> handsOfPeople(Pixels px, List<DetectedHand> known) {
-        List<DetectedHand> hands = new ArrayList<>();
+        List<PoseHandRegions.HandGuess> guesses = new ArrayList<>();
+        List<RotatedRect> views = new ArrayList<>();
         for (PoseHandRegions.HandGuess guess : people.find(px)) {
-            if (known.stream().anyMatch(k -> contains(k, guess.wristX(), guess.wristY()))) {
-                continue;
-            }
-            List<RotatedRect> views = new ArrayList<>();
-            for (RotatedRect r : guess.regions()) {
-                for (double degrees : PERSON_HAND_TURNS) {
-                    views.add(r.turned(Math.toRadians(degrees)));
+            if (known.stream().noneMatch(k -> contains(k, guess.wristX(), guess.wristY()))) {
+                guesses.add(guess);
+                for (RotatedRect r : guess.regions()) {
+                    for (double degrees : PERSON_HAND_TURNS) {
+                        views.add(r.turned(Math.toRadians(degrees)));
+                    }
                 }
             }
-            DetectedHand hand = averagedOverViews(px, refined(px, mostPresent(landmarksIn(px, views))));
-            if (Boolean.getBoolean("posedebug")) {
-                System.err.printf("person hand: wrist %.0f,%.0f vis %.2f presence %.3f size %.0f%n", guess.wristX(),
-                    guess.wristY(), guess.visibility(), hand.presence(), guess.regions().get(0).width());
-            }
-            if (known.stream().noneMatch(k -> same(k, hand)) && hands.stream().noneMatch(k -> same(k, hand))) {
-                hands.add(hand);
+        }
+        // All guesses' views in one batch, then each guess's most present view.
+        List<DetectedHand> seen = landmarksIn(px, views);
+        List<DetectedHand> best = new ArrayList<>(guesses.size());
+        int v = 0;
+        for (PoseHandRegions.HandGuess guess : guesses) {
+            int n = guess.regions().size() * PERSON_HAND_TURNS.length;
+            best.add(mostPresent(seen.subList(v, v + n)));
+            v += n;
+        }
+        List<DetectedHand> hands = new ArrayList<>();
+        for (DetectedHand hand : refined(px, best)) {
+            DetectedHand averaged = averagedOverViews(px, hand);
+            if (known.stream().noneMatch(k -> same(k, averaged)) && hands.stream().noneMatch(k -> same(k, averaged))) {
+                hands.add(averaged);
             }
         }
         return hands;

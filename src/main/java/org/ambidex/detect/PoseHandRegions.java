@@ -24,7 +24,7 @@ final class PoseHandRegions {
     static final double NMS_THRESHOLD = 0.3;
     /** Lowest pose presence and wrist visibility taken (MediaPipe's thresholds are 0.5). */
     static final double MIN_PRESENCE = 0.5;
-    static final double MIN_VISIBILITY = Double.parseDouble(System.getProperty("minvis", "0.5"));
+    static final double MIN_VISIBILITY = 0.5;
     /** Hands looked for, most visible first. */
     static final int MAX_HANDS = 6;
     /** People looked at, most confident first. */
@@ -64,11 +64,6 @@ final class PoseHandRegions {
         List<float[]> out = landmarks.run(input, people.size());
         List<HandGuess> guesses = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
-            if (Boolean.getBoolean("posedebug")) {
-                RotatedRect r = people.get(i);
-                System.err.printf("person at %.0f,%.0f side %.0f presence %.3f vis L %.2f R %.2f%n", r.centreX(), r.centreY(), r.width(), out.get(1)[i],
-                    1 / (1 + Math.exp(-out.get(0)[i * 195 + 5 * 15 + 3])), 1 / (1 + Math.exp(-out.get(0)[i * 195 + 5 * 16 + 3])));
-            }
             if (out.get(1)[i] >= MIN_PRESENCE) {
                 guesses.addAll(hands(out.get(0), i, people.get(i)));
             }
@@ -79,7 +74,7 @@ final class PoseHandRegions {
         List<HandGuess> distinct = new ArrayList<>();
         for (HandGuess g : guesses) {
             if (distinct.stream().noneMatch(d -> Math.hypot(d.wristX() - g.wristX(), d.wristY() - g.wristY())
-                < 0.25 * d.regions().get(d.regions().size() - 1).width()) && distinct.size() < MAX_HANDS) {
+                < 0.5 * d.side()) && distinct.size() < MAX_HANDS) {
                 distinct.add(g);
             }
         }
@@ -91,7 +86,11 @@ final class PoseHandRegions {
         int n = DETECTOR_INPUT;
         List<RotatedRect> views = new ArrayList<>();
         views.add(RotatedRect.letterbox(px.width, px.height));
-        views.addAll(HandFinder.tiles(px.width, px.height, Math.max(px.width, px.height) / 2.0));
+        double longer = Math.max(px.width, px.height);
+        if (longer >= 2 * DETECTOR_INPUT) {
+            // People of a group photo are small in the detector's view of the whole: look at its halves too.
+            views.addAll(HandFinder.tiles(px.width, px.height, longer / 2));
+        }
         float[] input = new float[views.size() * n * n * 3];
         for (int v = 0; v < views.size(); v++) {
             RegionSampler.sample(px, views.get(v), n, RegionSampler.Border.ZERO, input, v * n * n * 3);
@@ -105,11 +104,6 @@ final class PoseHandRegions {
             detections.addAll(SsdDecoder.PERSON.decode(out.get(0), out.get(1), v, views.get(v)));
         }
         List<SsdDetection> found = WeightedNms.apply(detections, NMS_THRESHOLD);
-        if (Boolean.getBoolean("posedebug")) {
-            for (SsdDetection d : found) {
-                System.err.printf("detected person score %.2f box %.0f,%.0f-%.0f,%.0f%n", d.score(), d.xMin(), d.yMin(), d.xMax(), d.yMax());
-            }
-        }
         List<RotatedRect> regions = new ArrayList<>();
         for (SsdDetection person : found.subList(0, Math.min(MAX_PEOPLE, found.size()))) {
             double x0 = person.keypointX(0);
@@ -160,6 +154,11 @@ final class PoseHandRegions {
 
         HandGuess {
             regions = List.copyOf(regions);
+        }
+
+        /** The largest region's side, pixels: about the hand's length. */
+        double side() {
+            return regions.stream().mapToDouble(RotatedRect::width).max().orElseThrow();
         }
 
         /**
