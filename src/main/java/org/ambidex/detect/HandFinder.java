@@ -20,8 +20,10 @@ import java.util.List;
  *   <li>a search in overlapping tiles (a half, a quarter, an eighth of the image's longer side, as many levels as
  *       {@link FinderOptions#tileLevels()} says) while fewer than {@link FinderOptions#maxHands()} hands are found,
  *       so hands too small for the detector's 192-pixel view of the whole image are found too;</li>
- *   <li>inside a given box: palms in the box's surroundings, and when none gives a hand, landmarks on the box at
- *       four rotations and two sizes, the most present kept, so a box always gives its hand; then, while fewer than
+ *   <li>inside a given box: palms in the box's surroundings, and when none gives a hand, the hands of the people
+ *       whose wrist is near the box, as the pose turns them, that land in the box (small hands in group photos,
+ *       whose orientation their presence does not tell), or else landmarks on the box at four rotations and two
+ *       sizes; the most present is kept, so a box always gives its hand; then, while fewer than
  *       {@link FinderOptions#maxHands()} are found, landmarks centred in each half of the box at four rotations,
  *       for a second hand whose palm the first one hides; each hand's landmarks are then averaged over six views of
  *       its region (turned and scaled a little), which steadies them on small and blurred hands at six landmark
@@ -119,11 +121,20 @@ public final class HandFinder {
             }
         }
         if (found.stream().noneMatch(hand -> hand.presence() >= MIN_PRESENCE)) {
-            List<RotatedRect> guesses = new ArrayList<>();
-            for (double size : new double[] {1.6, 2.2}) {
-                guesses.addAll(turns(cx, cy, size * extent));
+            List<DetectedHand> inBox = new ArrayList<>();
+            for (DetectedHand hand : landmarksIn(px, personRegions(px, x, y, w, h))) {
+                if (inside(hand, x, y, w, h)) {
+                    inBox.add(hand);
+                }
             }
-            found = merged(found, List.of(refined(px, mostPresent(landmarksIn(px, guesses)))));
+            if (inBox.isEmpty()) {
+                List<RotatedRect> guesses = new ArrayList<>();
+                for (double size : new double[] {1.6, 2.2}) {
+                    guesses.addAll(turns(cx, cy, size * extent));
+                }
+                inBox.addAll(landmarksIn(px, guesses));
+            }
+            found = merged(found, List.of(refined(px, mostPresent(inBox))));
         }
         if (found.size() < options.maxHands()) {
             // A box may hold two hands whose palms hide each other (clasped, interlocked): look for a second hand
@@ -201,6 +212,27 @@ public final class HandFinder {
             world[i] /= total;
         }
         return new DetectedHand(image, world, hand.presence(), right / total, framed);
+    }
+
+    /**
+     * The regions (with {@link #PERSON_HAND_TURNS}) of the hands of people whose wrist lies in the box
+     * {@code (x, y, w, h)} widened by half on each side; none without the pose networks.
+     */
+    private List<RotatedRect> personRegions(Pixels px, double x, double y, double w, double h) {
+        List<RotatedRect> regions = new ArrayList<>();
+        if (people == null) {
+            return regions;
+        }
+        for (PoseHandRegions.HandGuess g : people.find(px)) {
+            if (inside(new double[] {g.wristX(), g.wristY()}, x - 0.5 * w, y - 0.5 * h, 2 * w, 2 * h)) {
+                for (RotatedRect r : g.regions()) {
+                    for (double degrees : PERSON_HAND_TURNS) {
+                        regions.add(r.turned(Math.toRadians(degrees)));
+                    }
+                }
+            }
+        }
+        return regions;
     }
 
     /** Square regions of side {@code side} centred at {@code (x, y)}, upright and turned by each quarter turn. */
