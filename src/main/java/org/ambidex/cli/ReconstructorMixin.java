@@ -23,8 +23,8 @@ final class ReconstructorMixin {
 
     @Option(names = "--tile-levels", paramLabel = "N", defaultValue = "2",
         description = "Hand finders: levels of the search for small hands in tiles of 1/2, 1/4, 1/8 of the photo,"
-            + " run while fewer than --max-hands are found; 0 to 3, each about four times the cost of the last"
-            + " (default: ${DEFAULT-VALUE}).")
+            + " run while fewer than --max-hands are found; 0 to 3, each about four times the cost of the last;"
+            + " from 1, the hands of the people MediaPipe Pose finds are looked for first (default: ${DEFAULT-VALUE}).")
     int tileLevels;
 
     @Option(names = "--graphs", paramLabel = "DIR",
