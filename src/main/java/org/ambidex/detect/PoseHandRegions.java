@@ -120,7 +120,8 @@ final class PoseHandRegions {
     /** The visible hands of person {@code b}, landmarks {@code [b, 39 x 5]} in 256-pixel crop units. */
     static List<HandGuess> hands(float[] landmarks, int b, RotatedRect region) {
         List<HandGuess> out = new ArrayList<>(2);
-        for (int[] arm : ARMS) {
+        for (int side = 0; side < 2; side++) {
+            int[] arm = ARMS[side];
             double visibility = sigmoid(landmarks[b * LANDMARKS * 5 + 5 * arm[0] + 3]);
             if (!(visibility >= MIN_VISIBILITY)) {
                 continue;
@@ -130,7 +131,7 @@ final class PoseHandRegions {
                 int o = b * LANDMARKS * 5 + 5 * arm[k];
                 p[k] = region.toImage(landmarks[o] / (double) LANDMARK_INPUT, landmarks[o + 1] / (double) LANDMARK_INPUT);
             }
-            HandGuess guess = HandGuess.of(p[0], p[1], p[2], p[3], visibility);
+            HandGuess guess = HandGuess.of(p[0], p[1], p[2], p[3], visibility, side == 1);
             if (guess != null) {
                 out.add(guess);
             }
@@ -149,8 +150,10 @@ final class PoseHandRegions {
      * @param visibility the pose network's visibility of the wrist, in [0, 1]
      * @param wristX the wrist in the image, pixels
      * @param wristY the wrist's y
+     * @param personsRight whether the pose network takes it for the person's right hand
      */
-    record HandGuess(List<RotatedRect> regions, double visibility, double wristX, double wristY) {
+    record HandGuess(List<RotatedRect> regions, double visibility, double wristX, double wristY,
+                     boolean personsRight) {
 
         HandGuess {
             regions = List.copyOf(regions);
@@ -167,7 +170,8 @@ final class PoseHandRegions {
          * from the forearm (the hand continuing it, one forearm wide), for when the pose network's hand points
          * are poor; {@code null} when neither has a size.
          */
-        static HandGuess of(double[] wrist, double[] pinky, double[] index, double[] elbow, double visibility) {
+        static HandGuess of(double[] wrist, double[] pinky, double[] index, double[] elbow, double visibility,
+                            boolean personsRight) {
             List<RotatedRect> regions = new ArrayList<>(2);
             double mx = (2 * index[0] + pinky[0]) / 3;
             double my = (2 * index[1] + pinky[1]) / 3;
@@ -184,7 +188,7 @@ final class PoseHandRegions {
                 regions.add(new RotatedRect(cx, cy, forearm, forearm, Angles.upright(elbow[0], elbow[1], wrist[0],
                     wrist[1])));
             }
-            return regions.isEmpty() ? null : new HandGuess(regions, visibility, wrist[0], wrist[1]);
+            return regions.isEmpty() ? null : new HandGuess(regions, visibility, wrist[0], wrist[1], personsRight);
         }
     }
 }

@@ -12,7 +12,7 @@ class PoseHandRegionsTest {
     @Test
     void aHandPointingUpIsFramedAboutItsKnucklesAndByItsForearm() {
         PoseHandRegions.HandGuess g = PoseHandRegions.HandGuess.of(new double[] {100, 100}, new double[] {110, 82},
-            new double[] {95, 80}, new double[] {100, 160}, 0.9);
+            new double[] {95, 80}, new double[] {100, 160}, 0.9, false);
         assertThat(g.regions()).hasSize(2);
         RotatedRect hand = g.regions().get(0);
         // Middle knuckle estimated as (2 index + pinky) / 3 = (100, 80.67), 19.33 px from the wrist.
@@ -30,7 +30,7 @@ class PoseHandRegionsTest {
     @Test
     void aHandPointingRightHasItsRegionsTopToTheRight() {
         PoseHandRegions.HandGuess g = PoseHandRegions.HandGuess.of(new double[] {100, 100}, new double[] {120, 108},
-            new double[] {120, 96}, new double[] {40, 100}, 0.9); // middle knuckle (120, 100)
+            new double[] {120, 96}, new double[] {40, 100}, 0.9, true); // middle knuckle (120, 100)
         for (RotatedRect r : g.regions()) {
             double[] top = r.toImage(0.5, 0);
             assertThat(top[0]).as("the region's top is toward the fingers").isGreaterThan(r.centreX() + 0.49 * r.height());
@@ -53,6 +53,7 @@ class PoseHandRegionsTest {
         assertThat(guesses.get(0).wristX()).isCloseTo(244 + 2 * 128, within(1e-9));
         assertThat(guesses.get(0).wristY()).isCloseTo(44 + 2 * 100, within(1e-9));
         assertThat(guesses.get(0).visibility()).isCloseTo(1 / (1 + Math.exp(-4)), within(1e-12));
+        assertThat(guesses.get(0).personsRight()).as("landmark 15 is the person's left wrist").isFalse();
     }
 
     private static void put(float[] landmarks, int b, int index, float x, float y, float visibilityLogit) {
