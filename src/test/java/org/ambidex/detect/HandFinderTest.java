@@ -101,6 +101,20 @@ class HandFinderTest {
         assertThat(max).isEqualTo(1f);
         assertThat(finder.find(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB))).as("no person, no hand")
             .isEmpty();
+        // A hand the hand network barely sees is kept, on the side of the arm it is at (the person's left).
+        Network faint = (nhwc, batch) -> {
+            List<float[]> out = landmarkNetwork(nhwc, batch);
+            Arrays.fill(out.get(1), 0.02f);
+            return out;
+        };
+        DetectedHand left = new HandFinder(HandFinderTest::palmNetwork, faint, people, HandFinderTest::poseNetwork,
+            noTiles).find(photo).get(0);
+        assertWristAt(left, 200, 300, 1.5);
+        assertThat(left.presence()).isEqualTo(0.02f);
+        assertThat(left.rightProbability()).isCloseTo(1 - HandFinder.ARM_SIDE, within(1e-12));
+        DetectedHand mirrored = new HandFinder(HandFinderTest::palmNetwork, faint, people,
+            HandFinderTest::poseNetwork, noTiles.withMirrored(true)).find(photo).get(0);
+        assertThat(mirrored.rightProbability()).isCloseTo(HandFinder.ARM_SIDE, within(1e-12));
     }
 
     /**
