@@ -30,6 +30,7 @@ final class OpShapes {
         this.op = operator;
         return switch (op.op()) {
             case DEQUANTIZE -> dequantize();
+            case DENSIFY -> densify();
             case CONV_2D -> conv(false);
             case DEPTHWISE_CONV_2D -> conv(true);
             case MAX_POOL_2D -> pool();
@@ -51,10 +52,28 @@ final class OpShapes {
     private long[] dequantize() {
         inputs(1, 1);
         TfliteTensor in = model.tensor(op.input(0));
-        if (in.dtype() != TfliteDType.FLOAT16 || !in.constant()) {
+        if (in.dtype() != TfliteDType.FLOAT16 || !in.constant() && !densified(in)) {
             throw refuse("reads " + describe(in) + "; only FLOAT16 constants are dequantised");
         }
         return shape(in);
+    }
+
+    private long[] densify() {
+        inputs(1, 1);
+        TfliteTensor in = model.tensor(op.input(0));
+        TfliteTensor out = model.tensor(op.output(0));
+        if (!in.sparse()) {
+            throw refuse("reads " + describe(in) + "; only sparse constants are densified");
+        }
+        if (out.dtype() != in.dtype()) {
+            throw refuse("writes " + describe(out) + " from " + describe(in) + "; expected the same element type");
+        }
+        return shape(in);
+    }
+
+    /** Whether {@code t} is written by a DENSIFY op (a sparse constant made dense, as fixed as a constant). */
+    private boolean densified(TfliteTensor t) {
+        return model.operators().stream().anyMatch(o -> o.op() == TfliteOp.DENSIFY && o.output(0) == t.index());
     }
 
     private long[] conv(boolean depthwise) {
@@ -301,7 +320,8 @@ final class OpShapes {
     }
 
     private static String describe(TfliteTensor t) {
-        return "tensor " + t.label() + " (" + t.dtype() + " " + t.shape() + (t.constant() ? ", constant" : "") + ")";
+        return "tensor " + t.label() + " (" + t.dtype() + " " + t.shape() + (t.sparse() ? ", sparse" : "")
+            + (t.constant() ? ", constant" : "") + ")";
     }
 
     private BadInputException refuse(String what) {

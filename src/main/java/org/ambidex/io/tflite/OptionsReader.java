@@ -21,6 +21,7 @@ final class OptionsReader {
     private static final int PAD_OPTIONS = 22;
     private static final int REDUCER_OPTIONS = 27;
     private static final int DEQUANTIZE_OPTIONS = 38;
+    private static final int DENSIFY_OPTIONS = 99;
 
     private static final String[] ACTIVATIONS = {"NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGN_BIT"};
 
@@ -103,6 +104,7 @@ final class OptionsReader {
             }
             case PAD -> none(t, type, PAD_OPTIONS, "PadOptions");
             case DEQUANTIZE -> none(t, type, DEQUANTIZE_OPTIONS, "DequantizeOptions");
+            case DENSIFY -> none(t, type, DENSIFY_OPTIONS, "DensifyOptions");
             case PRELU, LOGISTIC, RELU6 -> none(t, type, 0, "no options");
         };
     }

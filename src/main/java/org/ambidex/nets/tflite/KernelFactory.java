@@ -22,7 +22,7 @@ final class KernelFactory {
 
     private final TfliteModel model;
     private final NDManager manager;
-    /** DEQUANTIZE outputs and the float16 constants they widen. */
+    /** DEQUANTIZE and DENSIFY outputs and the constants whose values they hold. */
     private final Map<Integer, Integer> dequantised;
 
     KernelFactory(TfliteModel model, NDManager manager, Map<Integer, Integer> dequantised) {
@@ -67,7 +67,7 @@ final class KernelFactory {
             case FULLY_CONNECTED -> fullyConnected(op);
             case LOGISTIC -> (in, batch) -> Activation.sigmoid(in[0]);
             case RELU6 -> (in, batch) -> in[0].clip(0f, 6f);
-            case DEQUANTIZE -> throw new IllegalArgumentException("DEQUANTIZE is folded into the weights");
+            case DEQUANTIZE, DENSIFY -> throw new IllegalArgumentException(op.op() + " is folded into the weights");
         };
     }
 
@@ -187,7 +187,10 @@ final class KernelFactory {
         return manager.create(weights(tensor), new Shape(t.shape().stream().mapToLong(Integer::longValue).toArray()));
     }
 
-    /** The float values of a weight: a float32 constant, or the float16 constant a DEQUANTIZE widens. */
+    /**
+     * The float values of a weight: a float32 constant, or the float16 or sparse constant a DEQUANTIZE or DENSIFY
+     * (or both) made fixed floats of; the model widens and densifies it.
+     */
     private float[] weights(int tensor) {
         Integer source = dequantised.get(tensor);
         return model.floats(source == null ? tensor : source);
