@@ -119,6 +119,9 @@ final class TfliteTables {
             TfliteTensor w = model.tensor(op.input(1));
             return w.dim(1) + " -> " + w.dim(0) + activation(f.activation());
         }
+        if (o instanceof TfliteOptions.DepthToSpace d) {
+            return "block " + d.blockSize() + "x" + d.blockSize();
+        }
         if (o instanceof TfliteOptions.Reducer r) {
             return "axes " + Arrays.toString(model.ints(op.input(1))) + (r.keepDims() ? ", keep dims" : "");
         }

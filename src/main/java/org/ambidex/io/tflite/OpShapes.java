@@ -39,6 +39,7 @@ final class OpShapes {
             case PRELU -> prelu();
             case RESIZE_BILINEAR -> resize();
             case RESHAPE -> reshape();
+            case DEPTH_TO_SPACE -> depthToSpace();
             case CONCATENATION -> concatenation();
             case MEAN -> mean();
             case FULLY_CONNECTED -> fullyConnected();
@@ -150,6 +151,16 @@ final class OpShapes {
                 + "; expected one alpha per channel (shape [1, 1, " + channels + "])");
         }
         return shape(x);
+    }
+
+    private long[] depthToSpace() {
+        inputs(1, 1);
+        TfliteTensor x = rank(activation(0), 4);
+        long b = ((TfliteOptions.DepthToSpace) op.options()).blockSize();
+        if (x.dim(3) % (b * b) != 0) {
+            throw refuse("has block size " + b + " for " + x.dim(3) + " channels; expected a multiple of " + b * b);
+        }
+        return new long[] {1, x.dim(1) * b, x.dim(2) * b, x.dim(3) / (b * b)};
     }
 
     private long[] resize() {

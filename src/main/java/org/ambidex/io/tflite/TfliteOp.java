@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * The TFLite builtin ops that pass validation, by their {@code BuiltinOperator} code: the ops of MediaPipe's palm
  * detection and hand landmark networks (docs: MEDIAPIPE.md of the shared docs), plus the standalone RELU6 and
- * DENSIFY (which expands a sparse constant; MediaPipe Pose's detector has them).
+ * DENSIFY (which expands a sparse constant) and DEPTH_TO_SPACE, which MediaPipe Pose's detector has.
  * {@link #nameOf(int)} names any builtin code, so that a refusal can say which op a file used.
  */
 public enum TfliteOp {
@@ -14,6 +14,7 @@ public enum TfliteOp {
     CONCATENATION(2),
     CONV_2D(3),
     DEPTHWISE_CONV_2D(4),
+    DEPTH_TO_SPACE(5),
     DEQUANTIZE(6),
     FULLY_CONNECTED(9),
     LOGISTIC(14),

@@ -49,6 +49,7 @@ final class KernelFactory {
             case PAD -> pad(op);
             case RESIZE_BILINEAR -> resize(op);
             case RESHAPE -> reshape(op);
+            case DEPTH_TO_SPACE -> depthToSpace(op);
             case CONCATENATION -> concatenation(op);
             case MEAN -> {
                 boolean keep = ((TfliteOptions.Reducer) op.options()).keepDims();
@@ -156,6 +157,22 @@ final class KernelFactory {
                 nhwc.close();
             }
             return reshaped;
+        };
+    }
+
+    private Kernel depthToSpace(TfliteOperator op) {
+        int b = ((TfliteOptions.DepthToSpace) op.options()).blockSize();
+        // TFLite's NHWC channel (i b + j) C + c goes to pixel (h b + i, w b + j), channel c: block row and column
+        // are the outer channel digits (PyTorch's pixel_shuffle has them inner, so it would mix channels up).
+        return (in, batch) -> {
+            Shape s = in[0].getShape();
+            long c = s.get(1) / ((long) b * b);
+            NDArray split = in[0].reshape(s.get(0), b, b, c, s.get(2), s.get(3));
+            NDArray moved = split.transpose(0, 3, 4, 1, 5, 2);
+            NDArray out = moved.reshape(s.get(0), c, s.get(2) * b, s.get(3) * b);
+            split.close();
+            moved.close();
+            return out;
         };
     }
 
