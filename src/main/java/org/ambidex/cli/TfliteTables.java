@@ -16,7 +16,7 @@ import org.ambidex.io.tflite.TfliteTensor;
 
 /**
  * What {@code ambidex inspect} shows of a TFLite model besides its constants: every tensor (index, name, dtype,
- * shape, and the statistics of constants) and every op (index, name, input and output tensor indices, its key
+ * "sparse" for a sparse constant, shape, and the statistics of constants, densified) and every op (index, name, input and output tensor indices, its key
  * options), as text tables or as JSON.
  */
 final class TfliteTables {
@@ -43,7 +43,8 @@ final class TfliteTables {
                 stats = new String[] {InspectCommand.number(s.min()), InspectCommand.number(s.max()),
                     InspectCommand.number(s.mean())};
             }
-            rows.add(new String[] {Integer.toString(t.index()), shortName(t.name()), dtype(t),
+            String dtype = dtype(t) + (t.sparse() ? " sparse" : "");
+            rows.add(new String[] {Integer.toString(t.index()), shortName(t.name()), dtype,
                 InspectCommand.shape(t.shapeArray()), stats[0], stats[1], stats[2]});
         }
         TextTable.print(out, rows, 4);
@@ -55,8 +56,9 @@ final class TfliteTables {
         }
         TextTable.print(out, ops, 99);
         boolean cut = model.tensors().stream().anyMatch(t -> t.name().length() > NAME_WIDTH);
-        out.printf(Locale.ROOT, "%d tensors (%d constant), %d ops%s%n", model.tensors().size(),
-            model.tensors().stream().filter(TfliteTensor::constant).count(), model.operators().size(),
+        out.printf(Locale.ROOT, "%d tensors (%d constant, %d sparse), %d ops%s%n", model.tensors().size(),
+            model.tensors().stream().filter(TfliteTensor::constant).count(),
+            model.tensors().stream().filter(TfliteTensor::sparse).count(), model.operators().size(),
             cut ? " (names longer than " + NAME_WIDTH + " characters are shortened here; --json has them whole)" : "");
     }
 
@@ -75,6 +77,9 @@ final class TfliteTables {
             t.shape().forEach(shape::add);
             node.put("buffer", t.buffer());
             node.put("constant", t.constant());
+            if (t.sparse()) {
+                node.put("sparsity", t.sparsity().toString());
+            }
         }
         ArrayNode ops = root.putArray("operators");
         for (TfliteOperator op : model.operators()) {
@@ -114,6 +119,9 @@ final class TfliteTables {
             TfliteTensor w = model.tensor(op.input(1));
             return w.dim(1) + " -> " + w.dim(0) + activation(f.activation());
         }
+        if (o instanceof TfliteOptions.DepthToSpace d) {
+            return "block " + d.blockSize() + "x" + d.blockSize();
+        }
         if (o instanceof TfliteOptions.Reducer r) {
             return "axes " + Arrays.toString(model.ints(op.input(1))) + (r.keepDims() ? ", keep dims" : "");
         }
@@ -123,6 +131,7 @@ final class TfliteTables {
                 + ", half-pixel centres";
             case PAD -> "paddings " + pairs(model.ints(op.input(1)));
             case DEQUANTIZE -> "float16 -> float32";
+            case DENSIFY -> "sparse -> dense: " + model.tensor(op.input(0)).sparsity();
             default -> "";
         };
     }

@@ -207,6 +207,22 @@ final class FlatBuffer {
             return out;
         }
 
+        /**
+         * The vector of field {@code id} as ints, its elements {@code width} bytes each: 1 and 2 unsigned, 4 signed;
+         * empty when absent.
+         */
+        int[] ints(int id, int width, String name) {
+            if (width == 4) {
+                return ints(id, name);
+            }
+            Span s = vector(id, width, name);
+            int[] out = new int[s == null ? 0 : s.count()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = width == 1 ? FlatBuffer.this.u8(s.start() + i) : FlatBuffer.this.u16(s.start() + 2 * i);
+            }
+            return out;
+        }
+
         /** The number of elements of vector field {@code id} ({@code width} bytes each); 0 when absent. */
         int count(int id, int width, String name) {
             Span s = vector(id, width, name);

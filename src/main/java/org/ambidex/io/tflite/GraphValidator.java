@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Checks that a parsed model is a graph the interpreter can run: one float32 NHWC image input of batch 1, ops
  * that read only tensors already available (constants, the input, earlier outputs), each tensor written once,
- * float16 constants read only by DEQUANTIZE, every op's declared output shape equal to the one its inputs and
+ * float16 constants read only by DEQUANTIZE, sparse constants read only by DENSIFY, every op's declared output shape equal to the one its inputs and
  * options give ({@link OpShapes}), and float32 outputs with the batch axis first. Every computed tensor has
  * batch 1 first, so that the interpreter can run several images by growing that axis.
  */
@@ -30,7 +30,8 @@ final class GraphValidator {
         boolean[] weight = new boolean[n];
         for (TfliteTensor t : model.tensors()) {
             available[t.index()] = t.constant();
-            weight[t.index()] = t.constant() && t.dtype() == TfliteDType.FLOAT32;
+            // A sparse constant is fixed only once DENSIFY has expanded it.
+            weight[t.index()] = t.constant() && !t.sparse() && t.dtype() == TfliteDType.FLOAT32;
         }
         if (model.inputs().size() != 1) {
             throw refusal.because("has " + model.inputs().size() + " inputs; expected one image");
@@ -52,6 +53,10 @@ final class GraphValidator {
                     throw refusal.because(op.label() + " reads tensor " + model.tensor(i).label()
                         + " before any op writes it");
                 }
+                if (i >= 0 && model.tensor(i).sparse() && op.op() != TfliteOp.DENSIFY) {
+                    throw refusal.because(op.label() + " reads sparse tensor " + model.tensor(i).label()
+                        + "; only DENSIFY reads sparse tensors");
+                }
             }
             if (op.outputs().size() != 1) {
                 throw refusal.because(op.label() + " has " + op.outputs().size() + " outputs; expected 1");
@@ -65,6 +70,12 @@ final class GraphValidator {
             if (!Arrays.equals(expected, out.shape().stream().mapToLong(Integer::longValue).toArray())) {
                 throw refusal.because(op.label() + " writes " + out.label() + " of shape " + out.shape()
                     + ", but its inputs give " + Arrays.toString(expected));
+            }
+            if (op.op() == TfliteOp.DENSIFY) {
+                // Same shape and element type as its sparse constant (OpShapes): fixed values, no batch axis.
+                weight[out.index()] = out.dtype() == TfliteDType.FLOAT32;
+                available[out.index()] = true;
+                continue;
             }
             if (out.dtype() != TfliteDType.FLOAT32) {
                 throw refusal.because(op.label() + " writes " + out.label() + " as " + out.dtype()

@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 /**
  * Reads the parts of a TFLite flatbuffer (field ids from TFLite's schema.fbs) into the values of
  * {@link TfliteModel}, refusing what this reader does not support as it meets it: a schema other than 3, more
- * than one subgraph, custom or unsupported ops, quantised, sparse or variable tensors, element types other than
+ * than one subgraph, custom or unsupported ops, quantised or variable tensors, sparse tensors whose sparsity does not densify, element types other than
  * float32, float16 and int32, buffers stored outside the flatbuffer, constants whose size disagrees with their
  * shape. How the ops connect is checked afterwards by {@link GraphValidator}.
  */
@@ -126,9 +126,6 @@ final class ModelParser {
         if (t.bool(5, false)) {
             throw refusal.because(label + " is a variable; only constant weights are supported");
         }
-        if (t.has(6)) {
-            throw refusal.because(label + " is sparse; only dense tensors are supported");
-        }
         long elements = 1;
         for (int d : shape) {
             if (d < 0) {
@@ -143,11 +140,54 @@ final class ModelParser {
         }
         int buffer = bufferIndex(t.u32(2, 0), label);
         int bytes = buffers.get(buffer).length();
+        FlatBuffer.Table s = t.table(6, "sparsity");
+        if (s != null) {
+            TfliteSparsity sparsity = sparsity(s);
+            if (bytes == 0 || dtype == TfliteDType.INT32 || bytes % dtype.itemSize() != 0) {
+                throw refusal.because(label + " is sparse with " + bytes + " bytes of " + dtype
+                    + "; only float constants may be sparse");
+            }
+            sparsity.positions(shape, bytes / dtype.itemSize(),
+                what -> refusal.because(label + " is sparse but its sparsity " + what));
+            return new TfliteTensor(index, name == null ? "" : name, boxed(shape), dtype, buffer, true, sparsity);
+        }
         if (bytes != 0 && bytes != elements * dtype.itemSize()) {
             throw refusal.because(label + " has " + bytes + " bytes of data; its shape "
                 + java.util.Arrays.toString(shape) + " of " + dtype + " needs " + elements * dtype.itemSize());
         }
-        return new TfliteTensor(index, name == null ? "" : name, boxed(shape), dtype, buffer, bytes != 0);
+        return new TfliteTensor(index, name == null ? "" : name, boxed(shape), dtype, buffer, bytes != 0, null);
+    }
+
+    /** SparsityParameters: traversal_order (0), block_map (1), dim_metadata (2). */
+    private TfliteSparsity sparsity(FlatBuffer.Table s) {
+        List<TfliteSparsity.Level> levels = new ArrayList<>();
+        for (FlatBuffer.Table d : s.tables(2, "dim_metadata")) {
+            // DimensionMetadata: format (0: DENSE 0, SPARSE_CSR 1), dense_size (1), array_segments (type 2, value
+            // 3) and array_indices (type 4, value 5) as SparseIndexVector unions.
+            int format = d.u8(0, 0);
+            if (format > 1) {
+                throw fb.bad(d.what() + " has format " + format + "; expected DENSE (0) or SPARSE_CSR (1)");
+            }
+            boolean compressed = format == 1;
+            levels.add(new TfliteSparsity.Level(compressed, d.i32(1, 0),
+                compressed ? indexVector(d, 2, "array_segments") : new int[0],
+                compressed ? indexVector(d, 4, "array_indices") : new int[0]));
+        }
+        return new TfliteSparsity(s.ints(0, "traversal_order"), s.ints(1, "block_map"), levels);
+    }
+
+    /** A SparseIndexVector union (type at field {@code id}, table at {@code id + 1}): Int32, Uint16 or Uint8 values. */
+    private int[] indexVector(FlatBuffer.Table d, int id, String name) {
+        int type = d.u8(id, 0);
+        if (type < 1 || type > 3) {
+            throw fb.bad(d.what() + " " + name + " has vector type " + type
+                + "; expected Int32Vector (1), Uint16Vector (2) or Uint8Vector (3)");
+        }
+        FlatBuffer.Table v = d.table(id + 1, name);
+        if (v == null) {
+            throw fb.bad(d.what() + " " + name + " is missing");
+        }
+        return v.ints(0, type == 1 ? 4 : type == 2 ? 2 : 1, "values");
     }
 
     private TfliteOperator operator(int index, FlatBuffer.Table t, List<Code> codes) {

@@ -30,6 +30,7 @@ final class OpShapes {
         this.op = operator;
         return switch (op.op()) {
             case DEQUANTIZE -> dequantize();
+            case DENSIFY -> densify();
             case CONV_2D -> conv(false);
             case DEPTHWISE_CONV_2D -> conv(true);
             case MAX_POOL_2D -> pool();
@@ -38,6 +39,7 @@ final class OpShapes {
             case PRELU -> prelu();
             case RESIZE_BILINEAR -> resize();
             case RESHAPE -> reshape();
+            case DEPTH_TO_SPACE -> depthToSpace();
             case CONCATENATION -> concatenation();
             case MEAN -> mean();
             case FULLY_CONNECTED -> fullyConnected();
@@ -51,10 +53,28 @@ final class OpShapes {
     private long[] dequantize() {
         inputs(1, 1);
         TfliteTensor in = model.tensor(op.input(0));
-        if (in.dtype() != TfliteDType.FLOAT16 || !in.constant()) {
+        if (in.dtype() != TfliteDType.FLOAT16 || !in.constant() && !densified(in)) {
             throw refuse("reads " + describe(in) + "; only FLOAT16 constants are dequantised");
         }
         return shape(in);
+    }
+
+    private long[] densify() {
+        inputs(1, 1);
+        TfliteTensor in = model.tensor(op.input(0));
+        TfliteTensor out = model.tensor(op.output(0));
+        if (!in.sparse()) {
+            throw refuse("reads " + describe(in) + "; only sparse constants are densified");
+        }
+        if (out.dtype() != in.dtype()) {
+            throw refuse("writes " + describe(out) + " from " + describe(in) + "; expected the same element type");
+        }
+        return shape(in);
+    }
+
+    /** Whether {@code t} is written by a DENSIFY op (a sparse constant made dense, as fixed as a constant). */
+    private boolean densified(TfliteTensor t) {
+        return model.operators().stream().anyMatch(o -> o.op() == TfliteOp.DENSIFY && o.output(0) == t.index());
     }
 
     private long[] conv(boolean depthwise) {
@@ -131,6 +151,16 @@ final class OpShapes {
                 + "; expected one alpha per channel (shape [1, 1, " + channels + "])");
         }
         return shape(x);
+    }
+
+    private long[] depthToSpace() {
+        inputs(1, 1);
+        TfliteTensor x = rank(activation(0), 4);
+        long b = ((TfliteOptions.DepthToSpace) op.options()).blockSize();
+        if (x.dim(3) % (b * b) != 0) {
+            throw refuse("has block size " + b + " for " + x.dim(3) + " channels; expected a multiple of " + b * b);
+        }
+        return new long[] {1, x.dim(1) * b, x.dim(2) * b, x.dim(3) / (b * b)};
     }
 
     private long[] resize() {
@@ -301,7 +331,8 @@ final class OpShapes {
     }
 
     private static String describe(TfliteTensor t) {
-        return "tensor " + t.label() + " (" + t.dtype() + " " + t.shape() + (t.constant() ? ", constant" : "") + ")";
+        return "tensor " + t.label() + " (" + t.dtype() + " " + t.shape() + (t.sparse() ? ", sparse" : "")
+            + (t.constant() ? ", constant" : "") + ")";
     }
 
     private BadInputException refuse(String what) {

@@ -21,6 +21,8 @@ final class OptionsReader {
     private static final int PAD_OPTIONS = 22;
     private static final int REDUCER_OPTIONS = 27;
     private static final int DEQUANTIZE_OPTIONS = 38;
+    private static final int DEPTH_TO_SPACE_OPTIONS = 94;
+    private static final int DENSIFY_OPTIONS = 99;
 
     private static final String[] ACTIVATIONS = {"NONE", "RELU", "RELU_N1_TO_1", "RELU6", "TANH", "SIGN_BIT"};
 
@@ -82,6 +84,13 @@ final class OptionsReader {
                 FlatBuffer.Table o = optional(t, type, ADD_OPTIONS, "AddOptions");
                 yield new TfliteOptions.Add(activation(o == null ? 0 : o.i8(0, 0)));
             }
+            case DEPTH_TO_SPACE -> {
+                int block = required(t, type, DEPTH_TO_SPACE_OPTIONS, "DepthToSpaceOptions").i32(0, 0);
+                if (block < 1) {
+                    throw refuse("has block size " + block + "; expected at least 1");
+                }
+                yield new TfliteOptions.DepthToSpace(block);
+            }
             case RESIZE_BILINEAR -> {
                 FlatBuffer.Table o = optional(t, type, RESIZE_BILINEAR_OPTIONS, "ResizeBilinearOptions");
                 boolean align = o != null && o.bool(2, false);
@@ -103,6 +112,7 @@ final class OptionsReader {
             }
             case PAD -> none(t, type, PAD_OPTIONS, "PadOptions");
             case DEQUANTIZE -> none(t, type, DEQUANTIZE_OPTIONS, "DequantizeOptions");
+            case DENSIFY -> none(t, type, DENSIFY_OPTIONS, "DensifyOptions");
             case PRELU, LOGISTIC, RELU6 -> none(t, type, 0, "no options");
         };
     }

@@ -12,7 +12,8 @@ import org.ambidex.io.NdArray;
 
 /**
  * A TensorFlow Lite model ({@code .tflite}, schema 3) read safely and validated for ambidex's interpreter: one
- * subgraph of float32 activations, weights in float32 or float16 (widened exactly by {@link #floats}), int32
+ * subgraph of float32 activations, weights in float32 or float16 (widened exactly by {@link #floats}), dense or
+ * sparse (TFLite's sparsity, densified by {@link #floats} and {@link #constant}), int32
  * shapes and axes, and only the ops of {@link TfliteOp} with the options of {@link TfliteOptions}.
  *
  * <p>Reading never executes anything and never trusts the file: every offset and length is checked before it is
@@ -145,8 +146,13 @@ public final class TfliteModel {
             default -> throw new IllegalStateException("validated models hold no " + t.dtype());
         };
         Span s = buffers.get(t.buffer());
-        byte[] copy = new byte[s.length()];
-        System.arraycopy(bytes, s.start(), copy, 0, s.length());
+        byte[] copy;
+        if (t.sparse()) {
+            copy = densified(t);
+        } else {
+            copy = new byte[s.length()];
+            System.arraycopy(bytes, s.start(), copy, 0, s.length());
+        }
         return NdArray.wrap(dtype, t.shapeArray(), NdArray.Order.C, copy);
     }
 
@@ -155,11 +161,13 @@ public final class TfliteModel {
         TfliteTensor t = constantTensor(index);
         Span s = buffers.get(t.buffer());
         int count = Math.toIntExact(t.elementCount());
+        byte[] from = t.sparse() ? densified(t) : bytes;
+        int start = t.sparse() ? 0 : s.start();
         return switch (t.dtype()) {
-            case FLOAT16 -> Float16.toFloats(bytes, s.start(), count);
+            case FLOAT16 -> Float16.toFloats(from, start, count);
             case FLOAT32 -> {
                 float[] out = new float[count];
-                java.nio.ByteBuffer.wrap(bytes, s.start(), s.length()).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                java.nio.ByteBuffer.wrap(from, start, count * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN)
                     .asFloatBuffer().get(out);
                 yield out;
             }
@@ -178,6 +186,19 @@ public final class TfliteModel {
         java.nio.ByteBuffer.wrap(bytes, s.start(), s.length()).order(java.nio.ByteOrder.LITTLE_ENDIAN)
             .asIntBuffer().get(out);
         return out;
+    }
+
+    /** Sparse constant {@code t} in dense C order, its element bytes as stored (zero bytes are 0.0 in float16 too). */
+    private byte[] densified(TfliteTensor t) {
+        Span s = buffers.get(t.buffer());
+        int item = t.dtype().itemSize();
+        // The parser checked the sparsity against the shape and the buffer: nothing here can fail.
+        int[] positions = t.sparsity().positions(t.shapeArray(), s.length() / item, IllegalStateException::new);
+        byte[] dense = new byte[Math.toIntExact(t.elementCount() * item)];
+        for (int v = 0; v < positions.length; v++) {
+            System.arraycopy(bytes, s.start() + v * item, dense, positions[v] * item, item);
+        }
+        return dense;
     }
 
     private TfliteTensor constantTensor(int index) {

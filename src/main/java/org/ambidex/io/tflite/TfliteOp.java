@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * The TFLite builtin ops that pass validation, by their {@code BuiltinOperator} code: the ops of MediaPipe's palm
- * detection and hand landmark networks (docs: MEDIAPIPE.md of the shared docs), plus the standalone RELU6.
+ * detection and hand landmark networks (docs: MEDIAPIPE.md of the shared docs), plus the standalone RELU6 and
+ * DENSIFY (which expands a sparse constant) and DEPTH_TO_SPACE, which MediaPipe Pose's detector has.
  * {@link #nameOf(int)} names any builtin code, so that a refusal can say which op a file used.
  */
 public enum TfliteOp {
@@ -13,6 +14,7 @@ public enum TfliteOp {
     CONCATENATION(2),
     CONV_2D(3),
     DEPTHWISE_CONV_2D(4),
+    DEPTH_TO_SPACE(5),
     DEQUANTIZE(6),
     FULLY_CONNECTED(9),
     LOGISTIC(14),
@@ -22,7 +24,8 @@ public enum TfliteOp {
     RESIZE_BILINEAR(23),
     PAD(34),
     MEAN(40),
-    PRELU(54);
+    PRELU(54),
+    DENSIFY(124);
 
     /** TFLite's builtin op names by code, 0 to 161 (schema.fbs {@code BuiltinOperator}). */
     private static final String[] NAMES = ("ADD AVERAGE_POOL_2D CONCATENATION CONV_2D DEPTHWISE_CONV_2D DEPTH_TO_SPACE"

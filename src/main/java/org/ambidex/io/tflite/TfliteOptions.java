@@ -51,6 +51,10 @@ public sealed interface TfliteOptions {
     record Reducer(boolean keepDims) implements TfliteOptions {
     }
 
+    /** DEPTH_TO_SPACE: the block size, at least 1 (channels move into {@code blockSize x blockSize} pixels). */
+    record DepthToSpace(int blockSize) implements TfliteOptions {
+    }
+
     /** ADD: fused activation. */
     record Add(TfliteActivation activation) implements TfliteOptions {
     }

@@ -11,12 +11,25 @@ import java.util.List;
  * @param dtype    its element type
  * @param buffer   the index of its buffer in the model (0, the empty buffer, for activations)
  * @param constant whether its buffer holds data (weights, shapes, axes) rather than being computed
+ * @param sparsity how a sparse constant stores its non-zero values ({@code null} for a dense tensor); the reader
+ *                 densifies it ({@link TfliteModel#floats}), so its values read as any constant's
  */
 public record TfliteTensor(int index, String name, List<Integer> shape, TfliteDType dtype, int buffer,
-                           boolean constant) {
+                           boolean constant, TfliteSparsity sparsity) {
+
+    /** A dense tensor. */
+    public TfliteTensor(int index, String name, List<Integer> shape, TfliteDType dtype, int buffer,
+                        boolean constant) {
+        this(index, name, shape, dtype, buffer, constant, null);
+    }
 
     public TfliteTensor {
         shape = List.copyOf(shape);
+    }
+
+    /** Whether it is a sparse constant. */
+    public boolean sparse() {
+        return sparsity != null;
     }
 
     /** The number of axes. */

@@ -13,15 +13,16 @@ import org.ambidex.io.tflite.TfliteOp;
 import org.ambidex.io.tflite.TfliteOperator;
 
 /**
- * How a validated graph runs: the ops left once DEQUANTIZE is folded into the weights, the activations each reads,
+ * How a validated graph runs: the ops left once DEQUANTIZE and DENSIFY are folded into the weights, the activations
+ * each reads,
  * whether it may write its result into its first input (nothing reads that later), and which arrays can be freed
  * after it. Freeing and reusing early matters on the CPU: every new array costs fresh memory pages.
  */
 final class GraphPlan {
 
-    /** The ops that run, in order (the model's ops without DEQUANTIZE). */
+    /** The ops that run, in order (the model's ops without DEQUANTIZE and DENSIFY). */
     final List<TfliteOperator> ops;
-    /** DEQUANTIZE outputs and the float16 constants they widen. */
+    /** DEQUANTIZE and DENSIFY outputs and the constants (float16 or sparse) whose values they hold. */
     final Map<Integer, Integer> dequantised;
     /** For each op, the tensor indices of its activation inputs (weights are in its kernel). */
     final List<int[]> reads;
@@ -33,11 +34,13 @@ final class GraphPlan {
     private GraphPlan(TfliteModel model) {
         dequantised = new HashMap<>();
         for (TfliteOperator op : model.operators()) {
-            if (op.op() == TfliteOp.DEQUANTIZE) {
-                dequantised.put(op.output(0), op.input(0));
+            if (folded(op)) {
+                // DEQUANTIZE may widen what a DENSIFY expanded: both lead back to the one constant in the file,
+                // which the model reads dense and widened.
+                dequantised.put(op.output(0), dequantised.getOrDefault(op.input(0), op.input(0)));
             }
         }
-        ops = model.operators().stream().filter(op -> op.op() != TfliteOp.DEQUANTIZE).toList();
+        ops = model.operators().stream().filter(op -> !folded(op)).toList();
         reads = new ArrayList<>();
         for (TfliteOperator op : ops) {
             reads.add(op.inputs().stream().mapToInt(Integer::intValue)
@@ -68,6 +71,11 @@ final class GraphPlan {
             final int step = s;
             freeAfter[s] = IntStream.range(0, n).filter(t -> last[t] == step).toArray();
         }
+    }
+
+    /** Whether {@code op} only turns a constant into fixed float values (done once at load, not at run time). */
+    private static boolean folded(TfliteOperator op) {
+        return op.op() == TfliteOp.DEQUANTIZE || op.op() == TfliteOp.DENSIFY;
     }
 
     static GraphPlan of(TfliteModel model) {

@@ -22,7 +22,7 @@ final class KernelFactory {
 
     private final TfliteModel model;
     private final NDManager manager;
-    /** DEQUANTIZE outputs and the float16 constants they widen. */
+    /** DEQUANTIZE and DENSIFY outputs and the constants whose values they hold. */
     private final Map<Integer, Integer> dequantised;
 
     KernelFactory(TfliteModel model, NDManager manager, Map<Integer, Integer> dequantised) {
@@ -49,6 +49,7 @@ final class KernelFactory {
             case PAD -> pad(op);
             case RESIZE_BILINEAR -> resize(op);
             case RESHAPE -> reshape(op);
+            case DEPTH_TO_SPACE -> depthToSpace(op);
             case CONCATENATION -> concatenation(op);
             case MEAN -> {
                 boolean keep = ((TfliteOptions.Reducer) op.options()).keepDims();
@@ -67,7 +68,7 @@ final class KernelFactory {
             case FULLY_CONNECTED -> fullyConnected(op);
             case LOGISTIC -> (in, batch) -> Activation.sigmoid(in[0]);
             case RELU6 -> (in, batch) -> in[0].clip(0f, 6f);
-            case DEQUANTIZE -> throw new IllegalArgumentException("DEQUANTIZE is folded into the weights");
+            case DEQUANTIZE, DENSIFY -> throw new IllegalArgumentException(op.op() + " is folded into the weights");
         };
     }
 
@@ -159,6 +160,22 @@ final class KernelFactory {
         };
     }
 
+    private Kernel depthToSpace(TfliteOperator op) {
+        int b = ((TfliteOptions.DepthToSpace) op.options()).blockSize();
+        // TFLite's NHWC channel (i b + j) C + c goes to pixel (h b + i, w b + j), channel c: block row and column
+        // are the outer channel digits (PyTorch's pixel_shuffle has them inner, so it would mix channels up).
+        return (in, batch) -> {
+            Shape s = in[0].getShape();
+            long c = s.get(1) / ((long) b * b);
+            NDArray split = in[0].reshape(s.get(0), b, b, c, s.get(2), s.get(3));
+            NDArray moved = split.transpose(0, 3, 4, 1, 5, 2);
+            NDArray out = moved.reshape(s.get(0), c, s.get(2) * b, s.get(3) * b);
+            split.close();
+            moved.close();
+            return out;
+        };
+    }
+
     private Kernel concatenation(TfliteOperator op) {
         TfliteOptions.Concatenation o = (TfliteOptions.Concatenation) op.options();
         int axis = NhwcLayout.axis(o.axis(), model.tensor(op.input(0)).rank());
@@ -187,7 +204,10 @@ final class KernelFactory {
         return manager.create(weights(tensor), new Shape(t.shape().stream().mapToLong(Integer::longValue).toArray()));
     }
 
-    /** The float values of a weight: a float32 constant, or the float16 constant a DEQUANTIZE widens. */
+    /**
+     * The float values of a weight: a float32 constant, or the float16 or sparse constant a DEQUANTIZE or DENSIFY
+     * (or both) made fixed floats of; the model widens and densifies it.
+     */
     private float[] weights(int tensor) {
         Integer source = dequantised.get(tensor);
         return model.floats(source == null ? tensor : source);
