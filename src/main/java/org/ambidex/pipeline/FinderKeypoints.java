@@ -12,8 +12,6 @@ import org.ambidex.detect.FinderOptions;
 import org.ambidex.detect.HandFinder;
 import org.ambidex.detect.Handedness;
 import org.ambidex.io.image.Images;
-import org.ambidex.nets.mediapipe.MediaPipeModel;
-import org.ambidex.nets.tflite.TfliteNetwork;
 
 /**
  * The 2-D keypoints self-supervised training learns from (S2HAND's {@code open_2dj}), found by ambidex's own hand
@@ -53,21 +51,13 @@ public final class FinderKeypoints implements AutoCloseable {
         }
     }
 
-    private final TfliteNetwork palms;
-    private final TfliteNetwork landmarks;
+    private final FinderNetworks networks;
     private final HandFinder finder;
 
     /** A finder of up to {@code maxHands} hands per image (the most present right one is kept). */
     public FinderKeypoints(int maxHands) {
-        palms = MediaPipeModel.PALM_FULL.open();
-        try {
-            landmarks = MediaPipeModel.LANDMARK_FULL.open();
-        } catch (RuntimeException e) {
-            palms.close();
-            throw e;
-        }
-        finder = new HandFinder(palms::run, landmarks::run, new FinderOptions(maxHands, false,
-            FinderOptions.DEFAULT.tileLevels(), FinderOptions.DEFAULT.refinements()));
+        networks = new FinderNetworks(FinderOptions.DEFAULT.withMaxHands(maxHands));
+        finder = networks.finder();
     }
 
     /** The keypoints of each image file; {@code progress} steps once per image. */
@@ -99,7 +89,6 @@ public final class FinderKeypoints implements AutoCloseable {
 
     @Override
     public void close() {
-        palms.close();
-        landmarks.close();
+        networks.close();
     }
 }

@@ -6,11 +6,8 @@ import java.util.Optional;
 import org.ambidex.data.Bbox;
 import org.ambidex.detect.DetectedHand;
 import org.ambidex.detect.FinderOptions;
-import org.ambidex.detect.HandFinder;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.PointBounds;
-import org.ambidex.nets.mediapipe.MediaPipeModel;
-import org.ambidex.nets.tflite.TfliteNetwork;
 
 /**
  * The real-photo hand finder of the default architecture ({@code mediapipe}), used by crop-based networks when
@@ -23,9 +20,7 @@ final class HandFinderBoxes implements AutoCloseable {
     static final String NO_HAND = "no hand found in the image";
 
     private final FinderOptions options;
-    private TfliteNetwork palms;
-    private TfliteNetwork landmarks;
-    private HandFinder finder;
+    private FinderNetworks networks;
 
     /** The finder as the default model runs it by default. */
     HandFinderBoxes() {
@@ -38,7 +33,10 @@ final class HandFinderBoxes implements AutoCloseable {
 
     /** The hands the finder sees in {@code image}, most present first (none: empty). */
     List<DetectedHand> hands(BufferedImage image) {
-        return finder().find(image);
+        if (networks == null) {
+            networks = new FinderNetworks(options);
+        }
+        return networks.finder().find(image);
     }
 
     /**
@@ -94,28 +92,10 @@ final class HandFinderBoxes implements AutoCloseable {
             NO_HAND + ", so " + network + " was not run (give --bbox to crop about a region)");
     }
 
-    private HandFinder finder() {
-        if (finder == null) {
-            palms = MediaPipeModel.PALM_FULL.open();
-            try {
-                landmarks = MediaPipeModel.LANDMARK_FULL.open();
-            } catch (RuntimeException e) {
-                palms.close();
-                palms = null;
-                throw e;
-            }
-            finder = new HandFinder(palms::run, landmarks::run, options);
-        }
-        return finder;
-    }
-
     @Override
     public void close() {
-        if (palms != null) {
-            palms.close();
-        }
-        if (landmarks != null) {
-            landmarks.close();
+        if (networks != null) {
+            networks.close();
         }
     }
 }

@@ -19,7 +19,6 @@ import org.ambidex.geom.Vec3;
 import org.ambidex.hand.HandSide;
 import org.ambidex.nets.mediapipe.MediaPipeModel;
 import org.ambidex.nets.twohand.CameraPlacement;
-import org.ambidex.nets.tflite.TfliteNetwork;
 
 /**
  * Reconstructs the hands of a photo with MediaPipe's networks and the hand model fitted to their landmarks: the
@@ -36,8 +35,7 @@ final class PhotoReconstructor implements Reconstructor {
 
     private final Architecture architecture;
     private final String name;
-    private final TfliteNetwork palms;
-    private final TfliteNetwork landmarks;
+    private final FinderNetworks networks;
     private final HandFinder finder;
     private final TwoHandFitter fitter;
     private final String handModel;
@@ -53,17 +51,8 @@ final class PhotoReconstructor implements Reconstructor {
         for (int h = 0; h < 2; h++) {
             faces[h] = models.get(h).faces().toIntArray();
         }
-        TfliteNetwork p = palmModel.open();
-        TfliteNetwork l;
-        try {
-            l = landmarkModel.open();
-        } catch (RuntimeException e) {
-            p.close();
-            throw e;
-        }
-        this.palms = p;
-        this.landmarks = l;
-        this.finder = new HandFinder(palms::run, landmarks::run, options.finderOptions());
+        this.networks = new FinderNetworks(palmModel, landmarkModel, options.finderOptions());
+        this.finder = networks.finder();
     }
 
     @Override
@@ -178,7 +167,6 @@ final class PhotoReconstructor implements Reconstructor {
 
     @Override
     public void close() {
-        palms.close();
-        landmarks.close();
+        networks.close();
     }
 }

@@ -25,7 +25,10 @@ public enum MediaPipeModel {
     PALM_FULL("palm_detection_full.tflite", "2f25e740121983f68ffc05f99991d524dc0ea812134f6316a26125816941ee85"),
     PALM_LITE("palm_detection_lite.tflite", "e9a4aaddf90dda56a87235303cf00e4c2d3fb28725f68fd88772997dac905c18"),
     LANDMARK_FULL("hand_landmark_full.tflite", "8c026882c9ec059ce0f8e75266bee5a9a23c341a40e0000df755374d3d1b9b68"),
-    LANDMARK_LITE("hand_landmark_lite.tflite", "d7fde8ac11f8ce03f8663775bfc323f4fc9f2a38062b4f4efa142874ef5b2a48");
+    LANDMARK_LITE("hand_landmark_lite.tflite", "d7fde8ac11f8ce03f8663775bfc323f4fc9f2a38062b4f4efa142874ef5b2a48"),
+    POSE_DETECTION("pose_detection.tflite", "a63c614bef30d35947f13be361820b1e4e3bec9cfeebf4d11216a18373108e85"),
+    POSE_LANDMARK_FULL("pose_landmark_full.tflite", "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f"),
+    POSE_LANDMARK_LITE("pose_landmark_lite.tflite", "f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61");
 
     private static final String FOLDER = "org/ambidex/models/mediapipe/";
 
