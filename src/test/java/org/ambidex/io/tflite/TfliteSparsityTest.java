@@ -11,7 +11,7 @@ import org.ambidex.core.BadInputException;
 import org.junit.jupiter.api.Test;
 
 /** Sparse constants (TFLite's SparsityParameters) densified by the reader, and malformed ones refused. */
-class TfliteSparsityTest {
+public class TfliteSparsityTest {
 
     /** 4 x 4 (OHWI 4 x 1 x 1 x 4), rows compressed: 5 of 16 stored. */
     static final float[] CSR_DENSE = {
@@ -29,9 +29,10 @@ class TfliteSparsityTest {
 
     /**
      * A 1 x 1 convolution with the CSR weight (float32, DENSIFY) then one with the block-sparse weight (float16,
-     * DENSIFY then DEQUANTIZE), plus an unused 2 x 3 constant stored column by column (traversal order 1, 0).
+     * DENSIFY then DEQUANTIZE), plus an unused 2 x 3 constant stored column by column (traversal order 1, 0):
+     * tensors x 0, w1 1-2, y 3, w2 4-6, z 7, columns 8, the convolutions' biases 9 and 10.
      */
-    static TinyModel model(Consumer<TinyModel> change) {
+    public static TinyModel model(Consumer<TinyModel> change) {
         TinyModel m = new TinyModel();
         int x = m.input("x", 1, 2, 2, 4);
         int w1 = m.sparseWeight("w1", false, new float[] {1, 2, 3, 4, 5},
@@ -39,16 +40,18 @@ class TfliteSparsityTest {
                 csr(new int[] {0, 2, 2, 3, 5}, new int[] {0, 3, 1, 0, 2})), 4, 1, 1, 4);
         int y = m.activation("y", 1, 2, 2, 4);
         m.op(3, TinyModel.conv(TinyModel.VALID, 1, 1, TinyModel.NONE), TinyModel.CONV_2D_OPTIONS,
-            new int[] {x, w1, -1}, y);
+            new int[] {x, w1, 9}, y);
         int w2 = m.sparseWeight("w2", true, new float[] {1, 2, 3, 4, 5, 0, 0, 6},
             sparsity(new int[] {0, 1, 2, 3, 4}, new int[] {3}, dense(4), dense(1), dense(1),
                 csr(new int[] {0, 1, 1, 2, 4}, new int[] {0, 1, 0, 1}), dense(2)), 4, 1, 1, 4);
         int z = m.activation("z", 1, 2, 2, 4);
         m.op(3, TinyModel.conv(TinyModel.VALID, 1, 1, TinyModel.NONE), TinyModel.CONV_2D_OPTIONS,
-            new int[] {y, w2, -1}, z);
+            new int[] {y, w2, 10}, z);
         m.sparseConstant("columns", false, new float[] {8, 7, 9},
             sparsity(new int[] {1, 0}, new int[0], dense(3), csr(new int[] {0, 1, 2, 3}, new int[] {1, 0, 1})), 2, 3);
-        m.outputs(z);
+        // The biases last, so that the sparse tensors keep their indices (TFLite 2.6.2's CONV_2D needs a bias).
+        m.constant("b1", new float[] {0.5f, -0.25f, 0, 1}, 4);
+        m.constant("b2", new float[] {-1, 0.75f, 0.125f, 0}, 4);        m.outputs(z);
         change.accept(m);
         return m;
     }

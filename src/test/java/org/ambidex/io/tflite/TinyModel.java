@@ -30,6 +30,7 @@ public final class TinyModel {
     public static final int RESIZE_BILINEAR_OPTIONS = 15;
     public static final int RESHAPE_OPTIONS = 17;
     public static final int REDUCER_OPTIONS = 27;
+    public static final int DEPTH_TO_SPACE_OPTIONS = 94;
 
     // Padding and activation codes.
     public static final int SAME = 0;
@@ -226,6 +227,10 @@ public final class TinyModel {
 
     public static FlatBufferWriter.Table keepDims(boolean keep) {
         return new FlatBufferWriter.Table().bool(0, keep);
+    }
+
+    public static FlatBufferWriter.Table blockSize(int size) {
+        return new FlatBufferWriter.Table().i32(0, size);
     }
 
     public static FlatBufferWriter.Table newShape(int... shape) {
