@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Checks that a parsed model is a graph the interpreter can run: one float32 NHWC image input of batch 1, ops
  * that read only tensors already available (constants, the input, earlier outputs), each tensor written once,
- * float16 constants read only by DEQUANTIZE, sparse constants read only by DENSIFY, every op's declared output shape equal to the one its inputs and
+ * float16 constants read only by DEQUANTIZE, sparse constants read only by DENSIFY, every op's declared output
+ * shape equal to the one its inputs and
  * options give ({@link OpShapes}), and float32 outputs with the batch axis first. Every computed tensor has
  * batch 1 first, so that the interpreter can run several images by growing that axis.
  */

@@ -124,7 +124,7 @@ public final class TinyModel {
         return t;
     }
 
-    /** A sparse constant expanded by a DENSIFY op (and widened by a DEQUANTIZE when {@code half}); the float32 tensor. */
+    /** A sparse constant expanded by DENSIFY (and widened by DEQUANTIZE when {@code half}); the float32 tensor. */
     public int sparseWeight(String name, boolean half, float[] stored, FlatBufferWriter.Table sparsity, int... shape) {
         int sparse = sparseConstant(name + "_sparse", half, stored, sparsity, shape);
         int dense = tensor(name + "_dense", half ? FLOAT16 : FLOAT32, 0, shape);
@@ -137,7 +137,9 @@ public final class TinyModel {
         return wide;
     }
 
-    /** SparsityParameters: traversal order, block map, one DimensionMetadata per level ({@link #dense}, {@link #csr}). */
+    /**
+     * SparsityParameters: traversal order, block map, one DimensionMetadata per level ({@link #dense}, {@link #csr}).
+     */
     public static FlatBufferWriter.Table sparsity(int[] traversalOrder, int[] blockMap,
                                                   FlatBufferWriter.Table... levels) {
         return new FlatBufferWriter.Table().ints(0, traversalOrder).ints(1, blockMap)
