@@ -29,6 +29,8 @@ final class GraphValidator {
         int n = model.tensors().size();
         boolean[] available = new boolean[n];
         boolean[] weight = new boolean[n];
+        // Values fixed at load (DENSIFY and DEQUANTIZE outputs), which the interpreter folds away: never an output.
+        boolean[] fixed = new boolean[n];
         for (TfliteTensor t : model.tensors()) {
             available[t.index()] = t.constant();
             // A sparse constant is fixed only once DENSIFY has expanded it.
@@ -75,6 +77,7 @@ final class GraphValidator {
             if (op.op() == TfliteOp.DENSIFY) {
                 // Same shape and element type as its sparse constant (OpShapes): fixed values, no batch axis.
                 weight[out.index()] = out.dtype() == TfliteDType.FLOAT32;
+                fixed[out.index()] = true;
                 available[out.index()] = true;
                 continue;
             }
@@ -84,6 +87,7 @@ final class GraphValidator {
             }
             if (op.op() == TfliteOp.DEQUANTIZE) {
                 weight[out.index()] = true;
+                fixed[out.index()] = true;
             } else if (out.rank() == 0 || out.dim(0) != 1) {
                 throw refusal.because(op.label() + " writes " + out.label() + " of shape " + out.shape()
                     + "; expected the batch of 1 first");
@@ -96,7 +100,7 @@ final class GraphValidator {
         }
         for (int i : outputs) {
             TfliteTensor t = tensor(i, "output");
-            if (!available[i] || weight[i] || t.constant() || t.index() == input.index()) {
+            if (!available[i] || weight[i] || fixed[i] || t.constant() || t.index() == input.index()) {
                 throw refusal.because("has output " + t.label() + ", which no op computes");
             }
         }

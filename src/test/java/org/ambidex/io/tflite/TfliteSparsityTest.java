@@ -127,6 +127,11 @@ public class TfliteSparsityTest {
         }, "reads sparse tensor 1 'w1_sparse'; only DENSIFY reads sparse tensors");
     }
 
+    @Test
+    void aDensifiedConstantIsNoOutput() {
+        assertRefused(m -> m.outputs(7, 5), "has output 5 'w2_dense', which no op computes");
+    }
+
     private static void assertRefused(Consumer<TinyModel> change, String message) {
         assertThatThrownBy(() -> read(change)).isInstanceOf(BadInputException.class)
             .hasMessageStartingWith("tiny.tflite: ").hasMessageContaining(message)
