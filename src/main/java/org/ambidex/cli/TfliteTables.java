@@ -16,7 +16,8 @@ import org.ambidex.io.tflite.TfliteTensor;
 
 /**
  * What {@code ambidex inspect} shows of a TFLite model besides its constants: every tensor (index, name, dtype,
- * "sparse" for a sparse constant, shape, and the statistics of constants, densified) and every op (index, name, input and output tensor indices, its key
+ * "sparse" for a sparse constant, shape, and the statistics of constants, densified) and every op (index, name,
+ * input and output tensor indices, its key
  * options), as text tables or as JSON.
  */
 final class TfliteTables {

@@ -183,6 +183,22 @@ class InspectCommandTest {
     }
 
     @Test
+    void sparseTfliteTensorsAreShownAsSuch() throws IOException {
+        Path pose = bundledModel(dir, "pose_detection.tflite");
+        CliRun run = CliRun.of("inspect", pose.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("442 tensors (150 constant, 38 sparse), 291 ops", "block 2x2");
+        assertThat(run.out()).containsPattern(
+            "(?m)^15 +model_1/model/conv2d_1/Conv2D_dequantize +float16 sparse +\\(16, 1, 1, 24\\) +-1\\.41016 ");
+        assertThat(run.out()).containsPattern(
+            "(?m)^8 +DENSIFY +15 +16 +sparse -> dense: traversal \\[0, 1, 2, 3\\], levels D D D CSR$");
+        JsonNode tensor = new ObjectMapper().readTree(CliRun.of("inspect", "--json", pose.toString()).out())
+            .get("tensors").get(15);
+        assertThat(tensor.get("sparsity").asText()).isEqualTo("traversal [0, 1, 2, 3], levels D D D CSR");
+        assertThat(tensor.get("constant").asBoolean()).isTrue();
+    }
+
+    @Test
     void unsupportedOrBrokenTfliteFilesAreRefusedInOneLine() throws IOException {
         org.ambidex.io.tflite.TinyModel softmax = new org.ambidex.io.tflite.TinyModel();
         int x = softmax.input("x", 1, 4);

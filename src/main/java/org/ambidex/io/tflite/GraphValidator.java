@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Checks that a parsed model is a graph the interpreter can run: one float32 NHWC image input of batch 1, ops
  * that read only tensors already available (constants, the input, earlier outputs), each tensor written once,
- * float16 constants read only by DEQUANTIZE, sparse constants read only by DENSIFY, every op's declared output shape equal to the one its inputs and
+ * float16 constants read only by DEQUANTIZE, sparse constants read only by DENSIFY, every op's declared output
+ * shape equal to the one its inputs and
  * options give ({@link OpShapes}), and float32 outputs with the batch axis first. Every computed tensor has
  * batch 1 first, so that the interpreter can run several images by growing that axis.
  */
@@ -28,6 +29,8 @@ final class GraphValidator {
         int n = model.tensors().size();
         boolean[] available = new boolean[n];
         boolean[] weight = new boolean[n];
+        // Values fixed at load (DENSIFY and DEQUANTIZE outputs), which the interpreter folds away: never an output.
+        boolean[] fixed = new boolean[n];
         for (TfliteTensor t : model.tensors()) {
             available[t.index()] = t.constant();
             // A sparse constant is fixed only once DENSIFY has expanded it.
@@ -74,6 +77,7 @@ final class GraphValidator {
             if (op.op() == TfliteOp.DENSIFY) {
                 // Same shape and element type as its sparse constant (OpShapes): fixed values, no batch axis.
                 weight[out.index()] = out.dtype() == TfliteDType.FLOAT32;
+                fixed[out.index()] = true;
                 available[out.index()] = true;
                 continue;
             }
@@ -83,6 +87,7 @@ final class GraphValidator {
             }
             if (op.op() == TfliteOp.DEQUANTIZE) {
                 weight[out.index()] = true;
+                fixed[out.index()] = true;
             } else if (out.rank() == 0 || out.dim(0) != 1) {
                 throw refusal.because(op.label() + " writes " + out.label() + " of shape " + out.shape()
                     + "; expected the batch of 1 first");
@@ -95,7 +100,7 @@ final class GraphValidator {
         }
         for (int i : outputs) {
             TfliteTensor t = tensor(i, "output");
-            if (!available[i] || weight[i] || t.constant() || t.index() == input.index()) {
+            if (!available[i] || weight[i] || fixed[i] || t.constant() || t.index() == input.index()) {
                 throw refusal.because("has output " + t.label() + ", which no op computes");
             }
         }

@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 /**
  * Reads the parts of a TFLite flatbuffer (field ids from TFLite's schema.fbs) into the values of
  * {@link TfliteModel}, refusing what this reader does not support as it meets it: a schema other than 3, more
- * than one subgraph, custom or unsupported ops, quantised or variable tensors, sparse tensors whose sparsity does not densify, element types other than
+ * than one subgraph, custom or unsupported ops, quantised or variable tensors, sparse tensors whose sparsity does
+ * not densify, element types other than
  * float32, float16 and int32, buffers stored outside the flatbuffer, constants whose size disagrees with their
  * shape. How the ops connect is checked afterwards by {@link GraphValidator}.
  */

@@ -122,8 +122,8 @@ class TfliteModelTest {
         t.op(25, null, 0, new int[] {x}, y);
         t.outputs(y);
         assertRefused(t, "tiny.tflite: op 25 SOFTMAX at index 0 is not supported; expected one of ADD, CONCATENATION,"
-            + " CONV_2D, DEPTHWISE_CONV_2D, DEQUANTIZE, FULLY_CONNECTED, LOGISTIC, MAX_POOL_2D, RELU6, RESHAPE,"
-            + " RESIZE_BILINEAR, PAD, MEAN, PRELU");
+            + " CONV_2D, DEPTHWISE_CONV_2D, DEPTH_TO_SPACE, DEQUANTIZE, FULLY_CONNECTED, LOGISTIC, MAX_POOL_2D, RELU6,"
+            + " RESHAPE, RESIZE_BILINEAR, PAD, MEAN, PRELU, DENSIFY");
         TinyModel big = new TinyModel();
         int a = big.input("x", 1, 4);
         int b = big.activation("y", 1, 4);

@@ -30,6 +30,7 @@ public final class TinyModel {
     public static final int RESIZE_BILINEAR_OPTIONS = 15;
     public static final int RESHAPE_OPTIONS = 17;
     public static final int REDUCER_OPTIONS = 27;
+    public static final int DEPTH_TO_SPACE_OPTIONS = 94;
 
     // Padding and activation codes.
     public static final int SAME = 0;
@@ -57,7 +58,7 @@ public final class TinyModel {
         return model;
     }
 
-    /** Tensor {@code index}'s table (0 shape, 1 type, 2 buffer, 3 name, 4 quantization, 5 is_variable). */
+    /** Tensor {@code index}'s table (0 shape, 1 type, 2 buffer, 3 name, 4 quantization, 5 is_variable, 6 sparsity). */
     public FlatBufferWriter.Table tensorTable(int index) {
         return tensors.get(index);
     }
@@ -110,6 +111,55 @@ public final class TinyModel {
         int wide = activation(name, shape);
         op(6, null, 0, new int[] {half}, wide);
         return wide;
+    }
+
+    /**
+     * A sparse constant: {@code stored} are its stored values in walk order (float32, or float16 when {@code half}),
+     * {@code sparsity} its SparsityParameters table ({@link #sparsity}).
+     */
+    public int sparseConstant(String name, boolean half, float[] stored, FlatBufferWriter.Table sparsity,
+                              int... shape) {
+        int t = half ? constantHalf(name, stored, shape) : constant(name, stored, shape);
+        tensors.get(t).table(6, sparsity);
+        return t;
+    }
+
+    /** A sparse constant expanded by DENSIFY (and widened by DEQUANTIZE when {@code half}); the float32 tensor. */
+    public int sparseWeight(String name, boolean half, float[] stored, FlatBufferWriter.Table sparsity, int... shape) {
+        int sparse = sparseConstant(name + "_sparse", half, stored, sparsity, shape);
+        int dense = tensor(name + "_dense", half ? FLOAT16 : FLOAT32, 0, shape);
+        op(124, null, 0, new int[] {sparse}, dense);
+        if (!half) {
+            return dense;
+        }
+        int wide = activation(name, shape);
+        op(6, null, 0, new int[] {dense}, wide);
+        return wide;
+    }
+
+    /**
+     * SparsityParameters: traversal order, block map, one DimensionMetadata per level ({@link #dense}, {@link #csr}).
+     */
+    public static FlatBufferWriter.Table sparsity(int[] traversalOrder, int[] blockMap,
+                                                  FlatBufferWriter.Table... levels) {
+        return new FlatBufferWriter.Table().ints(0, traversalOrder).ints(1, blockMap)
+            .tables(2, java.util.List.of(levels));
+    }
+
+    /** A DENSE level of {@code size} children per parent. */
+    public static FlatBufferWriter.Table dense(int size) {
+        return new FlatBufferWriter.Table().i8(0, 0).i32(1, size);
+    }
+
+    /** A SPARSE_CSR level: segments as an Int32Vector, indices as a Uint8Vector. */
+    public static FlatBufferWriter.Table csr(int[] segments, int[] indices) {
+        byte[] small = new byte[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            small[i] = (byte) indices[i];
+        }
+        return new FlatBufferWriter.Table().i8(0, 1)
+            .i8(2, 1).table(3, new FlatBufferWriter.Table().ints(0, segments))
+            .i8(4, 3).table(5, new FlatBufferWriter.Table().bytes(0, small));
     }
 
     public int tensor(String name, int type, int buffer, int... shape) {
@@ -179,6 +229,10 @@ public final class TinyModel {
 
     public static FlatBufferWriter.Table keepDims(boolean keep) {
         return new FlatBufferWriter.Table().bool(0, keep);
+    }
+
+    public static FlatBufferWriter.Table blockSize(int size) {
+        return new FlatBufferWriter.Table().i32(0, size);
     }
 
     public static FlatBufferWriter.Table newShape(int... shape) {

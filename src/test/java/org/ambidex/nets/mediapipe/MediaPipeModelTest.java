@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.ambidex.core.BadInputException;
+import org.ambidex.io.tflite.TfliteModel;
+import org.ambidex.io.tflite.TfliteTensor;
 import org.junit.jupiter.api.Test;
 
 class MediaPipeModelTest {
@@ -17,6 +20,29 @@ class MediaPipeModelTest {
             assertThat(m.resource()).startsWith("org/ambidex/models/mediapipe/").endsWith(".tflite");
         }
         assertThat(MediaPipeModel.PALM_LITE.model().tensors()).hasSize(353);
+    }
+
+    @Test
+    void theInputSizeIsTheModelsAndOnlyThePoseDetectorTakesMinusOneToOne() {
+        for (MediaPipeModel m : MediaPipeModel.values()) {
+            TfliteModel model = m.model();
+            assertThat(model.tensor(model.inputs().get(0)).shape()).as(m.name())
+                .containsExactly(1, m.inputSize(), m.inputSize(), 3);
+            assertThat(m.inputMin()).as(m.name()).isEqualTo(m == MediaPipeModel.POSE_DETECTION ? -1f : 0f);
+        }
+        assertThat(MediaPipeModel.POSE_DETECTION.inputSize()).isEqualTo(224);
+        assertThat(MediaPipeModel.POSE_LANDMARK_LITE.inputSize()).isEqualTo(256);
+    }
+
+    @Test
+    void thePoseDetectorsWeightsAreSparseAndItsOutputsAreAnchors() {
+        TfliteModel model = MediaPipeModel.POSE_DETECTION.model();
+        assertThat(model.tensors().stream().filter(TfliteTensor::sparse).count()).isEqualTo(38);
+        assertThat(model.outputs().stream().map(i -> model.tensor(i).shape()).toList())
+            .containsExactly(List.of(1, 2254, 12), List.of(1, 2254, 1));
+        TfliteModel landmarks = MediaPipeModel.POSE_LANDMARK_FULL.model();
+        assertThat(landmarks.outputs().stream().map(i -> landmarks.tensor(i).shape()).toList()).containsExactly(
+            List.of(1, 195), List.of(1, 1), List.of(1, 256, 256, 1), List.of(1, 64, 64, 39), List.of(1, 117));
     }
 
     @Test

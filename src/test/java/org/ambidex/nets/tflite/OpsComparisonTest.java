@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.ambidex.io.tflite.TfliteModel;
+import org.ambidex.io.tflite.TfliteSparsityTest;
 import org.ambidex.io.tflite.TinyModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every op of the interpreter in small graphs built for the cases MediaPipe's networks do not reach (odd sizes,
  * uneven SAME padding of a pool, spatial PAD, a resize by a non-integer factor, a fully connected layer on an
- * image, concatenation along channels, reshapes back to an image), against the real TFLite 2.6.2 runtime.
+ * image, concatenation along channels, reshapes back to an image, sparse weights, DEPTH_TO_SPACE), against the real
+ * TFLite 2.6.2 runtime.
  */
 class OpsComparisonTest {
 
@@ -114,11 +116,25 @@ class OpsComparisonTest {
         return t;
     }
 
+    /**
+     * The sparse graph of {@link TfliteSparsityTest} (a CSR float32 weight and a block-sparse float16 one, through
+     * DENSIFY), its two convolutions concatenated to [1, 2, 2, 8] and moved to [1, 4, 4, 2] by DEPTH_TO_SPACE.
+     */
+    static TinyModel sparse() {
+        return TfliteSparsityTest.model(t -> {
+            int both = t.activation("both", 1, 2, 2, 8);
+            t.op(2, TinyModel.concatenation(3), TinyModel.CONCATENATION_OPTIONS, new int[] {3, 7}, both);
+            int space = t.activation("space", 1, 4, 4, 2);
+            t.op(5, TinyModel.blockSize(2), TinyModel.DEPTH_TO_SPACE_OPTIONS, new int[] {both}, space);
+            t.outputs(7, space);
+        });
+    }
+
     @Test
     void smallGraphsMatchTflite() throws IOException, InterruptedException {
         assumeTrue(TfliteRuntime.platformSupported(), "the TFLite reference library is for Linux x86-64 only");
-        TinyModel[] models = {windows(), shapes()};
-        int[][] inputShapes = {{6, 7, 3}, {5, 4, 2}};
+        TinyModel[] models = {windows(), shapes(), sparse()};
+        int[][] inputShapes = {{6, 7, 3}, {5, 4, 2}, {2, 2, 4}};
         List<TfliteReference.Job> jobs = new java.util.ArrayList<>();
         float[][] inputs = new float[models.length][];
         for (int m = 0; m < models.length; m++) {
@@ -127,6 +143,12 @@ class OpsComparisonTest {
             int per = inputShapes[m][0] * inputShapes[m][1] * inputShapes[m][2];
             // Two images: positive and negative values, so that PRELU and RELU6 see both sides.
             inputs[m] = signedNoise(2 * per, 40 + m);
+            if (m == 2) {
+                // The sparse graph's weights (up to 6) grow values past 100, where 1e-5 is below one float step.
+                for (int i = 0; i < inputs[m].length; i++) {
+                    inputs[m][i] /= 16;
+                }
+            }
             jobs.add(new TfliteReference.Job(file, 1, false, inputs[m], 2));
         }
         List<List<List<float[]>>> reference = TfliteReference.run(jobs, work);
