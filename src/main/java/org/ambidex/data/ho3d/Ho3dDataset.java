@@ -218,11 +218,12 @@ public final class Ho3dDataset implements Iterable<Ho3dSample> {
         }
         List<Double> flat = new ArrayList<>(count);
         if (!flatten(value, flat, count)) {
-            throw new BadInputException(file, key + " is a " + typeName(value) + describeSize(value)
-                + "; expected " + count + " numbers");
+            throw new BadInputException(file, key + " is a " + typeName(value) + shape(value) + "; expected " + count
+                + " numbers");
         }
         if (flat.size() != count) {
-            throw new BadInputException(file, key + " holds " + flat.size() + " numbers; expected " + count);
+            throw new BadInputException(file, key + " holds " + flat.size() + " numbers" + shape(value) + "; expected "
+                + count);
         }
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
@@ -260,11 +261,8 @@ public final class Ho3dDataset implements Iterable<Ho3dSample> {
         return false;
     }
 
-    private static String describeSize(Object value) {
-        if (value instanceof NdArray a) {
-            return " of shape " + java.util.Arrays.toString(a.shape()) + " (" + a.size() + " numbers)";
-        }
-        return "";
+    private static String shape(Object value) {
+        return value instanceof NdArray a ? " (shape " + java.util.Arrays.toString(a.shape()) + ")" : "";
     }
 
     private static String typeName(Object value) {
