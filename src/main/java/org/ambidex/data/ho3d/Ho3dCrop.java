@@ -60,8 +60,9 @@ public record Ho3dCrop(float centreX, float centreY, float scale, float side) {
         float highV = Math.min(maxV, FRAME_HEIGHT) + 10f;
         float best = Math.max(4f * Math.max(highU - cx, cx - lowU), 4f * Math.max(highV - cy, cy - lowV));
         best = Math.min(Math.max(best, 50f), FRAME_WIDTH);
-        float scale = Math.min(SIZE / best, 10f) * scaleNoise;
-        return new Ho3dCrop(cx, cy, scale, SIZE / scale);
+        // PyTorch divides a number by a tensor as the tensor's reciprocal times the number, rounded twice.
+        float scale = Math.min(1f / best * SIZE, 10f) * scaleNoise;
+        return new Ho3dCrop(cx, cy, scale, 1f / scale * SIZE);
     }
 
     /** The crop about {@code uv} without centre noise, at the middle of the reference's scale noise. */
