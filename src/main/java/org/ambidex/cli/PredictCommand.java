@@ -97,7 +97,9 @@ final class PredictCommand implements Callable<Integer> {
             return predictHo3d(spec);
         }
         if (split == null) {
-            throw new BadInputException("--split is needed for an InterHand2.6M-format folder (" + dataset.data + ")");
+            throw new BadInputException("--split is needed for " + (Ho3dDataset.isHo3d(dataset.data)
+                ? "an HO-3D folder (evaluation or training)" : "an InterHand2.6M-format folder") + " ("
+                + dataset.data + ")");
         }
         if (images != null) {
             throw new BadInputException("--images goes with --data FILE.json (a COCO-format hand file)");
