@@ -14,11 +14,13 @@ import org.ambidex.data.Sample;
 import org.ambidex.data.coco.CocoHandReader;
 import org.ambidex.data.coco.CocoHandSet;
 import org.ambidex.data.freihand.FreiHandDataset;
+import org.ambidex.data.ho3d.Ho3dDataset;
 import org.ambidex.data.interhand.InterHandDataset;
 import org.ambidex.eval.Prediction;
 import org.ambidex.eval.PredictionsWriter;
 import org.ambidex.pipeline.CocoHandPredictor;
 import org.ambidex.pipeline.FreiHandPredictor;
+import org.ambidex.pipeline.Ho3dPredictor;
 import org.ambidex.pipeline.ModelSpec;
 import org.ambidex.pipeline.Reconstructor;
 import org.ambidex.pipeline.SamplePredictor;
@@ -44,7 +46,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "S",
         description = "Split of an InterHand2.6M-format folder (test, val or train) or of a FreiHAND folder"
             + " (evaluation or training: each <split>/rgb image whole with its camera, written as FreiHAND's"
-            + " pred.json [xyz_list, verts_list]).")
+            + " pred.json [xyz_list, verts_list]) or of an HO-3D folder (evaluation or training: each frame cut"
+            + " about its hand as S2HAND evaluates, written as HO-3D's pred.json: HO-3D joint order, OpenGL axes).")
     String split;
 
     @Option(names = "--images", paramLabel = "DIR",
@@ -90,8 +93,13 @@ final class PredictCommand implements Callable<Integer> {
         if (split != null && FreiHandDataset.isFreiHand(dataset.data, split)) {
             return predictFreiHand(spec);
         }
+        if (split != null && Ho3dDataset.isHo3d(dataset.data)) {
+            return predictHo3d(spec);
+        }
         if (split == null) {
-            throw new BadInputException("--split is needed for an InterHand2.6M-format folder (" + dataset.data + ")");
+            throw new BadInputException("--split is needed for " + (Ho3dDataset.isHo3d(dataset.data)
+                ? "an HO-3D folder (evaluation or training)" : "an InterHand2.6M-format folder") + " ("
+                + dataset.data + ")");
         }
         if (images != null) {
             throw new BadInputException("--images goes with --data FILE.json (a COCO-format hand file)");
@@ -129,6 +137,22 @@ final class PredictCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("predict", n);
              Reconstructor reconstructor = Reconstructor.open(spec, setup.options())) {
             result = FreiHandPredictor.predict(reconstructor, data, n, batchSize, progress);
+        }
+        AtomicOutput.writeString(out, result.submissionJson());
+        return 0;
+    }
+
+    /** An HO-3D split: each frame cut about its hand, written as HO-3D's pred.json. */
+    private int predictHo3d(ModelSpec spec) {
+        if (images != null) {
+            throw new BadInputException("--images goes with --data FILE.json (a COCO-format hand file)");
+        }
+        Ho3dDataset data = Ho3dDataset.open(dataset.data, split);
+        int n = maxSamples > 0 ? Math.min(maxSamples, data.size()) : data.size();
+        FreiHandPredictor.Result result;
+        try (Progress progress = Progress.start("predict", n);
+             Reconstructor reconstructor = Reconstructor.open(spec, setup.options())) {
+            result = Ho3dPredictor.predict(reconstructor, data, n, batchSize, progress);
         }
         AtomicOutput.writeString(out, result.submissionJson());
         return 0;

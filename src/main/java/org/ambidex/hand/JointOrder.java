@@ -32,6 +32,13 @@ public enum JointOrder {
     OPENPOSE("openpose", List.of(HandJoint.values())),
     INTERHAND("interhand", interHandBlock());
 
+    /**
+     * HO-3D's joint order ({@code handJoints3D}; SEED_SPEC.md G.4), which is {@link #MANO16_TIPS}: S2HAND's
+     * {@code HO3D2Frei}/{@code Frei2HO3D} mapping (FreiHAND joint i is HO-3D joint m[i]: 0, 13, 14, 15, 16, 1, 2, 3,
+     * 17, 4, 5, 6, 18, 10, 11, 12, 19, 7, 8, 9, 20) is {@code OPENPOSE.gatherFrom(HO3D)}. A name, not another order.
+     */
+    public static final JointOrder HO3D = MANO16_TIPS;
+
     /** Number of joints in the InterHand2.6M two-hand layout. */
     public static final int INTERHAND42_SIZE = 42;
 

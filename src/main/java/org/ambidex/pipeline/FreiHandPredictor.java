@@ -20,14 +20,14 @@ import org.ambidex.io.image.Images;
 public final class FreiHandPredictor {
 
     /**
-     * The predictions, in sample order.
+     * The predictions, in sample order; HO-3D's submission has the same layout ({@link Ho3dPredictor}).
      *
      * @param joints per sample 21 x 3 packed, metres
      * @param vertices per sample V x 3 packed, metres
      */
     public record Result(List<double[]> joints, List<double[]> vertices) {
 
-        /** FreiHAND's {@code pred.json}: {@code [xyz_list, verts_list]}, metres. */
+        /** FreiHAND's (and HO-3D's) {@code pred.json}: {@code [xyz_list, verts_list]}, metres. */
         public String submissionJson() {
             ObjectMapper mapper = new ObjectMapper();
             ArrayNode root = mapper.createArrayNode();

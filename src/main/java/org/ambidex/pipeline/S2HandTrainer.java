@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.ambidex.core.BadInputException;
-import org.ambidex.data.freihand.FreiHandDataset;
 import org.ambidex.data.freihand.KeypointFile;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandModelLoader;
@@ -20,7 +19,8 @@ import org.ambidex.train.s2hand.S2HandTrainingTask;
 
 /**
  * {@code ambidex train --arch s2hand}: S2HAND's keypoint stage ({@link S2HandTrainingTask}) on a FreiHAND folder's
- * whole 224-pixel images with their cameras, learning from the 2-D keypoints of {@code --keypoints} (entry i for
+ * whole 224-pixel images or an HO-3D folder's frames cut about the hand ({@link S2HandImages}), with their cameras,
+ * learning from the 2-D keypoints of {@code --keypoints} (entry i for
  * image i, as {@code ambidex keypoints} writes them). Images past the file's end, and those where no hand was found
  * (every confidence 0), are left out and counted in the log; a file with more entries than the split has images
  * belongs to other images and is refused. With {@code --max-val-samples N} the last N usable images are held out
@@ -38,7 +38,7 @@ final class S2HandTrainer implements Trainer {
         List.of(30, 60, 90, 120, 150), 2);
     /** The final weights in the run folder. */
     static final String MODEL = "texturehand.t7";
-    /** FreiHAND's name of its training split, used when {@code --train-split} is left at its default. */
+    /** The training split's name (FreiHAND's; HO-3D's train.txt), used when {@code --train-split} is left at its default. */
     private static final String FREIHAND_TRAINING = "training";
     /** {@code --train-split}'s and {@code --val-split}'s defaults on the command line (InterHand2.6M's names). */
     private static final String DEFAULT_TRAIN = "train";
@@ -51,8 +51,8 @@ final class S2HandTrainer implements Trainer {
 
     @Override
     public String options() {
-        return "--keypoints (the file ambidex keypoints writes; required), --data (a FreiHAND folder; --train-split"
-            + " defaults to its 'training'), --hand-model (open, or the official MANO; --init needs MANO), --init (a"
+        return "--keypoints (the file ambidex keypoints writes; required), --data (a FreiHAND or HO-3D folder;"
+            + " --train-split defaults to 'training', HO-3D's train.txt), --hand-model (open, or the official MANO; --init needs MANO), --init (a"
             + " texturehand_*.t7), --max-val-samples N (hold out the last N images; --val-split none: no"
             + " validation); writes OUT/" + MODEL;
     }
@@ -73,7 +73,7 @@ final class S2HandTrainer implements Trainer {
         }
         HandModel hand = handModel(o);
         String split = DEFAULT_TRAIN.equals(o.trainFilter().split()) ? FREIHAND_TRAINING : o.trainFilter().split();
-        FreiHandDataset set = FreiHandDataset.open(o.data(), split);
+        S2HandImages set = S2HandImages.open(o.data(), split);
         KeypointFile keypoints = KeypointFile.read(o.keypoints());
         if (keypoints.size() > set.size()) {
             throw new BadInputException(o.keypoints(), "has keypoints for " + keypoints.size() + " images but split "
@@ -87,10 +87,10 @@ final class S2HandTrainer implements Trainer {
                 + (keypoints.size() - usable.length) + " where no hand was found");
         }
         int held = o.valFilter() == null ? 0 : Math.min(o.maxValSamples(), usable.length);
-        FreiHandKeypointExamples all = new FreiHandKeypointExamples(set, keypoints, usable);
-        FreiHandKeypointExamples val = all.range(usable.length - held, usable.length);
-        FreiHandKeypointExamples rest = all.range(0, usable.length - held);
-        FreiHandKeypointExamples train = rest.range(0, TrainingData.first(rest, o.maxTrainSamples()).size());
+        S2HandKeypointExamples all = new S2HandKeypointExamples(set, keypoints, usable);
+        S2HandKeypointExamples val = all.range(usable.length - held, usable.length);
+        S2HandKeypointExamples rest = all.range(0, usable.length - held);
+        S2HandKeypointExamples train = rest.range(0, TrainingData.first(rest, o.maxTrainSamples()).size());
         int batch = o.batchSize(DEFAULTS);
         if (train.size() < batch) {
             throw new BadInputException(o.keypoints(), "gives " + train.size() + " training images with a hand found"
@@ -100,15 +100,19 @@ final class S2HandTrainer implements Trainer {
             log.println("s2hand: no validation (--max-val-samples N holds out the last N images)");
         }
         Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("freihand_split", split);
+        identity.put(set.identityKey(), split);
         identity.put("keypoints", o.keypoints().toAbsolutePath().normalize().toString());
         identity.put("held_out", (long) held);
         identity.put("hand_model", o.twoHand().handModel());
         identity.put("augment", o.augment());
         identity.put("start", o.init() == null ? "scratch" : "init " + o.init().toAbsolutePath().normalize());
         TrainSettings settings = o.settings(DEFAULTS, identity);
-        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val,
-            o.augment())) {
+        boolean augment = o.augment() && set.rotates();
+        if (o.augment() && !set.rotates()) {
+            log.println("s2hand: HO-3D's frames are cut about the hand and not turned, as the reference's HO-3D"
+                + " training does");
+        }
+        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val, augment)) {
             TrainLoop.Result r = TrainingData.run("training " + S2HandModel.DESCRIPTION + " (keypoint stage) on "
                 + train.size() + " images (" + split + "), " + settings.epochs() + " epochs of "
                 + train.size() / batch + " steps, batch " + batch, task, settings, o, log);
