@@ -20,7 +20,7 @@ final class OneImage implements AutoCloseable {
 
     OneImage(String model, String engine, int threads) throws IOException, ReflectiveOperationException {
         MediaPipeModel m = MediaPipeModel.valueOf(model);
-        input = ModelInputs.example(0, model.startsWith("PALM") ? 192 : 224);
+        input = ModelInputs.example(0, m.inputSize());
         if (engine.equals("ambidex")) {
             org.ambidex.nets.Threads.set(threads);
             network = m.open();
