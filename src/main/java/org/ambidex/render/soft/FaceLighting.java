@@ -1,7 +1,6 @@
 package org.ambidex.render.soft;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 
 /**
@@ -36,22 +35,28 @@ public final class FaceLighting {
 
     /** Unit face normals of {@code (v0 - v1) x (v2 - v1)} (B, F, 3). */
     static NDArray normals(NDArray vertices, int[] faces) {
-        int f = faces.length / 3;
-        long[][] corner = new long[3][f];
-        for (int i = 0; i < f; i++) {
-            for (int k = 0; k < 3; k++) {
-                corner[k][i] = faces[3 * i + k];
-            }
-        }
         var m = vertices.getManager();
-        NDArray v0 = vertices.get(new NDIndex(":, {}", m.create(corner[0])));
-        NDArray v1 = vertices.get(new NDIndex(":, {}", m.create(corner[1])));
-        NDArray v2 = vertices.get(new NDIndex(":, {}", m.create(corner[2])));
+        long b = vertices.getShape().get(0);
+        int f = faces.length / 3;
+        NDArray v0 = corner(vertices, faces, 0, b, f);
+        NDArray v1 = corner(vertices, faces, 1, b, f);
+        NDArray v2 = corner(vertices, faces, 2, b, f);
         NDArray n = cross(v0.sub(v1), v2.sub(v1));
         // A tiny floor under the root: a zero-area face gets a zero gradient, not NaN.
         NDArray length = n.square().sum(new int[] {2}, true).add(1e-30f).sqrt();
         NDArray floor = m.full(length.getShape(), 1e-5f).toType(length.getDataType(), false);
         return n.div(length.maximum(floor));
+    }
+
+    /** Corner {@code k} of every face (B, F, 3), by {@code torch.gather} (see {@link SoftRasterizer#rows}). */
+    private static NDArray corner(NDArray vertices, int[] faces, int k, long b, int f) {
+        long[] index = new long[(int) b * f * 3];
+        for (int s = 0; s < b; s++) {
+            for (int i = 0; i < f; i++) {
+                java.util.Arrays.fill(index, (s * f + i) * 3, (s * f + i + 1) * 3, faces[3 * i + k]);
+            }
+        }
+        return vertices.gather(vertices.getManager().create(index, new ai.djl.ndarray.types.Shape(b, f, 3)), 1);
     }
 
     private static NDArray cross(NDArray a, NDArray b) {

@@ -2,7 +2,6 @@ package org.ambidex.render.soft;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -51,9 +50,9 @@ public final class SoftRasterizer {
         int p = pf.pixels().length;
         int k = pf.slots();
         NDArray flat = screen.reshape(b * v, 3);
-        NDArray a = flat.get(new NDIndex("{}", m.create(pf.vertexA()))).reshape(p, k, 3);
-        NDArray bb = flat.get(new NDIndex("{}", m.create(pf.vertexB()))).reshape(p, k, 3);
-        NDArray c = flat.get(new NDIndex("{}", m.create(pf.vertexC()))).reshape(p, k, 3);
+        NDArray a = rows(flat, pf.vertexA()).reshape(p, k, 3);
+        NDArray bb = rows(flat, pf.vertexB()).reshape(p, k, 3);
+        NDArray c = rows(flat, pf.vertexC()).reshape(p, k, 3);
         NDArray centres = m.create(pf.centres(), new Shape(p, 1, 2)).toType(type, false);
         NDArray px = centres.get(":, :, 0");
         NDArray py = centres.get(":, :, 1");
@@ -88,8 +87,7 @@ public final class SoftRasterizer {
         NDArray total = weight.sum(new int[] {1}, true).add(backgroundWeight);
 
         int faceCount = faces.length / 3;
-        NDArray faceColours = colours.reshape(b * faceCount, 3).get(new NDIndex("{}", m.create(pf.face())))
-            .reshape(p, k, 3);
+        NDArray faceColours = rows(colours.reshape(b * faceCount, 3), pf.face()).reshape(p, k, 3);
         NDArray background = m.create(toFloat(settings.background())).toType(type, false).reshape(1, 3);
         NDArray rgb = weight.expandDims(2).mul(faceColours).sum(new int[] {1}).add(backgroundWeight.mul(background))
             .div(total); // (P, 3)
@@ -102,15 +100,28 @@ public final class SoftRasterizer {
         for (int i = 0; i < p; i++) {
             where[(int) pf.pixels()[i]] = i;
         }
-        NDArray index = m.create(where);
-        NDArray rgbImage = rgb.concat(background, 0).get(new NDIndex("{}", index)).reshape(b, side, side, 3)
-            .transpose(0, 3, 1, 2);
-        NDArray alphaImage = alpha.reshape(p, 1).concat(m.zeros(new Shape(1, 1), type), 0)
-            .get(new NDIndex("{}", index)).reshape(b, side, side);
-        NDArray depthImage = depth.concat(m.full(new Shape(1, 1), (float) settings.far()).toType(type, false), 0)
-            .get(new NDIndex("{}", index)).reshape(b, side, side);
+        NDArray rgbImage = rows(rgb.concat(background, 0), where).reshape(b, side, side, 3).transpose(0, 3, 1, 2);
+        NDArray alphaImage = rows(alpha.reshape(p, 1).concat(m.zeros(new Shape(1, 1), type), 0), where)
+            .reshape(b, side, side);
+        NDArray depthImage = rows(depth.concat(m.full(new Shape(1, 1), (float) settings.far()).toType(type, false),
+            0), where).reshape(b, side, side);
         NDArray covered = m.create(pf.covered(), new Shape(b, side, side)).toType(type, false);
         return new SoftRendering(rgbImage, alphaImage, depthImage, covered);
+    }
+
+    /**
+     * Rows {@code index} of {@code source} (N, C), as {@code torch.gather} along the rows. Indexing with an array
+     * would do the same, but its backward pass adds into repeated rows with parallel atomic additions on the CPU,
+     * whose order (and so the gradient's last bits) changes from run to run; gather's backward adds serially down
+     * each column, so training resumes bit for bit.
+     */
+    static NDArray rows(NDArray source, long[] index) {
+        int c = (int) source.getShape().get(1);
+        long[] full = new long[index.length * c];
+        for (int i = 0; i < index.length; i++) {
+            java.util.Arrays.fill(full, i * c, (i + 1) * c, index[i]);
+        }
+        return source.gather(source.getManager().create(full, new Shape(index.length, c)), 0);
     }
 
     /** {@code [x/z, y/z, 1] K^T} as pixel u, v, with z kept (B, V, 3). */
