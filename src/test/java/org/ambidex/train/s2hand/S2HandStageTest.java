@@ -15,6 +15,7 @@ import org.ambidex.nets.s2hand.S2HandModel;
 import org.ambidex.train.LearningRateSchedule;
 import org.ambidex.train.TrainLoop;
 import org.ambidex.train.TrainSettings;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on the MANO-format fixture (the texture head colours MANO's 1538 faces); its random template makes {@code triangle}
  * NaN, which the reference's rule leaves out of the sum. (The keypoint stage is {@link S2HandTrainingTaskTest}'s.)
  */
+@Tag("slow")
 class S2HandStageTest {
 
     private static final int STEPS = 6;
