@@ -425,6 +425,27 @@ def loss_laplacian(verts, faces):
     return 0.1 * (lap @ verts).norm(dim=2).mean()
 
 
+def rendered_terms(re_img, re_sil, imgs, textures, con, idxs):
+    """texture, mrgb and mtex from a given rendering, as S2HAND's loss_func (texture confidence from the keypoint
+    confidences and the image index; the photo masked where the silhouette is above zero; mtex with each sample's
+    statistics broadcast over the whole batch by view(-1, 1, 1, 1, 1, 3))."""
+    b = re_img.shape[0]
+    texture_con = torch.mean((torch.min(con, 1)[0] > 0.1).float().unsqueeze(1) * con, 1) \
+        * ((idxs < 32560).float() + 0.1)
+    mask_rgbs = imgs * (re_sil > 0).float().unsqueeze(1).repeat(1, 3, 1, 1)
+    tc = texture_con.view(-1, 1, 1, 1).repeat(1, re_img.shape[1], re_img.shape[2], re_img.shape[3])
+    texture = 5e-3 * torch.sum(torch.abs(re_img - mask_rgbs) * tc ** 2) / torch.sum(tc ** 2)
+    mrgb = 1e-3 * torch.sum(torch.abs(re_img.view(b, -1).mean(1) - mask_rgbs.view(b, -1).mean(1))
+                            * texture_con ** 2) / torch.sum(texture_con ** 2)
+    flat = textures.view(b, -1, 3)
+    std = torch.std(flat, dim=1).view(-1, 1, 1, 1, 1, 3)
+    mean = torch.mean(flat, dim=1).view(-1, 1, 1, 1, 1, 3)
+    reg = (torch.where(textures > mean + 2 * std, textures - mean, torch.zeros_like(textures))
+           + torch.where(textures < mean - 2 * std, -textures + mean, torch.zeros_like(textures))).squeeze()
+    reg = torch.sum(torch.mean(torch.mean(torch.mean(reg, 1), 1), 1) * (texture_con * 2)) / torch.sum(texture_con ** 2)
+    return {'texture': texture, 'mrgb': mrgb, 'mtex': 5e-3 * reg}, texture_con, mask_rgbs
+
+
 def losses(argv):
     """losses OUT_DIR MANO_NPZ SEED: a fixed random batch of 4 and the five terms, in losses.npz."""
     out_dir, mano_npz, seed = argv[0], argv[1], int(argv[2])
@@ -454,7 +475,22 @@ def losses(argv):
     terms = {'open_2dj': loss_keypoints(j2d, det, con), 'open_bone_direc': loss_bones(j2d, det, con),
              'mscale': loss_mscale(joints), 'mshape': loss_shape(betas), 'tsa_poses': loss_pose(poses),
              'triangle': loss_laplacian(verts, faces)}
+    # The rendered terms from a given rendering: a white-background image, its silhouette (partly zero), a photo,
+    # face colours, confidences above 0.1 for three samples (the fourth has one below), one re-coloured copy's index.
+    side = 24
+    sil = (torch.rand(b, side, side, generator=gen) > 0.6).float() * torch.rand(b, side, side, generator=gen)
+    re_img = torch.where(sil.unsqueeze(1) > 0, torch.rand(b, 3, side, side, generator=gen), torch.ones(b, 3, side, side))
+    imgs = torch.rand(b, 3, side, side, generator=gen)
+    textures = torch.randn(b, 1538, 3, generator=gen) * 0.3 + torch.tensor([0.78, 0.59, 0.59])
+    tcon = 0.1 + 0.9 * torch.rand(b, 21, generator=gen)
+    tcon[3, 5] = 0.05
+    idxs = torch.tensor([3, 40000, 17, 5])
+    rendered, texture_con, mask_rgbs = rendered_terms(re_img, sil, imgs, textures, tcon, idxs)
+    terms.update(rendered)
     np.savez(os.path.join(out_dir, 'losses.npz'), j2d=j2d.numpy(), det=det.numpy(), con=con.numpy(),
+             re_img=re_img.numpy(), sil=sil.numpy(), imgs=imgs.numpy(), textures=textures.numpy(),
+             tcon=tcon.numpy(), idxs=idxs.numpy().astype(np.int32), texture_con=texture_con.numpy(),
+             mask_rgbs=mask_rgbs.numpy(),
              joints=joints.numpy(), betas=betas.numpy(), coeffs=coeffs.numpy(), poses=poses.numpy(),
              verts=verts.numpy(), faces=faces.astype(np.int32),
              **{k: np.array([v.item()], dtype=np.float64) for k, v in terms.items()})

@@ -45,11 +45,12 @@ class LayeringTest {
         TABLE.put("data", List.of("hand", "io.image"));
         TABLE.put("fit", List.of("hand", "geom"));
         TABLE.put("render", List.of("io.mesh", "io.image"));
+        TABLE.put("render.soft", List.of("tensor"));
         TABLE.put("synth", List.of("hand", "render", "data"));
         TABLE.put("nets", List.of("hand", "io.torch"));
         TABLE.put("nets.tflite", List.of("io.tflite", "tensor"));
         TABLE.put("nets.mediapipe", List.of("nets.tflite"));
-        TABLE.put("train", List.of("nets", "data", "render"));
+        TABLE.put("train", List.of("nets", "data", "render", "render.soft"));
         TABLE.put("eval", List.of("hand", "data"));
         TABLE.put("detect", List.of("geom", "data"));
         TABLE.put("pipeline", List.of("nets", "nets.mediapipe", "train", "eval", "render", "data", "hand", "fit",

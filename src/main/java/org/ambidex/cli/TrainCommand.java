@@ -32,7 +32,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", required = true, paramLabel = "NAME",
         description = "Architecture: twohand (the default two-hand mesh network), internet (InterNet, SEED_SPEC B), dir (DIR),"
             + " intaghand (IntagHand);"
-            + " s2hand (S2HAND's keypoint stage on a FreiHAND folder); zhang (Zhang et al. v2);"
+            + " s2hand (S2HAND's stages, --stage, on a FreiHAND folder); zhang (Zhang et al. v2);"
             + " 'ambidex models' lists them.")
     String arch;
 
@@ -169,6 +169,11 @@ final class TrainCommand implements Callable<Integer> {
         description = "twohand: steps of linear learning-rate warm-up (default: ${DEFAULT-VALUE}).")
     int warmupSteps;
 
+    @Option(names = "--stage", paramLabel = "NAME",
+        description = "s2hand: the reference's training stage, keypoints (default), shape, finetune or e2e: its terms"
+            + " and its schedule (docs/MODELS.md).")
+    String stage;
+
     @Override
     public Integer call() {
         Architecture a = Architectures.named(arch).orElse(null);
@@ -184,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
             !noAugment, backboneWeights,
             new TrainOptions.InterNetOptions(resnetDepth, resnetWidth, headChannels, headUnits),
             new TrainOptions.TwoHandOptions(inputSize, stages, twohandResnet, twohandWidth, handModel, weightDecay,
-                warmupSteps), keypoints, graphs);
+                warmupSteps), keypoints, graphs, stage);
         trainer.train(options, spec.commandLine().getErr(), spec.commandLine().getOut());
         return 0;
     }

@@ -13,14 +13,17 @@ import org.ambidex.hand.HandModelLoader;
 import org.ambidex.hand.HandSide;
 import org.ambidex.nets.s2hand.S2HandCheckpoint;
 import org.ambidex.nets.s2hand.S2HandModel;
+import org.ambidex.nets.s2hand.S2HandNet;
 import org.ambidex.train.TrainLoop;
 import org.ambidex.train.TrainSettings;
+import org.ambidex.train.s2hand.S2HandStage;
 import org.ambidex.train.s2hand.S2HandTrainingTask;
 
 /**
- * {@code ambidex train --arch s2hand}: S2HAND's keypoint stage ({@link S2HandTrainingTask}) on a FreiHAND folder's
- * whole 224-pixel images or an HO-3D folder's frames cut about the hand ({@link S2HandImages}), with their cameras,
- * learning from the 2-D keypoints of {@code --keypoints} (entry i for
+ * {@code ambidex train --arch s2hand [--stage keypoints|shape|finetune|e2e]}: S2HAND's training stages
+ * ({@link S2HandStage}, {@link S2HandTrainingTask}) on a FreiHAND folder's whole 224-pixel images or an HO-3D
+ * folder's frames cut about the hand ({@link S2HandImages}), with their cameras, learning from the 2-D keypoints of
+ * {@code --keypoints} (entry i for
  * image i, as {@code ambidex keypoints} writes them). Images past the file's end, and those where no hand was found
  * (every confidence 0), are left out and counted in the log; a file with more entries than the split has images
  * belongs to other images and is refused. With {@code --max-val-samples N} the last N usable images are held out
@@ -30,12 +33,11 @@ import org.ambidex.train.s2hand.S2HandTrainingTask;
 final class S2HandTrainer implements Trainer {
 
     /**
-     * The reference's FreiHAND configuration ({@code examples/config/FreiHAND/SSL-e2e.json}, the one whose
-     * renderer-free terms this stage trains): 180 epochs of batch 32, Adam at 1e-3 ({@code init_lr}), halved
-     * ({@code lr_gamma} 0.5) at epochs 30, 60, 90, 120 and 150 ({@code lr_steps}).
+     * The default stage's schedule ({@link S2HandStage#KEYPOINTS}: the reference's FreiHAND configuration
+     * {@code SSL-e2e.json}, 180 epochs of batch 32, Adam at 1e-3 halved at epochs 30, 60, 90, 120 and 150); each
+     * {@code --stage} has its own ({@link #defaults(S2HandStage)}).
      */
-    static final TrainOptions.Defaults DEFAULTS = new TrainOptions.Defaults(180, 32, 1e-3,
-        List.of(30, 60, 90, 120, 150), 2);
+    static final TrainOptions.Defaults DEFAULTS = defaults(S2HandStage.KEYPOINTS);
     /** The final weights in the run folder. */
     static final String MODEL = "texturehand.t7";
     /** The training split's name (FreiHAND's; HO-3D's train.txt), used when {@code --train-split} is left at its default. */
@@ -51,8 +53,9 @@ final class S2HandTrainer implements Trainer {
 
     @Override
     public String options() {
-        return "--keypoints (the file ambidex keypoints writes; required), --data (a FreiHAND or HO-3D folder;"
-            + " --train-split defaults to 'training', HO-3D's train.txt), --hand-model (open, or the official MANO; --init needs MANO), --init (a"
+        return "--stage keypoints (default), shape, finetune or e2e (the reference's terms and schedule), --keypoints"
+            + " (the file ambidex keypoints writes; required), --data (a FreiHAND or HO-3D folder; --train-split"
+            + " defaults to 'training', HO-3D's train.txt), --hand-model (open, or the official MANO; --init needs MANO), --init (a"
             + " texturehand_*.t7), --max-val-samples N (hold out the last N images; --val-split none: no"
             + " validation); writes OUT/" + MODEL;
     }
@@ -71,7 +74,14 @@ final class S2HandTrainer implements Trainer {
             throw new BadInputException("--val-split: s2hand validates on the last --max-val-samples images of the"
                 + " training split; give --val-split none for no validation");
         }
+        S2HandStage stage = stage(o);
+        TrainOptions.Defaults defaults = defaults(stage);
         HandModel hand = handModel(o);
+        if (stage.renders() && hand.faceCount() != S2HandNet.TEXTURE_FACES) {
+            throw new BadInputException("--stage " + stage.label() + " renders S2HAND's per-face textures on MANO's "
+                + S2HandNet.TEXTURE_FACES + " faces, but --hand-model " + o.twoHand().handModel() + " has "
+                + hand.faceCount() + "; give the official MANO_RIGHT.pkl (or its folder)");
+        }
         String split = DEFAULT_TRAIN.equals(o.trainFilter().split()) ? FREIHAND_TRAINING : o.trainFilter().split();
         S2HandImages set = S2HandImages.open(o.data(), split);
         KeypointFile keypoints = KeypointFile.read(o.keypoints());
@@ -91,7 +101,7 @@ final class S2HandTrainer implements Trainer {
         S2HandKeypointExamples val = all.range(usable.length - held, usable.length);
         S2HandKeypointExamples rest = all.range(0, usable.length - held);
         S2HandKeypointExamples train = rest.range(0, TrainingData.first(rest, o.maxTrainSamples()).size());
-        int batch = o.batchSize(DEFAULTS);
+        int batch = o.batchSize(defaults);
         if (train.size() < batch) {
             throw new BadInputException(o.keypoints(), "gives " + train.size() + " training images with a hand found"
                 + (held > 0 ? " (after " + held + " held out)" : "") + ", fewer than one batch of " + batch);
@@ -105,15 +115,17 @@ final class S2HandTrainer implements Trainer {
         identity.put("held_out", (long) held);
         identity.put("hand_model", o.twoHand().handModel());
         identity.put("augment", o.augment());
+        identity.put("stage", stage.label());
         identity.put("start", o.init() == null ? "scratch" : "init " + o.init().toAbsolutePath().normalize());
-        TrainSettings settings = o.settings(DEFAULTS, identity);
+        TrainSettings settings = o.settings(defaults, identity);
         boolean augment = o.augment() && set.rotates();
         if (o.augment() && !set.rotates()) {
             log.println("s2hand: HO-3D's frames are cut about the hand and not turned, as the reference's HO-3D"
                 + " training does");
         }
-        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val, augment)) {
-            TrainLoop.Result r = TrainingData.run("training " + S2HandModel.DESCRIPTION + " (keypoint stage) on "
+        try (S2HandTrainingTask task = new S2HandTrainingTask(startingModel(o, hand), train, val, augment, stage)) {
+            TrainLoop.Result r = TrainingData.run("training " + S2HandModel.DESCRIPTION + " (" + stage.label()
+                + " stage) on "
                 + train.size() + " images (" + split + "), " + settings.epochs() + " epochs of "
                 + train.size() / batch + " steps, batch " + batch, task, settings, o, log);
             if (r.finished()) {
@@ -124,6 +136,21 @@ final class S2HandTrainer implements Trainer {
             }
             TrainingData.reportEnd(r, out);
         }
+    }
+
+    /** {@code --stage}, {@link S2HandStage#KEYPOINTS} when not given. */
+    static S2HandStage stage(TrainOptions o) {
+        if (o.stage() == null) {
+            return S2HandStage.KEYPOINTS;
+        }
+        return S2HandStage.named(o.stage()).orElseThrow(() -> new BadInputException("--stage: '" + o.stage()
+            + "' is not a stage of s2hand; expected keypoints, shape, finetune or e2e"));
+    }
+
+    /** The stage's schedule, as its reference configuration sets it. */
+    static TrainOptions.Defaults defaults(S2HandStage stage) {
+        return new TrainOptions.Defaults(stage.epochs(), stage.batch(), stage.lr(), stage.steps(),
+            1 / S2HandStage.DECAY);
     }
 
     /**

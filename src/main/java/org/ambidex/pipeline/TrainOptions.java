@@ -38,13 +38,15 @@ import org.ambidex.train.TrainSettings;
  * @param twoHand the two-hand network's own options
  * @param keypoints S2HAND's keypoint file for the images ({@code ambidex keypoints}), or {@code null}
  * @param graphs IntagHand's graph folder ({@code graph_left.pkl}, {@code graph_right.pkl}), or {@code null}
+ * @param stage S2HAND's training stage ({@code keypoints}, {@code shape}, {@code finetune}, {@code e2e}), or
+ *     {@code null} for the architecture's default
  */
 public record TrainOptions(String arch, Path data, InterHandFilter trainFilter, InterHandFilter valFilter, Path out,
                            Integer epochs, Integer batchSize, Double lr, List<Integer> lrDecayEpochs,
                            Double lrDecayFactor, long seed, int checkpointEvery, int maxTrainSamples,
                            int maxValSamples, Long stopAfterSteps, Path export, Path init, boolean augment,
                            Path backboneWeights, InterNetOptions internet, TwoHandOptions twoHand,
-                           Path keypoints, Path graphs) {
+                           Path keypoints, Path graphs, String stage) {
 
     public TrainOptions {
         lrDecayEpochs = lrDecayEpochs == null ? null : List.copyOf(lrDecayEpochs);

@@ -192,4 +192,21 @@ class TrainS2HandCommandTest {
         assertThat(internet.status()).isEqualTo(2);
         assertThat(internet.err()).contains("internet does not train from a keypoint file");
     }
+
+    @Test
+    void anUnknownStageAndARenderingStageWithoutManoAreRefused() {
+        Path out = dir.resolve("stage");
+        CliRun unknown = CliRun.of("--quiet", "train", "--arch", "s2hand", "--data", freiHand.toString(),
+            "--keypoints", keypoints.toString(), "--out", out.toString(), "--stage", "kp", "--batch-size", "2");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.errLines()).as(unknown.err()).isEqualTo(1);
+        assertThat(unknown.err()).contains("--stage: 'kp'", "keypoints, shape, finetune or e2e");
+        CliRun open = CliRun.of("--quiet", "train", "--arch", "s2hand", "--data", freiHand.toString(), "--keypoints",
+            keypoints.toString(), "--out", out.toString(), "--stage", "e2e", "--hand-model", "open",
+            "--batch-size", "2");
+        assertThat(open.status()).isEqualTo(2);
+        assertThat(open.errLines()).as(open.err()).isEqualTo(1);
+        assertThat(open.err()).contains("--stage e2e", "1538 faces", "MANO_RIGHT.pkl");
+        assertThat(out).doesNotExist();
+    }
 }

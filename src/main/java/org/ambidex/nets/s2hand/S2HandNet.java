@@ -20,6 +20,8 @@ public final class S2HandNet extends TorchModule {
     public static final int INPUT_SIZE = 224;
     /** Side of the encoder's last map for that input. */
     static final int HEAD_CELLS = 7;
+    /** Faces the texture head colours: MANO's 1538 (the mesh a rendering of its colours needs). */
+    public static final int TEXTURE_FACES = TextureLightHead.FACES;
     /** The checkpoint keys of the three modules, in the order of this module's children. */
     public static final String ENCODER = "encoder";
     public static final String DECODER = "decoder";

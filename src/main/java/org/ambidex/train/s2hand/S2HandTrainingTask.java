@@ -3,6 +3,7 @@ package org.ambidex.train.s2hand;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -15,16 +16,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ambidex.nets.s2hand.S2HandModel;
+import org.ambidex.nets.s2hand.S2HandNet;
 import org.ambidex.nets.s2hand.S2HandPrediction;
+import org.ambidex.render.soft.FaceLighting;
+import org.ambidex.render.soft.SoftRasterSettings;
+import org.ambidex.render.soft.SoftRasterizer;
+import org.ambidex.render.soft.SoftRendering;
 import org.ambidex.train.LossSum;
 import org.ambidex.train.ModuleOptimizer;
 import org.ambidex.train.TrainingCheckpoint;
 import org.ambidex.train.TrainingTask;
 
 /**
- * S2HAND's keypoint stage for the shared {@link org.ambidex.train.TrainLoop}: the network in training mode on
- * crops with detected 2-D keypoints, the renderer-free terms of {@link S2HandLosses} (keypoint reprojection, bone
- * directions, mean scale, pose limits, Laplacian smoothness; the shape term is zero under the mean shape), Adam
+ * S2HAND's training stages ({@link S2HandStage}) for the shared {@link org.ambidex.train.TrainLoop}: the network in
+ * training mode on crops with detected 2-D keypoints, the renderer-free terms of {@link S2HandLosses} (keypoint
+ * reprojection, bone directions, mean scale, pose limits, and Laplacian smoothness where the stage has it; the shape
+ * term is zero under the mean shape), the stage's rendered terms ({@link S2HandRenderedLosses}, through the soft
+ * rasteriser), Adam
  * (AdamW without decay, as the reference's default optimiser). Validation: the mean distance, pixels, between the
  * projected joints and the keypoints of the held-out crops (joints with confidence above zero).
  */
@@ -39,6 +47,8 @@ public final class S2HandTrainingTask implements TrainingTask {
     private final ModuleOptimizer optimizer;
     private final int[] faces;
     private final boolean augment;
+    private final S2HandStage stage;
+    private final SoftRasterizer renderer = new SoftRasterizer(SoftRasterSettings.s2hand());
 
     /**
      * @param model the network (owned by the task from now on: closed with it)
@@ -56,12 +66,28 @@ public final class S2HandTrainingTask implements TrainingTask {
      */
     public S2HandTrainingTask(S2HandModel model, List<S2HandExample> train, List<S2HandExample> val,
                               boolean augment) {
+        this(model, train, val, augment, S2HandStage.KEYPOINTS);
+    }
+
+    /**
+     * @param stage which terms are on ({@link S2HandStage}; the schedule is the caller's); a stage that renders
+     *     needs a hand model with MANO's faces (the texture head colours those)
+     */
+    public S2HandTrainingTask(S2HandModel model, List<S2HandExample> train, List<S2HandExample> val,
+                              boolean augment, S2HandStage stage) {
+        this.stage = Objects.requireNonNull(stage, "stage");
         this.augment = augment;
         this.model = Objects.requireNonNull(model, "model");
         this.train = Collections.unmodifiableList(train);
         this.val = Collections.unmodifiableList(val);
         this.optimizer = new ModuleOptimizer(model.network(), model.manager(), 0);
         this.faces = model.mano().model().faces().toIntArray();
+        if (stage.renders() && faces.length / 3 != S2HandNet.TEXTURE_FACES) {
+            model.close();
+            throw new IllegalArgumentException("the " + stage.label() + " stage renders the texture head's "
+                + S2HandNet.TEXTURE_FACES + " face colours, but hand model " + model.mano().model().name() + " has "
+                + faces.length / 3 + " faces: it needs MANO");
+        }
     }
 
     @Override
@@ -97,14 +123,67 @@ public final class S2HandTrainingTask implements TrainingTask {
                     batch.confidences()));
                 parts.put("mscale", S2HandLosses.meanScale(hand.get(0)));
                 parts.put("tsa_poses", S2HandLosses.poseLimits(model.mano().poses(pose)));
-                parts.put("triangle", S2HandLosses.laplacian(hand.get(1), faces));
-                NDArray sum = LossSum.of(parts, terms);
+                if (stage.laplacian()) {
+                    parts.put("triangle", S2HandLosses.laplacian(hand.get(1), faces));
+                }
+                if (stage.renders() || stage.textureRegulariser()) {
+                    renderedTerms(batch, hand.get(1), out.get(5), out.get(6), parts);
+                }
+                NDArray sum = LossSum.of(counted(parts, terms), terms);
                 collector.backward(sum);
                 total = sum.getFloat();
             }
             optimizer.updateIfFinite(total, lr);
             return new StepLoss(total, terms);
         }
+    }
+
+    /**
+     * The terms the reference adds to the loss: those above zero and not NaN ({@code examples/train.py}); the others
+     * go into {@code values} only. (All of them when none is: the loop then reports the step.)
+     */
+    private static Map<String, NDArray> counted(Map<String, NDArray> parts, Map<String, Double> values) {
+        Map<String, NDArray> used = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : parts.entrySet()) {
+            double v = e.getValue().getFloat();
+            if (v > 0) {
+                used.put(e.getKey(), e.getValue());
+            } else {
+                values.put(e.getKey(), v);
+            }
+        }
+        return used.isEmpty() ? parts : used;
+    }
+
+    /**
+     * The stage's terms on the rendered hand: the face colours (tanh of the textures) lit by the predicted lights,
+     * drawn with the crop's camera by the soft rasteriser, against the photo masked by the rendered silhouette.
+     */
+    private void renderedTerms(Batch batch, NDArray vertices, NDArray textures, NDArray lights,
+                               Map<String, NDArray> parts) {
+        NDManager m = vertices.getManager();
+        long b = vertices.getShape().get(0);
+        float[] factor = new float[(int) b];
+        java.util.Arrays.fill(factor, S2HandRenderedLosses.ORIGINAL_IMAGE);
+        NDArray confidence = S2HandRenderedLosses.textureConfidence(batch.confidences(), m.create(factor));
+        if (stage.renders()) {
+            NDArray lit = FaceLighting.shade(vertices, faces, textures.tanh(), lights);
+            SoftRendering r = renderer.render(vertices, faces, lit, batch.intrinsics());
+            NDArray masked = S2HandRenderedLosses.maskedPhoto(batch.images(), r.covered());
+            if (stage.texture()) {
+                parts.put("texture", S2HandRenderedLosses.photometric(r.rgb(), masked, confidence));
+            }
+            if (stage.meanColour()) {
+                parts.put("mrgb", S2HandRenderedLosses.meanColour(r.rgb(), masked, confidence));
+            }
+        }
+        if (stage.textureRegulariser()) {
+            parts.put("mtex", S2HandRenderedLosses.textureOutliers(textures, confidence));
+        }
+    }
+
+    public S2HandStage stage() {
+        return stage;
     }
 
     /** The mean 2-D keypoint error (pixels) of the network in evaluation mode on {@code examples}. */
@@ -182,6 +261,18 @@ public final class S2HandTrainingTask implements TrainingTask {
             }
             return new Batch(m.create(images, new Shape(b, 3, 224, 224)), m.create(points, new Shape(b, 21, 2)),
                 m.create(conf, new Shape(b, 21)), m.create(focal, new Shape(b, 1, 2)), m.create(centre, new Shape(b, 1, 2)));
+        }
+
+        /** The crops' camera matrices (B, 3, 3). */
+        NDArray intrinsics() {
+            NDManager m = focal.getManager();
+            long b = focal.getShape().get(0);
+            NDArray zero = m.zeros(new Shape(b, 1));
+            NDArray one = m.ones(new Shape(b, 1));
+            NDArray f = focal.reshape(b, 2);
+            NDArray c = centre.reshape(b, 2);
+            return NDArrays.concat(new NDList(f.get(":, 0:1"), zero, c.get(":, 0:1"), zero, f.get(":, 1:2"),
+                c.get(":, 1:2"), zero, zero, one), 1).reshape(b, 3, 3);
         }
 
         /** Pinhole projection of camera-frame joints (B, 21, 3) to pixels (B, 21, 2). */

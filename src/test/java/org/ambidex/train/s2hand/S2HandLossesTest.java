@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * S2HAND's renderer-free loss terms against src/test/python/s2hand_reference.py ('losses': a fixed random batch of
- * four; the generator's terms were checked once against the official loss_func, docs/MODELS.md), to 1e-5 relative.
+ * S2HAND's loss terms against src/test/python/s2hand_reference.py ('losses': a fixed random batch of four; the
+ * generator's renderer-free terms were checked once against the official loss_func, docs/MODELS.md), to 1e-5
+ * relative; the rendered terms ({@code texture}, {@code mrgb}, {@code mtex}) from a given rendering, silhouette,
+ * photo and face colours.
  */
 class S2HandLossesTest {
 
@@ -51,6 +53,25 @@ class S2HandLossesTest {
             check("mshape", S2HandLosses.shape(array(m, ref.get("betas"))), ref);
             check("tsa_poses", S2HandLosses.poseLimits(poses), ref);
             check("triangle", S2HandLosses.laplacian(array(m, ref.get("verts")), ref.get("faces").toIntArray()), ref);
+
+            int[] idxs = ref.get("idxs").toIntArray();
+            float[] factor = new float[idxs.length];
+            for (int i = 0; i < idxs.length; i++) {
+                factor[i] = idxs[i] < 32560 ? S2HandRenderedLosses.ORIGINAL_IMAGE : 0.1f;
+            }
+            NDArray textureCon = S2HandRenderedLosses.textureConfidence(array(m, ref.get("tcon")), m.create(factor));
+            float[] expectedCon = ref.get("texture_con").toFloatArray();
+            float[] actualCon = textureCon.toFloatArray();
+            for (int i = 0; i < expectedCon.length; i++) {
+                assertThat(actualCon[i]).as("texture confidence %d", i).isCloseTo(expectedCon[i],
+                    org.assertj.core.data.Offset.offset(1e-6f));
+            }
+            NDArray masked = S2HandRenderedLosses.maskedPhoto(array(m, ref.get("imgs")), array(m, ref.get("sil")));
+            assertThat(masked.toFloatArray()).containsExactly(ref.get("mask_rgbs").toFloatArray());
+            NDArray rendered = array(m, ref.get("re_img"));
+            check("texture", S2HandRenderedLosses.photometric(rendered, masked, textureCon), ref);
+            check("mrgb", S2HandRenderedLosses.meanColour(rendered, masked, textureCon), ref);
+            check("mtex", S2HandRenderedLosses.textureOutliers(array(m, ref.get("textures")), textureCon), ref);
         }
     }
 
