@@ -86,9 +86,6 @@ public final class HandFinder {
     public List<DetectedHand> find(BufferedImage image) {
         Pixels px = Pixels.of(image);
         List<DetectedHand> found = handsOfPalms(px, List.of(RotatedRect.letterbox(px.width, px.height)), List.of());
-        if (people != null && found.size() < options.maxHands()) {
-            found = merged(found, handsOfPeople(px, found));
-        }
         double side = Math.max(px.width, px.height);
         for (int level = 1; level <= options.tileLevels() && found.size() < options.maxHands(); level++) {
             double tile = side / (1 << level);
@@ -96,6 +93,11 @@ public final class HandFinder {
                 break;
             }
             found = merged(found, handsOfPalms(px, tiles(px.width, px.height, tile), found));
+        }
+        // People last: the pose network also imagines people (a lone hand on a patterned background has "arms"
+        // whose hands land on its fingers), so the hands palms show are found first and their arms skipped.
+        if (people != null && found.size() < options.maxHands()) {
+            found = merged(found, handsOfPeople(px, found));
         }
         return best(found, options.maxHands());
     }
@@ -319,8 +321,12 @@ public final class HandFinder {
      * (-40 to 40).
      */
     static final double[] PERSON_HAND_TURNS = {-25, 0, 25};
-    /** The probability that a hand is on the side the pose network gives its arm (when the hand's presence is low). */
-    static final double ARM_SIDE = 0.9;
+    /**
+     * The probability that a hand is on the side the pose network gives its arm (when the hand's presence is low):
+     * the arms' sides were right on every annotated hand tried, but the pose network also imagines arms, and such a
+     * hand must not outweigh the handedness of a hand the hand network sees well when the two are labelled.
+     */
+    static final double ARM_SIDE = 0.75;
 
     /**
      * The hands of the people in the photo that are not {@code known} hands: for each visible wrist, the most
