@@ -11,6 +11,8 @@ import java.util.stream.IntStream;
 import org.ambidex.io.tflite.TfliteModel;
 import org.ambidex.io.tflite.TfliteOp;
 import org.ambidex.io.tflite.TfliteOperator;
+import org.ambidex.io.tflite.TfliteOptions;
+import org.ambidex.io.tflite.TflitePadding;
 
 /**
  * How a validated graph runs: the ops left once DEQUANTIZE and DENSIFY are folded into the weights, the activations
@@ -30,6 +32,12 @@ final class GraphPlan {
     final boolean[] overwrite;
     /** For each op, the tensors nothing reads after it (outputs excepted). */
     final int[][] freeAfter;
+    /**
+     * For each op, the PAD folded into it ({@code null} for none): a zero PAD of height and width only, whose output
+     * only this VALID convolution reads, becomes the convolution's own padding (the same sums, without copying the
+     * activation into a padded one).
+     */
+    final TfliteOperator[] paddedBy;
 
     private GraphPlan(TfliteModel model) {
         dequantised = new HashMap<>();
@@ -40,11 +48,22 @@ final class GraphPlan {
                 dequantised.put(op.output(0), dequantised.getOrDefault(op.input(0), op.input(0)));
             }
         }
-        ops = model.operators().stream().filter(op -> !folded(op)).toList();
+        Map<Integer, TfliteOperator> foldablePads = foldablePads(model);
+        ops = model.operators().stream()
+            .filter(op -> !folded(op) && !(op.op() == TfliteOp.PAD && foldablePads.containsKey(op.output(0))))
+            .toList();
         reads = new ArrayList<>();
-        for (TfliteOperator op : ops) {
-            reads.add(op.inputs().stream().mapToInt(Integer::intValue)
-                .filter(i -> i >= 0 && !model.tensor(i).constant() && !dequantised.containsKey(i)).toArray());
+        paddedBy = new TfliteOperator[ops.size()];
+        for (int s = 0; s < ops.size(); s++) {
+            TfliteOperator op = ops.get(s);
+            int[] in = op.inputs().stream().mapToInt(Integer::intValue)
+                .filter(i -> i >= 0 && !model.tensor(i).constant() && !dequantised.containsKey(i)).toArray();
+            TfliteOperator pad = in.length > 0 ? foldablePads.get(in[0]) : null;
+            if (pad != null) {
+                paddedBy[s] = pad;
+                in[0] = pad.input(0);
+            }
+            reads.add(in);
         }
         int n = model.tensors().size();
         int[] last = new int[n];
@@ -71,6 +90,46 @@ final class GraphPlan {
             final int step = s;
             freeAfter[s] = IntStream.range(0, n).filter(t -> last[t] == step).toArray();
         }
+    }
+
+    /**
+     * The PAD ops, by output tensor, that the one op reading their output can do itself: a CONV_2D or
+     * DEPTHWISE_CONV_2D with VALID padding reading it as its activation, the pad zero on the batch and channel axes
+     * and not a model output.
+     */
+    private static Map<Integer, TfliteOperator> foldablePads(TfliteModel model) {
+        Map<Integer, Integer> readers = new HashMap<>();
+        for (TfliteOperator op : model.operators()) {
+            for (int i : op.inputs()) {
+                if (i >= 0) {
+                    readers.merge(i, 1, Integer::sum);
+                }
+            }
+        }
+        Map<Integer, TfliteOperator> pads = new HashMap<>();
+        for (TfliteOperator op : model.operators()) {
+            if (op.op() != TfliteOp.PAD || model.outputs().contains(op.output(0))
+                || readers.getOrDefault(op.output(0), 0) != 1) {
+                continue;
+            }
+            int[] p = model.ints(op.input(1));
+            if (p[0] != 0 || p[1] != 0 || p[6] != 0 || p[7] != 0) {
+                continue;
+            }
+            for (TfliteOperator reader : model.operators()) {
+                if (reader.inputs().indexOf(op.output(0)) == 0 && validConvolution(reader)) {
+                    pads.put(op.output(0), op);
+                }
+            }
+        }
+        return pads;
+    }
+
+    private static boolean validConvolution(TfliteOperator op) {
+        if (op.options() instanceof TfliteOptions.Conv2D o) {
+            return o.padding() == TflitePadding.VALID;
+        }
+        return op.options() instanceof TfliteOptions.DepthwiseConv2D o && o.padding() == TflitePadding.VALID;
     }
 
     /** Whether {@code op} only turns a constant into fixed float values (done once at load, not at run time). */

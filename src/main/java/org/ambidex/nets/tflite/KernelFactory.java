@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ambidex.io.tflite.TfliteModel;
 import org.ambidex.io.tflite.TfliteOperator;
 import org.ambidex.io.tflite.TfliteOptions;
+import org.ambidex.io.tflite.TflitePadding;
 import org.ambidex.io.tflite.TfliteTensor;
 import org.ambidex.tensor.Scalars;
 
@@ -36,9 +37,17 @@ final class KernelFactory {
      * write its result there instead of into a new array.
      */
     Kernel kernel(TfliteOperator op, boolean overwrite) {
+        return kernel(op, overwrite, null);
+    }
+
+    /**
+     * As {@link #kernel(TfliteOperator, boolean)}, for a VALID convolution that also does the zero PAD {@code pad}
+     * before it (its activation is then the PAD's input; {@link GraphPlan#paddedBy}), or {@code null}.
+     */
+    Kernel kernel(TfliteOperator op, boolean overwrite, TfliteOperator pad) {
         return switch (op.op()) {
-            case CONV_2D -> conv(op, false);
-            case DEPTHWISE_CONV_2D -> conv(op, true);
+            case CONV_2D -> conv(op, false, pad);
+            case DEPTHWISE_CONV_2D -> conv(op, true, pad);
             case MAX_POOL_2D -> maxPool(op);
             case ADD -> {
                 TfliteOptions.Add o = (TfliteOptions.Add) op.options();
@@ -72,7 +81,7 @@ final class KernelFactory {
         };
     }
 
-    private Kernel conv(TfliteOperator op, boolean depthwise) {
+    private Kernel conv(TfliteOperator op, boolean depthwise, TfliteOperator pad) {
         TfliteTensor x = model.tensor(op.input(0));
         TfliteTensor w = model.tensor(op.input(1));
         int kh = w.dim(1);
@@ -93,13 +102,11 @@ final class KernelFactory {
         NDArray bias = op.inputs().size() > 2 && op.input(2) >= 0 ? constant(op.input(2)) : null;
         if (op.options() instanceof TfliteOptions.Conv2D o) {
             return new ConvKernel(weight, bias, o.strideH(), o.strideW(),
-                WindowPadding.of(o.padding(), x.dim(1), x.dim(2), kh, kw, o.strideH(), o.strideW()), groups,
-                o.activation());
+                padding(pad, o.padding(), x, kh, kw, o.strideH(), o.strideW()), groups, o.activation());
         }
         TfliteOptions.DepthwiseConv2D o = (TfliteOptions.DepthwiseConv2D) op.options();
         return new ConvKernel(weight, bias, o.strideH(), o.strideW(),
-            WindowPadding.of(o.padding(), x.dim(1), x.dim(2), kh, kw, o.strideH(), o.strideW()), groups,
-            o.activation());
+            padding(pad, o.padding(), x, kh, kw, o.strideH(), o.strideW()), groups, o.activation());
     }
 
     private Kernel maxPool(TfliteOperator op) {
@@ -128,6 +135,16 @@ final class KernelFactory {
             negative.close();
             return positive;
         };
+    }
+
+    /** The convolution's window padding: its own, or that of the folded zero PAD before a VALID one. */
+    private WindowPadding padding(TfliteOperator pad, TflitePadding own, TfliteTensor x, int kh, int kw, int sh,
+                                  int sw) {
+        if (pad == null) {
+            return WindowPadding.of(own, x.dim(1), x.dim(2), kh, kw, sh, sw);
+        }
+        int[] p = model.ints(pad.input(1));
+        return new WindowPadding(p[2], p[3], p[4], p[5]);
     }
 
     private Kernel pad(TfliteOperator op) {

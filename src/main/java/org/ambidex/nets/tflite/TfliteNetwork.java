@@ -54,7 +54,7 @@ public final class TfliteNetwork implements AutoCloseable {
             List<Step> steps = new ArrayList<>();
             for (int s = 0; s < plan.ops.size(); s++) {
                 TfliteOperator op = plan.ops.get(s);
-                Kernel kernel = factory.kernel(op, plan.overwrite[s]);
+                Kernel kernel = factory.kernel(op, plan.overwrite[s], plan.paddedBy[s]);
                 steps.add(new Step(op.label(), plan.reads.get(s), op.output(0), kernel));
             }
             return new TfliteNetwork(manager, model, steps, plan.freeAfter);
