@@ -130,11 +130,60 @@ class OpsComparisonTest {
         });
     }
 
+    /**
+     * x [1, 6, 7, 3] -> PAD (H 1+1, W 2+2) -> DW 3x3/2 VALID (the PAD becomes its padding); x -> PAD (H 0+1, W 1+0)
+     * -> CONV 3x3/1 VALID RELU6 (folded, uneven the other way round); x -> PAD (H 1+1, W 1+1) read by a CONV 1x1 VALID
+     * and a MAX_POOL 2x2/2 VALID (two readers: not folded).
+     */
+    static TinyModel paddedConvolutions() {
+        SplittableRandom r = new SplittableRandom(7);
+        TinyModel t = new TinyModel();
+        int x = t.input("x", 1, 6, 7, 3);
+        int pads1 = t.constantInts("pads1", new int[] {0, 0, 1, 1, 2, 2, 0, 0}, 4, 2);
+        int p1 = t.activation("p1", 1, 8, 11, 3);
+        t.op(34, null, 0, new int[] {x, pads1}, p1);
+        int w1 = t.weight("w1", weights(r, 3 * 3 * 3), 1, 3, 3, 3);
+        int b1 = t.constant("b1", weights(r, 3), 3);
+        int d1 = t.activation("d1", 1, 3, 5, 3);
+        t.op(4, TinyModel.depthwise(TinyModel.VALID, 2, 2, TinyModel.NONE), TinyModel.DEPTHWISE_CONV_2D_OPTIONS,
+            new int[] {p1, w1, b1}, d1);
+        int pads2 = t.constantInts("pads2", new int[] {0, 0, 0, 1, 1, 0, 0, 0}, 4, 2);
+        int p2 = t.activation("p2", 1, 7, 8, 3);
+        t.op(34, null, 0, new int[] {x, pads2}, p2);
+        int w2 = t.weight("w2", weights(r, 2 * 3 * 3 * 3), 2, 3, 3, 3);
+        int b2 = t.weight("b2", weights(r, 2), 2);
+        int c2 = t.activation("c2", 1, 5, 6, 2);
+        t.op(3, TinyModel.conv(TinyModel.VALID, 1, 1, TinyModel.RELU6), TinyModel.CONV_2D_OPTIONS,
+            new int[] {p2, w2, b2}, c2);
+        int pads3 = t.constantInts("pads3", new int[] {0, 0, 1, 1, 1, 1, 0, 0}, 4, 2);
+        int p3 = t.activation("p3", 1, 8, 9, 3);
+        t.op(34, null, 0, new int[] {x, pads3}, p3);
+        int w3 = t.weight("w3", weights(r, 2 * 3), 2, 1, 1, 3);
+        int b3 = t.weight("b3", weights(r, 2), 2);
+        int c3 = t.activation("c3", 1, 8, 9, 2);
+        t.op(3, TinyModel.conv(TinyModel.VALID, 1, 1, TinyModel.NONE), TinyModel.CONV_2D_OPTIONS,
+            new int[] {p3, w3, b3}, c3);
+        int m3 = t.activation("m3", 1, 4, 4, 3);
+        t.op(17, TinyModel.pool(TinyModel.VALID, 2, 2, 2, 2), TinyModel.POOL_2D_OPTIONS, new int[] {p3}, m3);
+        t.outputs(d1, c2, c3, m3);
+        return t;
+    }
+
+    @Test
+    void aZeroPadBeforeAValidConvolutionIsFoldedIntoIt() {
+        TinyModel t = paddedConvolutions();
+        GraphPlan plan = GraphPlan.of(TfliteModel.read(t.build(), "padded"));
+        long pads = plan.ops.stream().filter(op -> op.op() == org.ambidex.io.tflite.TfliteOp.PAD).count();
+        long folded = Arrays.stream(plan.paddedBy).filter(java.util.Objects::nonNull).count();
+        assertThat(folded).as("the two PADs read by one VALID convolution each").isEqualTo(2);
+        assertThat(pads).as("the PAD with two readers stays").isEqualTo(1);
+    }
+
     @Test
     void smallGraphsMatchTflite() throws IOException, InterruptedException {
         assumeTrue(TfliteRuntime.platformSupported(), "the TFLite reference library is for Linux x86-64 only");
-        TinyModel[] models = {windows(), shapes(), sparse()};
-        int[][] inputShapes = {{6, 7, 3}, {5, 4, 2}, {2, 2, 4}};
+        TinyModel[] models = {windows(), shapes(), sparse(), paddedConvolutions()};
+        int[][] inputShapes = {{6, 7, 3}, {5, 4, 2}, {2, 2, 4}, {6, 7, 3}};
         List<TfliteReference.Job> jobs = new java.util.ArrayList<>();
         float[][] inputs = new float[models.length][];
         for (int m = 0; m < models.length; m++) {
