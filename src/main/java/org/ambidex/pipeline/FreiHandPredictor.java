@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.Progress;
 import org.ambidex.data.Bbox;
@@ -55,31 +58,53 @@ public final class FreiHandPredictor {
      */
     public static Result predict(Reconstructor reconstructor, FreiHandDataset data, int count, int batchSize,
                                  Progress progress) {
-        int n = count > 0 ? Math.min(count, data.size()) : data.size();
-        List<double[]> joints = new ArrayList<>(n);
-        List<double[]> vertices = new ArrayList<>(n);
+        return rightHands(reconstructor, count > 0 ? Math.min(count, data.size()) : data.size(), batchSize, progress,
+            i -> {
+                BufferedImage image = Images.read(data.image(i));
+                return new Input(image, new ReconstructionRequest(new Bbox(0, 0, image.getWidth(), image.getHeight()),
+                    data.intrinsics(i), null));
+            }, data::image, "FreiHAND", UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** One input of a right-hand submission: the image the model sees and what it is told of it. */
+    record Input(BufferedImage image, ReconstructionRequest request) {
+    }
+
+    /**
+     * The right hands of inputs {@code 0 .. n-1}, {@code batchSize} per forward pass, each hand's camera-frame joints
+     * (OpenPose order) and vertices turned into the submission's by {@code joints} and {@code vertices};
+     * {@code progress} steps once per input.
+     *
+     * @param file the file an input came from, named when it gives no right hand
+     * @param protocol the benchmark, named when an input gives no right hand
+     * @throws BadInputException when the model gives an input no right-hand mesh
+     */
+    static Result rightHands(Reconstructor reconstructor, int n, int batchSize, Progress progress,
+                             IntFunction<Input> input, IntFunction<Path> file, String protocol,
+                             UnaryOperator<double[]> joints, UnaryOperator<double[]> vertices) {
+        List<double[]> xyz = new ArrayList<>(n);
+        List<double[]> verts = new ArrayList<>(n);
         for (int start = 0; start < n; start += batchSize) {
             int end = Math.min(n, start + batchSize);
             List<BufferedImage> images = new ArrayList<>();
             List<ReconstructionRequest> requests = new ArrayList<>();
             for (int i = start; i < end; i++) {
-                BufferedImage image = Images.read(data.image(i));
-                images.add(image);
-                requests.add(new ReconstructionRequest(new Bbox(0, 0, image.getWidth(), image.getHeight()),
-                    data.intrinsics(i), null));
+                Input in = input.apply(i);
+                images.add(in.image());
+                requests.add(in.request());
             }
             List<Reconstruction> out = reconstructor.reconstruct(images, requests);
             for (int i = start; i < end; i++) {
                 HandReconstruction hand = out.get(i - start).right();
                 if (hand == null || hand.mesh() == null || hand.jointsCamera() == null) {
-                    throw new BadInputException(data.image(i), "gave no right-hand mesh with " + reconstructor.model()
-                        + "; FreiHAND's protocol scores a right hand's camera-frame joints and vertices");
+                    throw new BadInputException(file.apply(i), "gave no right-hand mesh with " + reconstructor.model()
+                        + "; " + protocol + "'s protocol scores a right hand's camera-frame joints and vertices");
                 }
-                joints.add(hand.jointsCamera());
-                vertices.add(hand.mesh().vertices());
+                xyz.add(joints.apply(hand.jointsCamera()));
+                verts.add(vertices.apply(hand.mesh().vertices()));
             }
             progress.stepBy(end - start);
         }
-        return new Result(joints, vertices);
+        return new Result(xyz, verts);
     }
 }

@@ -1,15 +1,11 @@
 package org.ambidex.pipeline;
 
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
-import java.util.List;
 import org.ambidex.core.BadInputException;
 import org.ambidex.core.Progress;
 import org.ambidex.data.Bbox;
 import org.ambidex.data.ho3d.Ho3dCamera;
 import org.ambidex.data.ho3d.Ho3dCrop;
 import org.ambidex.data.ho3d.Ho3dDataset;
-import org.ambidex.data.ho3d.Ho3dSample;
 import org.ambidex.hand.JointOrder;
 
 /**
@@ -34,32 +30,13 @@ public final class Ho3dPredictor {
      */
     public static FreiHandPredictor.Result predict(Reconstructor reconstructor, Ho3dDataset data, int count,
                                                    int batchSize, Progress progress) {
-        int n = count > 0 ? Math.min(count, data.size()) : data.size();
-        List<double[]> joints = new ArrayList<>(n);
-        List<double[]> vertices = new ArrayList<>(n);
-        for (int start = 0; start < n; start += batchSize) {
-            int end = Math.min(n, start + batchSize);
-            List<BufferedImage> images = new ArrayList<>();
-            List<ReconstructionRequest> requests = new ArrayList<>();
-            for (int i = start; i < end; i++) {
-                Ho3dSample sample = data.sample(i);
-                Ho3dCrop crop = Ho3dCrop.centred(Ho3dCrop.referencePoints(sample));
-                images.add(crop.image(Ho3dFrames.read(sample.image())));
-                requests.add(new ReconstructionRequest(new Bbox(0, 0, Ho3dCrop.SIZE, Ho3dCrop.SIZE),
-                    crop.intrinsics(sample.intrinsics()), null));
-            }
-            List<Reconstruction> out = reconstructor.reconstruct(images, requests);
-            for (int i = start; i < end; i++) {
-                HandReconstruction hand = out.get(i - start).right();
-                if (hand == null || hand.mesh() == null || hand.jointsCamera() == null) {
-                    throw new BadInputException(data.image(i), "gave no right-hand mesh with " + reconstructor.model()
-                        + "; HO-3D's protocol scores a right hand's camera-frame joints and vertices");
-                }
-                joints.add(Ho3dCamera.toOpenGl(JointOrder.HO3D.convert(hand.jointsCamera(), JointOrder.OPENPOSE, 3)));
-                vertices.add(Ho3dCamera.toOpenGl(hand.mesh().vertices()));
-            }
-            progress.stepBy(end - start);
-        }
-        return new FreiHandPredictor.Result(joints, vertices);
+        Bbox whole = new Bbox(0, 0, Ho3dCrop.SIZE, Ho3dCrop.SIZE);
+        return FreiHandPredictor.rightHands(reconstructor, count > 0 ? Math.min(count, data.size()) : data.size(),
+            batchSize, progress, i -> {
+                Ho3dFrames.Cut cut = Ho3dFrames.cut(data.sample(i));
+                return new FreiHandPredictor.Input(cut.image(), new ReconstructionRequest(whole, cut.intrinsics(), null));
+            }, data::image, "HO-3D",
+            joints -> Ho3dCamera.toOpenGl(JointOrder.HO3D.convert(joints, JointOrder.OPENPOSE, 3)),
+            Ho3dCamera::toOpenGl);
     }
 }

@@ -7,7 +7,6 @@ import org.ambidex.data.crop.FloatImage;
 import org.ambidex.data.freihand.FreiHandDataset;
 import org.ambidex.data.ho3d.Ho3dCrop;
 import org.ambidex.data.ho3d.Ho3dDataset;
-import org.ambidex.data.ho3d.Ho3dSample;
 import org.ambidex.io.image.Images;
 import org.ambidex.nets.s2hand.S2HandNet;
 import org.ambidex.train.s2hand.S2HandExample;
@@ -102,11 +101,9 @@ interface S2HandImages {
 
         @Override
         public S2HandExample example(int image, double[] keypoints, double[] confidences) {
-            Ho3dSample sample = set.sample(image);
-            Ho3dCrop crop = Ho3dCrop.centred(Ho3dCrop.referencePoints(sample));
-            BufferedImage frame = Ho3dFrames.read(sample.image());
-            return new S2HandExample(FloatImage.ofRgb(crop.image(frame)).toChw(1f / 255),
-                crop.intrinsics(sample.intrinsics()), crop.toCrop(keypoints), confidences);
+            Ho3dFrames.Cut cut = Ho3dFrames.cut(set.sample(image));
+            return new S2HandExample(FloatImage.ofRgb(cut.image()).toChw(1f / 255), cut.intrinsics(),
+                cut.crop().toCrop(keypoints), confidences);
         }
     }
 }
