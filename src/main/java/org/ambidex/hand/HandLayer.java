@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.ambidex.tensor.VectorArrays;
 
 /**
  * The MANO-compatible hand layer: linear blend skinning of a {@link HandModel} on DJL arrays, batched and
@@ -357,8 +358,8 @@ public final class HandLayer implements AutoCloseable {
         NDArray a1 = globalOrient.get(":, 0:3");
         NDArray a2 = globalOrient.get(":, 3:6");
         NDArray x = normalize(a1);
-        NDArray z = normalize(cross(x, a2));
-        NDArray y = cross(z, x);
+        NDArray z = normalize(VectorArrays.cross(x, a2));
+        NDArray y = VectorArrays.cross(z, x);
         return NDArrays.stack(new NDList(x, y, z), 2).reshape(b, 3, 3);
     }
 
@@ -366,16 +367,6 @@ public final class HandLayer implements AutoCloseable {
         return v.div(v.square().sum(new int[] {1}, true).sqrt());
     }
 
-    private static NDArray cross(NDArray a, NDArray b) {
-        NDArray ax = a.get(":, 0");
-        NDArray ay = a.get(":, 1");
-        NDArray az = a.get(":, 2");
-        NDArray bx = b.get(":, 0");
-        NDArray by = b.get(":, 1");
-        NDArray bz = b.get(":, 2");
-        return NDArrays.stack(new NDList(ay.mul(bz).sub(az.mul(by)), az.mul(bx).sub(ax.mul(bz)),
-            ax.mul(by).sub(ay.mul(bx))), 1);
-    }
 
     private NDArray skew(NDArray dir, long n) {
         // K = skew(dir) as one product with a constant 3x9 basis (entries 0 and +-1: exact).

@@ -14,6 +14,7 @@ import org.ambidex.hand.HandSide;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.TorchModule;
 import org.ambidex.tensor.Scalars;
+import org.ambidex.tensor.VectorArrays;
 
 /**
  * manopth's {@code ManoLayer} as DIR configures it: root rotation from 6 numbers through the robust
@@ -208,7 +209,7 @@ public final class ManoPcaLayer extends TorchModule {
         NDArray orth = unit(a.sub(c));
         NDArray x = unit(mid.add(orth));
         NDArray y = unit(mid.sub(orth));
-        NDArray z = unit(cross(x, y));
+        NDArray z = unit(VectorArrays.cross(x, y));
         return NDArrays.stack(new NDList(x, y, z), 2);
     }
 
@@ -216,16 +217,6 @@ public final class ManoPcaLayer extends TorchModule {
         return v.div(Scalars.maximum(v.square().sum(new int[] {1}, true).sqrt(), 1e-8f));
     }
 
-    private static NDArray cross(NDArray u, NDArray v) {
-        NDArray u0 = u.get(":, 0:1");
-        NDArray u1 = u.get(":, 1:2");
-        NDArray u2 = u.get(":, 2:3");
-        NDArray v0 = v.get(":, 0:1");
-        NDArray v1 = v.get(":, 1:2");
-        NDArray v2 = v.get(":, 2:3");
-        return NDArrays.concat(new NDList(u1.mul(v2).sub(u2.mul(v1)), u2.mul(v0).sub(u0.mul(v2)),
-            u0.mul(v1).sub(u1.mul(v0))), 1);
-    }
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,

@@ -2,6 +2,7 @@ package org.ambidex.render.soft;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import org.ambidex.tensor.VectorArrays;
 
 /**
  * Per-face shading as neural_renderer's {@code lighting} with S2HAND's per-sample lights: each face's colour times
@@ -41,7 +42,7 @@ public final class FaceLighting {
         NDArray v0 = corner(vertices, faces, 0, b, f);
         NDArray v1 = corner(vertices, faces, 1, b, f);
         NDArray v2 = corner(vertices, faces, 2, b, f);
-        NDArray n = cross(v0.sub(v1), v2.sub(v1));
+        NDArray n = VectorArrays.cross(v0.sub(v1), v2.sub(v1));
         // A tiny floor under the root: a zero-area face gets a zero gradient, not NaN.
         NDArray length = n.square().sum(new int[] {2}, true).add(1e-30f).sqrt();
         NDArray floor = m.full(length.getShape(), 1e-5f).toType(length.getDataType(), false);
@@ -59,13 +60,4 @@ public final class FaceLighting {
         return vertices.gather(vertices.getManager().create(index, new ai.djl.ndarray.types.Shape(b, f, 3)), 1);
     }
 
-    private static NDArray cross(NDArray a, NDArray b) {
-        NDArray ax = a.get("..., 0:1");
-        NDArray ay = a.get("..., 1:2");
-        NDArray az = a.get("..., 2:3");
-        NDArray bx = b.get("..., 0:1");
-        NDArray by = b.get("..., 1:2");
-        NDArray bz = b.get("..., 2:3");
-        return ay.mul(bz).sub(az.mul(by)).concat(az.mul(bx).sub(ax.mul(bz)), 2).concat(ax.mul(by).sub(ay.mul(bx)), 2);
-    }
 }

@@ -12,6 +12,7 @@ import org.ambidex.nets.dir.DirHand;
 import org.ambidex.nets.dir.DirNet;
 import org.ambidex.nets.dir.DirStage;
 import org.ambidex.tensor.Scalars;
+import org.ambidex.tensor.VectorArrays;
 
 /**
  * DIR's loss terms, named and weighted as the reference's training forward names them:
@@ -154,7 +155,7 @@ public final class DirLosses {
         NDArray v3 = normalise(gather(pred, f[2]).sub(gather(pred, f[1])));
         NDArray g1 = normalise(gather(truth, f[1]).sub(gather(truth, f[0])));
         NDArray g2 = normalise(gather(truth, f[2]).sub(gather(truth, f[0])));
-        NDArray n = normalise(cross(g1, g2));
+        NDArray n = normalise(VectorArrays.cross(g1, g2));
         NDList cos = new NDList();
         for (NDArray v : new NDArray[] {v1, v2, v3}) {
             cos.add(v.mul(n).sum(new int[] {2}, true).abs());
@@ -187,16 +188,6 @@ public final class DirLosses {
         return v.div(Scalars.maximum(Scalars.maximum(v.square().sum(new int[] {2}, true), 1e-24f).sqrt(), 1e-12f));
     }
 
-    private static NDArray cross(NDArray a, NDArray b) {
-        NDArray a0 = a.get("..., 0:1");
-        NDArray a1 = a.get("..., 1:2");
-        NDArray a2 = a.get("..., 2:3");
-        NDArray b0 = b.get("..., 0:1");
-        NDArray b1 = b.get("..., 1:2");
-        NDArray b2 = b.get("..., 2:3");
-        return NDArrays.concat(new NDList(a1.mul(b2).sub(a2.mul(b1)), a2.mul(b0).sub(a0.mul(b2)),
-            a0.mul(b1).sub(a1.mul(b0))), 2);
-    }
 
     /** {@code F.interpolate(labels, (size, size), mode='nearest')} then the channel dropped: (B,size,size). */
     static NDArray nearestDown(NDArray labels, int size) {

@@ -13,6 +13,7 @@ import org.ambidex.hand.HandModel;
 import org.ambidex.hand.JointOrder;
 import org.ambidex.nets.intaghand.HandGraphs;
 import org.ambidex.tensor.Scalars;
+import org.ambidex.tensor.VectorArrays;
 
 /**
  * IntagHand's training loss ({@code core/Loss.py}: {@code GraphLoss.calc_loss}, {@code calc_aux_loss},
@@ -140,7 +141,7 @@ public final class IntagHandLoss {
         NDArray jr = m.create(regressors[hand], new Shape(21, v));
         NDArray edgesPred = faceEdges(verts, faces[hand]);
         NDArray edgesGt = faceEdges(gt3d, faces[hand]);
-        NDArray normal = normalize(cross(edgesGt.get(new NDIndex(":, :, 0")), edgesGt.get(new NDIndex(":, :, 1"))))
+        NDArray normal = normalize(VectorArrays.cross(edgesGt.get(new NDIndex(":, :, 0")), edgesGt.get(new NDIndex(":, :, 1"))))
             .expandDims(2);
         NDArray cosines = normalize(edgesPred).mul(normal).sum(new int[] {-1});
         NDArray perm = m.create(perms[hand]);
@@ -184,16 +185,6 @@ public final class IntagHandLoss {
         return NDArrays.stack(new NDList(c0.sub(c1), c1.sub(c2), c2.sub(c0)), 2);
     }
 
-    private static NDArray cross(NDArray a, NDArray b) {
-        NDArray a0 = a.get(new NDIndex("..., 0"));
-        NDArray a1 = a.get(new NDIndex("..., 1"));
-        NDArray a2 = a.get(new NDIndex("..., 2"));
-        NDArray b0 = b.get(new NDIndex("..., 0"));
-        NDArray b1 = b.get(new NDIndex("..., 1"));
-        NDArray b2 = b.get(new NDIndex("..., 2"));
-        return NDArrays.stack(new NDList(a1.mul(b2).sub(a2.mul(b1)), a2.mul(b0).sub(a0.mul(b2)),
-            a0.mul(b1).sub(a1.mul(b0))), -1);
-    }
 
     /** {@code F.normalize(x, dim=-1)}: divided by the norm, at least 1e-12. */
     private static NDArray normalize(NDArray x) {
