@@ -128,31 +128,39 @@ final class PredictCommand implements Callable<Integer> {
 
     /** A FreiHAND split: each image whole with its camera, written as FreiHAND's pred.json. */
     private int predictFreiHand(ModelSpec spec) {
-        if (images != null) {
-            throw new BadInputException("--images goes with --data FILE.json (a COCO-format hand file)");
-        }
+        requireNoImages();
         FreiHandDataset data = FreiHandDataset.open(dataset.data, split);
-        int n = maxSamples > 0 ? Math.min(maxSamples, data.size()) : data.size();
-        FreiHandPredictor.Result result;
-        try (Progress progress = Progress.start("predict", n);
-             Reconstructor reconstructor = Reconstructor.open(spec, setup.options())) {
-            result = FreiHandPredictor.predict(reconstructor, data, n, batchSize, progress);
-        }
-        AtomicOutput.writeString(out, result.submissionJson());
-        return 0;
+        return predictSubmission(spec, data.size(),
+            (reconstructor, n, progress) -> FreiHandPredictor.predict(reconstructor, data, n, batchSize, progress));
     }
 
     /** An HO-3D split: each frame cut about its hand, written as HO-3D's pred.json. */
     private int predictHo3d(ModelSpec spec) {
+        requireNoImages();
+        Ho3dDataset data = Ho3dDataset.open(dataset.data, split);
+        return predictSubmission(spec, data.size(),
+            (reconstructor, n, progress) -> Ho3dPredictor.predict(reconstructor, data, n, batchSize, progress));
+    }
+
+    private void requireNoImages() {
         if (images != null) {
             throw new BadInputException("--images goes with --data FILE.json (a COCO-format hand file)");
         }
-        Ho3dDataset data = Ho3dDataset.open(dataset.data, split);
-        int n = maxSamples > 0 ? Math.min(maxSamples, data.size()) : data.size();
+    }
+
+    /** How a benchmark's right hands are predicted: the first {@code n} of its {@code size} samples. */
+    @FunctionalInterface
+    private interface Submission {
+        FreiHandPredictor.Result predict(Reconstructor reconstructor, int n, Progress progress);
+    }
+
+    /** The first {@code --max-samples} of {@code size} samples predicted and written as a {@code [xyz, verts]} file. */
+    private int predictSubmission(ModelSpec spec, int size, Submission submission) {
+        int n = maxSamples > 0 ? Math.min(maxSamples, size) : size;
         FreiHandPredictor.Result result;
         try (Progress progress = Progress.start("predict", n);
              Reconstructor reconstructor = Reconstructor.open(spec, setup.options())) {
-            result = Ho3dPredictor.predict(reconstructor, data, n, batchSize, progress);
+            result = submission.predict(reconstructor, n, progress);
         }
         AtomicOutput.writeString(out, result.submissionJson());
         return 0;
