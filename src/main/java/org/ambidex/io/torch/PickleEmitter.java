@@ -3,6 +3,7 @@ package org.ambidex.io.torch;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.ambidex.io.NdArray;
 
 /**
  * Writes plain values as a protocol 2 pickle, the protocol {@code torch.save} uses: dicts, lists, strings,
- * integers, floats, booleans, None, bytes, and tensors through a callback that writes their rebuild call.
+ * integers, floats, booleans, None, bytes, TorchScript integer lists ({@code long[]}) and custom-class objects
+ * ({@link ScriptObject}), and tensors through a callback that writes their rebuild call.
  */
 final class PickleEmitter {
 
@@ -65,6 +67,20 @@ final class PickleEmitter {
             string("latin1");
             out.write(0x86);
             out.write('R');
+        } else if (v instanceof long[] ints) {
+            // TorchScript's typed integer list (a plain list would unpickle as a list of anything).
+            global("torch.jit._pickle", "build_intlist");
+            out.write('(');
+            value(Arrays.stream(ints).boxed().toList());
+            out.write('t');
+            out.write('R');
+        } else if (v instanceof ScriptObject o) {
+            int dot = o.qualifiedClass().lastIndexOf('.');
+            global(o.qualifiedClass().substring(0, dot), o.qualifiedClass().substring(dot + 1));
+            out.write(')');
+            out.write(0x81);
+            tuple(o.state());
+            out.write('b');
         } else if (v instanceof NdArray a) {
             out.writeBytes(tensorWriter.apply(a));
         } else if (v instanceof Map<?, ?> m) {
@@ -101,6 +117,15 @@ final class PickleEmitter {
         } else {
             throw new IllegalArgumentException("cannot save a " + v.getClass().getSimpleName() + " in a checkpoint");
         }
+    }
+
+    /** A tuple of {@code items} (a list has its own opcode; a tuple is MARK, items, TUPLE). */
+    void tuple(List<?> items) {
+        out.write('(');
+        for (Object item : items) {
+            value(item);
+        }
+        out.write('t');
     }
 
     void integer(long v) {

@@ -1,17 +1,11 @@
 package org.ambidex.io.torch;
 
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.ambidex.core.AtomicOutput;
 import org.ambidex.io.DType;
 import org.ambidex.io.NdArray;
@@ -26,7 +20,6 @@ import org.ambidex.io.NdArray;
 public final class TorchCheckpointWriter {
 
     private static final String FOLDER = "archive/";
-    private static final int ALIGNMENT = 64;
 
     private TorchCheckpointWriter() {
     }
@@ -53,21 +46,19 @@ public final class TorchCheckpointWriter {
         PickleEmitter pickle = new PickleEmitter(tensor -> rebuildCall(tensor, storages.size(), storages));
         byte[] data = pickle.pickle(root);
         AtomicOutput.write(file, stream -> {
-            CountingStream counted = new CountingStream(stream);
-            ZipOutputStream zip = new ZipOutputStream(counted);
-            zip.setLevel(0);
-            put(zip, counted, FOLDER + "data.pkl", data);
-            put(zip, counted, FOLDER + "byteorder", "little".getBytes(StandardCharsets.US_ASCII));
+            AlignedZip zip = new AlignedZip(stream);
+            zip.put(FOLDER + "data.pkl", data);
+            zip.put(FOLDER + "byteorder", "little".getBytes(StandardCharsets.US_ASCII));
             for (int key = 0; key < storages.size(); key++) {
-                put(zip, counted, FOLDER + "data/" + key, storages.get(key).toCOrder().bytes());
+                zip.put(FOLDER + "data/" + key, storages.get(key).toCOrder().bytes());
             }
-            put(zip, counted, FOLDER + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
+            zip.put(FOLDER + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
             zip.finish();
         });
     }
 
     /** The opcodes of {@code _rebuild_tensor_v2((storage pid), 0, size, stride, False, OrderedDict())}. */
-    private static byte[] rebuildCall(NdArray tensor, int key, List<NdArray> storages) {
+    static byte[] rebuildCall(NdArray tensor, int key, List<NdArray> storages) {
         String storageClass = storageClass(tensor.dtype());
         storages.add(tensor);
         PickleEmitter p = new PickleEmitter(null);
@@ -121,58 +112,5 @@ public final class TorchCheckpointWriter {
             case COMPLEX128 -> "ComplexDoubleStorage";
             default -> throw new IllegalArgumentException("PyTorch checkpoints have no " + dtype + " storage");
         };
-    }
-
-    /** A stored entry whose data starts on a multiple of 64 bytes (padding in an 'FB' extra field, as PyTorch). */
-    private static void put(ZipOutputStream zip, CountingStream counted, String name, byte[] bytes) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setMethod(ZipEntry.STORED);
-        entry.setSize(bytes.length);
-        entry.setCompressedSize(bytes.length);
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        entry.setCrc(crc.getValue());
-        entry.setTime(315532800000L);
-        int nameLength = name.getBytes(StandardCharsets.UTF_8).length;
-        long dataStart = counted.count + 30 + nameLength + 4;
-        int padding = (int) ((ALIGNMENT - dataStart % ALIGNMENT) % ALIGNMENT);
-        byte[] extra = new byte[4 + padding];
-        extra[0] = 'F';
-        extra[1] = 'B';
-        extra[2] = (byte) padding;
-        extra[3] = (byte) (padding >>> 8);
-        for (int i = 4; i < extra.length; i++) {
-            extra[i] = 'Z';
-        }
-        entry.setExtra(extra);
-        zip.putNextEntry(entry);
-        zip.write(bytes);
-        zip.closeEntry();
-    }
-
-    /** Counts the bytes written, to place each entry's data on the alignment. */
-    private static final class CountingStream extends FilterOutputStream {
-        long count;
-
-        CountingStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void close() {
-            // AtomicOutput owns the underlying stream.
-        }
     }
 }

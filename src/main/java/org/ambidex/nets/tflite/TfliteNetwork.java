@@ -1,67 +1,80 @@
 package org.ambidex.nets.tflite;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
 import java.util.List;
 import org.ambidex.io.tflite.TfliteModel;
-import org.ambidex.io.tflite.TfliteOperator;
 
 /**
- * A validated TFLite model run on DJL's PyTorch engine, op by op, with the numbers of the TFLite runtime (to float
- * rounding): weights are widened and permuted once at load, activations are NCHW (the input is permuted from
- * NHWC once), TFLite's SAME padding is reproduced exactly, and reshapes flatten in NHWC order as the file does.
- * Arrays live on the engine's default device, so a GPU build runs on the GPU.
+ * A validated TFLite model run on DJL's PyTorch engine, with the numbers of the TFLite runtime (to float rounding).
+ * Two ways, chosen by {@link Execution}: on the CPU the whole graph is one TorchScript module whose convolutions
+ * are libtorch's XNNPACK operators, the library TFLite itself runs them with ({@link Execution#SCRIPTED}); on other
+ * devices (a GPU build) the ops run one by one through DJL ({@link Execution#OP_BY_OP}): weights widened and
+ * permuted once at load, activations NCHW (the input permuted from NHWC once), TFLite's SAME padding reproduced
+ * exactly, reshapes flattening in NHWC order as the file does.
  *
  * <p>{@link #run} takes a batch of images although the file is for one: every computed tensor has the batch first,
- * so that axis simply grows. Each run works in its own sub-manager and scope, so repeated runs leak no native
- * memory. Not safe for concurrent use: give each thread its own network ({@link #load} is cheap: no file is
- * read, only the weights are copied to the engine).
+ * so that axis simply grows. Repeated runs leak no native memory. Scripted networks run one at a time on one
+ * thread of the process (the XNNPACK pool is one per process); op-by-op networks are not safe for concurrent use:
+ * give each thread its own network ({@link #load} reads no file, it only copies the weights to the engine).
  */
 public final class TfliteNetwork implements AutoCloseable {
 
-    private final NDManager manager;
-    private final List<Step> steps;
-    private final int input;
-    private final int[] inputShape;
-    private final List<Integer> outputs;
-    private final List<String> outputNames;
-    private final List<int[]> outputShapes;
-    /** For each step, the tensors nothing reads after it (closed right after it). */
-    private final int[][] freeAfter;
-    private final int tensorCount;
-
-    private TfliteNetwork(NDManager manager, TfliteModel model, List<Step> steps, int[][] freeAfter) {
-        this.manager = manager;
-        this.steps = List.copyOf(steps);
-        this.input = model.inputs().get(0);
-        this.inputShape = model.tensor(input).shapeArray();
-        this.outputs = model.outputs();
-        this.outputNames = outputs.stream().map(i -> model.tensor(i).name()).toList();
-        this.outputShapes = outputs.stream().map(i -> model.tensor(i).shapeArray()).toList();
-        this.tensorCount = model.tensors().size();
-        this.freeAfter = freeAfter;
+    /** How the graph runs. */
+    public enum Execution {
+        /** The default: {@link #SCRIPTED} on the CPU, {@link #OP_BY_OP} on other devices. */
+        AUTO,
+        /** One TorchScript call per run, XNNPACK convolutions (CPU only). */
+        SCRIPTED,
+        /** One DJL call per op (any device). */
+        OP_BY_OP
     }
 
-    /** Builds the graph of {@code model} on a new {@link NDManager} (close the network to free it). */
+    private final NDManager manager;
+    private final GraphRun graph;
+    private final Execution execution;
+    private final int[] inputShape;
+    private final List<String> outputNames;
+    private final List<int[]> outputShapes;
+
+    private TfliteNetwork(NDManager manager, TfliteModel model, GraphRun graph, Execution execution) {
+        this.manager = manager;
+        this.graph = graph;
+        this.execution = execution;
+        List<Integer> outputs = model.outputs();
+        this.inputShape = model.tensor(model.inputs().get(0)).shapeArray();
+        this.outputNames = outputs.stream().map(i -> model.tensor(i).name()).toList();
+        this.outputShapes = outputs.stream().map(i -> model.tensor(i).shapeArray()).toList();
+    }
+
+    /** Builds the graph of {@code model} on a new {@link NDManager} (close the network to free it), as {@link Execution#AUTO}. */
     public static TfliteNetwork load(TfliteModel model) {
+        return load(model, Execution.AUTO);
+    }
+
+    /**
+     * Builds the graph of {@code model} to run as {@code execution} on a new {@link NDManager} (close the network
+     * to free it); {@link Execution#SCRIPTED} on a device other than the CPU is refused.
+     */
+    public static TfliteNetwork load(TfliteModel model, Execution execution) {
         NDManager manager = NDManager.newBaseManager();
         try {
-            GraphPlan plan = GraphPlan.of(model);
-            KernelFactory factory = new KernelFactory(model, manager, plan.dequantised);
-            List<Step> steps = new ArrayList<>();
-            for (int s = 0; s < plan.ops.size(); s++) {
-                TfliteOperator op = plan.ops.get(s);
-                Kernel kernel = factory.kernel(op, plan.overwrite[s], plan.paddedBy[s]);
-                steps.add(new Step(op.label(), plan.reads.get(s), op.output(0), kernel));
+            boolean cpu = !manager.getDevice().isGpu() && "cpu".equals(manager.getDevice().getDeviceType());
+            Execution chosen = execution == Execution.AUTO ? (cpu ? Execution.SCRIPTED : Execution.OP_BY_OP) : execution;
+            if (chosen == Execution.SCRIPTED && !cpu) {
+                throw new IllegalArgumentException("scripted TFLite graphs run on the CPU only, not on "
+                    + manager.getDevice());
             }
-            return new TfliteNetwork(manager, model, steps, plan.freeAfter);
+            GraphRun graph = chosen == Execution.SCRIPTED ? new ScriptedGraph(model, manager) : new EagerGraph(model, manager);
+            return new TfliteNetwork(manager, model, graph, chosen);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
+    }
+
+    /** How this network runs ({@link Execution#SCRIPTED} or {@link Execution#OP_BY_OP}). */
+    public Execution execution() {
+        return execution;
     }
 
     /** The input shape as in the file, {@code [1, H, W, C]}. */
@@ -94,32 +107,7 @@ public final class TfliteNetwork implements AutoCloseable {
             throw new IllegalArgumentException("expected " + batch + " x " + inputShape[1] + " x " + inputShape[2]
                 + " x " + inputShape[3] + " floats, got " + nhwc.length);
         }
-        try (NDScope ignored = new NDScope(); NDManager scope = manager.newSubManager()) {
-            NDArray[] values = new NDArray[tensorCount];
-            NDArray x = scope.create(nhwc, new Shape(batch, inputShape[1], inputShape[2], inputShape[3]));
-            values[input] = NhwcLayout.toNchw(x);
-            for (int s = 0; s < steps.size(); s++) {
-                Step step = steps.get(s);
-                NDArray[] in = new NDArray[step.reads().length];
-                for (int i = 0; i < in.length; i++) {
-                    in[i] = values[step.reads()[i]];
-                }
-                values[step.writes()] = step.kernel().apply(in, batch);
-                for (int t : freeAfter[s]) {
-                    // Freed as soon as nothing reads it again (unless the step wrote its result into it): the peak
-                    // memory is a few activations, not all.
-                    if (values[t] != values[step.writes()]) {
-                        values[t].close();
-                    }
-                    values[t] = null;
-                }
-            }
-            List<float[]> result = new ArrayList<>(outputs.size());
-            for (int o : outputs) {
-                result.add(NhwcLayout.toNhwc(values[o]).toFloatArray());
-            }
-            return result;
-        }
+        return graph.run(nhwc, batch);
     }
 
     /** The manager holding the weights (tests check that runs leave nothing attached to it). */

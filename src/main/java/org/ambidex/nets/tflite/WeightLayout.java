@@ -36,4 +36,20 @@ final class WeightLayout {
         }
         return out;
     }
+
+    /**
+     * A weight {@code [O, I, KH, KW]} with {@code rows} zero rows and {@code cols} zero columns in front, as
+     * {@link WindowPadding#widenedKernel} makes it (for engines that take the weight as plain values).
+     */
+    static float[] widenedInFront(float[] w, int o, int in, int kh, int kw, int rows, int cols) {
+        int h = kh + rows;
+        int wide = kw + cols;
+        float[] out = new float[o * in * h * wide];
+        for (int plane = 0; plane < o * in; plane++) {
+            for (int y = 0; y < kh; y++) {
+                System.arraycopy(w, (plane * kh + y) * kw, out, (plane * h + y + rows) * wide + cols, kw);
+            }
+        }
+        return out;
+    }
 }

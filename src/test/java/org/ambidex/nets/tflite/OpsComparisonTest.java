@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every op of the interpreter in small graphs built for the cases MediaPipe's networks do not reach (odd sizes,
- * uneven SAME padding of a pool, spatial PAD, a resize by a non-integer factor, a fully connected layer on an
- * image, concatenation along channels, reshapes back to an image, sparse weights, DEPTH_TO_SPACE), against the real
- * TFLite 2.6.2 runtime.
+ * Every op, both ways of running a graph (scripted and op by op), in small graphs built for the cases MediaPipe's
+ * networks do not reach (odd sizes, uneven SAME padding of a pool, spatial PAD, a resize by a non-integer factor, a
+ * fully connected layer on an image, concatenation along channels, reshapes back to an image, sparse weights,
+ * DEPTH_TO_SPACE), against the real TFLite 2.6.2 runtime.
  */
 class OpsComparisonTest {
 
@@ -201,8 +201,11 @@ class OpsComparisonTest {
             jobs.add(new TfliteReference.Job(file, 1, false, inputs[m], 2));
         }
         List<List<List<float[]>>> reference = TfliteReference.run(jobs, work);
-        for (int m = 0; m < models.length; m++) {
-            try (TfliteNetwork net = TfliteNetwork.load(TfliteModel.read(models[m].build(), "tiny" + m))) {
+        for (int run = 0; run < 2 * models.length; run++) {
+            int m = run / 2;
+            TfliteNetwork.Execution execution = run % 2 == 0 ? TfliteNetwork.Execution.SCRIPTED
+                : TfliteNetwork.Execution.OP_BY_OP;
+            try (TfliteNetwork net = TfliteNetwork.load(TfliteModel.read(models[m].build(), "tiny" + m), execution)) {
                 List<float[]> batch = net.run(inputs[m], 2);
                 int per = inputs[m].length / 2;
                 for (int image = 0; image < 2; image++) {
@@ -211,10 +214,10 @@ class OpsComparisonTest {
                     for (int o = 0; o < theirs.size(); o++) {
                         int n = theirs.get(o).length;
                         assertThat(TfliteRuntimeComparisonTest.maxDiff(alone.get(o), theirs.get(o)))
-                            .as("model %d output %d image %d", m, o, image).isLessThan(1e-5);
+                            .as("model %d %s output %d image %d", m, execution, o, image).isLessThan(1e-5);
                         assertThat(TfliteRuntimeComparisonTest.maxDiff(
                             Arrays.copyOfRange(batch.get(o), image * n, (image + 1) * n), alone.get(o)))
-                            .as("model %d output %d image %d in a batch", m, o, image).isLessThan(1e-6);
+                            .as("model %d %s output %d image %d in a batch", m, execution, o, image).isLessThan(1e-6);
                     }
                 }
             }

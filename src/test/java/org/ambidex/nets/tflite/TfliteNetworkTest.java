@@ -3,9 +3,15 @@ package org.ambidex.nets.tflite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import org.ambidex.nets.Threads;
 import org.ambidex.nets.mediapipe.MediaPipeModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TfliteNetworkTest {
 
@@ -25,9 +31,10 @@ class TfliteNetworkTest {
         }
     }
 
-    @Test
-    void repeatedRunsLeaveNoArraysBehind() {
-        try (TfliteNetwork net = MediaPipeModel.LANDMARK_LITE.open()) {
+    @ParameterizedTest
+    @EnumSource(value = TfliteNetwork.Execution.class, names = {"SCRIPTED", "OP_BY_OP"})
+    void repeatedRunsLeaveNoArraysBehind(TfliteNetwork.Execution execution) {
+        try (TfliteNetwork net = TfliteNetwork.load(MediaPipeModel.LANDMARK_LITE.model(), execution)) {
             float[] one = ModelInputs.pattern(224);
             float[] x = java.util.Arrays.copyOf(one, 2 * one.length);
             System.arraycopy(one, 0, x, one.length, one.length);
@@ -38,6 +45,31 @@ class TfliteNetworkTest {
                 assertThat(net.run(x, 2).get(0)).containsExactly(first);
             }
             assertThat(net.manager().getManagedArrays()).hasSize(weights);
+        }
+    }
+
+    @Test
+    void runsScriptedOnTheCpuByDefaultAndKeepsTheProcessThreadCount() {
+        int before = Threads.get();
+        try (TfliteNetwork net = MediaPipeModel.PALM_LITE.open()) {
+            assertThat(net.execution()).isEqualTo(TfliteNetwork.Execution.SCRIPTED);
+            net.run(ModelInputs.noise(192, 3), 1);
+        }
+        assertThat(Threads.get()).as("the script thread sets its own OpenMP count, not the process's")
+            .isEqualTo(before);
+    }
+
+    @Test
+    void widenedWeightsAsValuesEqualTheWidenedKernel() {
+        float[] w = new float[2 * 3 * 2 * 3];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i + 1;
+        }
+        WindowPadding uneven = new WindowPadding(0, 1, 1, 2);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray kernel = uneven.widenedKernel(manager.create(w, new Shape(2, 3, 2, 3)));
+            assertThat(kernel.getShape()).isEqualTo(new Shape(2, 3, 3, 4));
+            assertThat(WeightLayout.widenedInFront(w, 2, 3, 2, 3, 1, 1)).containsExactly(kernel.toFloatArray());
         }
     }
 

@@ -12,15 +12,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.ambidex.nets.mediapipe.MediaPipeModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The interpreter against the real TensorFlow Lite 2.6.2 runtime (builtin kernels, one thread, in its own JVM) on
+ * Both ways of running a graph (scripted with XNNPACK convolutions, and op by op) against the real TensorFlow Lite 2.6.2 runtime (builtin kernels, one thread, in its own JVM) on
  * all seven MediaPipe networks and images the project makes itself (three example photos rendered by
  * {@code ambidex synth}, the pattern, noise): landmarks and detector boxes to 1e-3 px, probabilities (detector,
  * visibility and presence logits after the sigmoid) and world landmarks to 1e-5; and a batch of three equal to the
@@ -68,16 +70,21 @@ class TfliteRuntimeComparisonTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(MediaPipeModel.class)
-    void matchesTfliteImageByImageAndInBatches(MediaPipeModel model) {
+    static Stream<Arguments> modelsAndExecutions() {
+        return Arrays.stream(MediaPipeModel.values()).flatMap(m -> Stream.of(
+            Arguments.of(m, TfliteNetwork.Execution.SCRIPTED), Arguments.of(m, TfliteNetwork.Execution.OP_BY_OP)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("modelsAndExecutions")
+    void matchesTfliteImageByImageAndInBatches(MediaPipeModel model, TfliteNetwork.Execution execution) {
         int size = model.inputSize() * model.inputSize() * 3;
         float[] inputs = inputs(model);
         double[] worst = new double[REFERENCE.get(model).get(0).size()];
         double[] worstSpread = new double[worst.length];
         double[] worstAllowed = new double[worst.length];
         double worstBatch = 0;
-        try (TfliteNetwork net = model.open()) {
+        try (TfliteNetwork net = TfliteNetwork.load(model.model(), execution)) {
             List<List<float[]>> single = new ArrayList<>();
             for (int i = 0; i < ModelInputs.COUNT; i++) {
                 List<float[]> ours = net.run(Arrays.copyOfRange(inputs, i * size, (i + 1) * size), 1);
@@ -110,8 +117,8 @@ class TfliteRuntimeComparisonTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%s vs TFLite 2.6.2, max |diff| / tolerance per output: %s%s; batch 3 vs"
-            + " alone: %.2g of the tolerance%n", model, Arrays.toString(worst), pose(model)
+        System.out.printf(Locale.ROOT, "%s %s vs TFLite 2.6.2, max |diff| / tolerance per output: %s%s; batch 3 vs"
+            + " alone: %.2g of the tolerance%n", model, execution, Arrays.toString(worst), pose(model)
                 ? " (TFLite XNNPACK vs builtin: " + Arrays.toString(worstSpread) + "; of what is allowed: "
                 + Arrays.toString(worstAllowed) + ")" : "", worstBatch);
     }

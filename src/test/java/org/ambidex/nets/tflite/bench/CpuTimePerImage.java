@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The CPU time of the calling thread per image (median of {@code runs} after 10 warm-up runs), beside the wall
- * time: at one thread both PyTorch and TFLite compute on the calling thread, so its CPU time is the cost of an
- * image whatever else the machine runs. Arguments: model ({@code LANDMARK_FULL}, {@code PALM_FULL}, ...), engine
- * ({@code ambidex}, {@code tflite-xnnpack}, {@code tflite-builtin}), threads, runs. Run each engine in its own JVM:
+ * The wall time per image (median of {@code runs} after 10 warm-up runs), beside the CPU time of the calling thread
+ * (the cost of an image whatever else the machine runs, where the engine computes on the calling thread: TFLite and
+ * the op-by-op interpreter at one thread; ambidex's scripted graphs run on a thread of their own, so for them it is
+ * near zero and only the wall time counts). Arguments: model ({@code LANDMARK_FULL}, {@code PALM_FULL}, ...),
+ * engine ({@code ambidex}, {@code ambidex-op-by-op}, {@code tflite-xnnpack}, {@code tflite-builtin}), threads, runs.
+ * Run each engine in its own JVM:
  *
  * <pre>java -Dai.djl.offline=true -cp target/classes:target/test-classes:$(cat cp.txt) \
  *     org.ambidex.nets.tflite.bench.CpuTimePerImage LANDMARK_FULL ambidex 1 40</pre>

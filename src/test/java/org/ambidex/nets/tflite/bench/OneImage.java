@@ -8,8 +8,8 @@ import org.ambidex.nets.tflite.TfliteNetwork;
 import org.ambidex.nets.tflite.TfliteRuntime;
 
 /**
- * One image through a MediaPipe network on one engine: {@code ambidex} (the interpreter on DJL's PyTorch engine),
- * {@code tflite-xnnpack} or {@code tflite-builtin} (TensorFlow Lite 2.6.2 from target/tflite-reference), with
+ * One image through a MediaPipe network on one engine: {@code ambidex} (DJL's PyTorch engine as ambidex runs it by
+ * default: the scripted graph on the CPU), {@code ambidex-op-by-op} (the op-by-op interpreter), {@code tflite-xnnpack} or {@code tflite-builtin} (TensorFlow Lite 2.6.2 from target/tflite-reference), with
  * {@code threads} threads. The input is the centre crop of an example photo.
  */
 final class OneImage implements AutoCloseable {
@@ -21,9 +21,10 @@ final class OneImage implements AutoCloseable {
     OneImage(String model, String engine, int threads) throws IOException, ReflectiveOperationException {
         MediaPipeModel m = MediaPipeModel.valueOf(model);
         input = ModelInputs.example(0, m.inputSize());
-        if (engine.equals("ambidex")) {
+        if (engine.equals("ambidex") || engine.equals("ambidex-op-by-op")) {
             org.ambidex.nets.Threads.set(threads);
-            network = m.open();
+            network = TfliteNetwork.load(m.model(), engine.equals("ambidex") ? TfliteNetwork.Execution.AUTO
+                : TfliteNetwork.Execution.OP_BY_OP);
             interpreter = null;
         } else if (engine.startsWith("tflite-")) {
             byte[] bytes;
@@ -34,7 +35,7 @@ final class OneImage implements AutoCloseable {
             interpreter = TfliteRuntime.load(TfliteRuntime.defaultDirectory())
                 .open(bytes, threads, engine.equals("tflite-xnnpack"));
         } else {
-            throw new IllegalArgumentException("engine " + engine + "; expected ambidex, tflite-xnnpack or"
+            throw new IllegalArgumentException("engine " + engine + "; expected ambidex, ambidex-op-by-op, tflite-xnnpack or"
                 + " tflite-builtin");
         }
     }
