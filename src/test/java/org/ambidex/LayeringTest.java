@@ -48,7 +48,7 @@ class LayeringTest {
         TABLE.put("render.soft", List.of("tensor"));
         TABLE.put("synth", List.of("hand", "render", "data"));
         TABLE.put("nets", List.of("hand", "io.torch"));
-        TABLE.put("nets.tflite", List.of("io.tflite", "tensor"));
+        TABLE.put("nets.tflite", List.of("io.tflite", "io.torch", "tensor"));
         TABLE.put("nets.mediapipe", List.of("nets.tflite"));
         TABLE.put("train", List.of("nets", "data", "render", "render.soft"));
         TABLE.put("eval", List.of("hand", "data"));

@@ -1,7 +1,8 @@
 /**
- * A generic interpreter of validated TFLite models ({@link org.ambidex.io.tflite.TfliteModel}) on DJL's PyTorch
- * engine: {@link org.ambidex.nets.tflite.TfliteNetwork} compiles each op once (weights widened and permuted to
- * PyTorch's layouts, TFLite's padding reproduced) and runs the graph on NCHW activations, batch by batch. Depends
- * on {@code io.tflite} and DJL.
+ * Validated TFLite models ({@link org.ambidex.io.tflite.TfliteModel}) on DJL's PyTorch engine:
+ * {@link org.ambidex.nets.tflite.TfliteNetwork} runs the graph batch by batch, on the CPU as one TorchScript module
+ * with XNNPACK convolutions (written by {@code ScriptGraph}, run on {@code ScriptThread}), on other devices op by op
+ * ({@code EagerGraph}, kernels from {@code KernelFactory}); both reproduce TFLite's padding and layouts. Depends on
+ * {@code io.tflite}, {@code io.torch} (the archive writer) and DJL.
  */
 package org.ambidex.nets.tflite;
