@@ -3,6 +3,7 @@ package org.ambidex.nets.tflite;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.ambidex.io.tflite.TfliteModel;
+import org.slf4j.LoggerFactory;
 
 /**
  * A validated TFLite model run on DJL's PyTorch engine, with the numbers of the TFLite runtime (to float rounding).
@@ -21,7 +22,10 @@ public final class TfliteNetwork implements AutoCloseable {
 
     /** How the graph runs. */
     public enum Execution {
-        /** The default: {@link #SCRIPTED} on the CPU, {@link #OP_BY_OP} on other devices. */
+        /**
+         * The default: {@link #SCRIPTED} on the CPU (or {@link #OP_BY_OP}, with a warning, where the engine's build
+         * cannot load it), {@link #OP_BY_OP} on other devices.
+         */
         AUTO,
         /** One TorchScript call per run, XNNPACK convolutions (CPU only). */
         SCRIPTED,
@@ -64,8 +68,21 @@ public final class TfliteNetwork implements AutoCloseable {
                 throw new IllegalArgumentException("scripted TFLite graphs run on the CPU only, not on "
                     + manager.getDevice());
             }
-            GraphRun graph = chosen == Execution.SCRIPTED ? new ScriptedGraph(model, manager) : new EagerGraph(model, manager);
-            return new TfliteNetwork(manager, model, graph, chosen);
+            if (chosen == Execution.SCRIPTED) {
+                try {
+                    return new TfliteNetwork(manager, model, new ScriptedGraph(model, manager), chosen);
+                } catch (RuntimeException e) {
+                    if (execution != Execution.AUTO) {
+                        throw e;
+                    }
+                    // A libtorch built without XNNPACK (some platforms' builds) cannot load the script; the op-by-op
+                    // graph gives the same numbers, only slower.
+                    LoggerFactory.getLogger(TfliteNetwork.class).warn("{}: the scripted graph did not load ({}); running"
+                        + " it op by op", model.source(), e.getMessage());
+                    chosen = Execution.OP_BY_OP;
+                }
+            }
+            return new TfliteNetwork(manager, model, new EagerGraph(model, manager), chosen);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
