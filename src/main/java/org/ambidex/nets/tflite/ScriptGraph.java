@@ -35,6 +35,15 @@ final class ScriptGraph {
     /** Padding value for max pools: no real activation is below it, as TFLite ignores padded positions. */
     private static final String LOWEST = "-3.4028234663852886e+38";
 
+    /**
+     * A convolution over at most this many input channels per group (the first one, over the image's three) pads
+     * its input explicitly rather than widening its kernel: XNNPACK's indirect GEMM over so few channels costs per
+     * kernel tap, and the widened taps cost more than copying the small input (measured at one thread: palm
+     * detection 14.5 -> 10.5 ms, hand landmarks 10.7 -> 8.6 ms; for the other convolutions, depthwise over many
+     * channels, padding them all explicitly measured no better).
+     */
+    private static final int FEW_CHANNELS = 4;
+
     private final TfliteModel model;
     private final Map<Integer, Integer> dequantised;
     private final List<Object> constants = new ArrayList<>();
@@ -167,7 +176,7 @@ final class ScriptGraph {
             int[] p = model.ints(pad.input(1));
             padding = new WindowPadding(p[2], p[3], p[4], p[5]);
         }
-        if (padding.widenable()) {
+        if (padding.widenable() && perGroup > FEW_CHANNELS) {
             // As ConvKernel: zero rows and columns in front of the kernel make TFLite's uneven padding symmetric.
             values = WeightLayout.widenedInFront(values, o, perGroup, kh, kw, padding.bottom() - padding.top(),
                 padding.right() - padding.left());
