@@ -33,6 +33,9 @@ public final class TfliteNetwork implements AutoCloseable {
         OP_BY_OP
     }
 
+    /** The system property that chooses how {@link #load(TfliteModel)} runs graphs. */
+    public static final String EXECUTION_PROPERTY = "ambidex.tflite.execution";
+
     private final NDManager manager;
     private final GraphRun graph;
     private final Execution execution;
@@ -50,9 +53,22 @@ public final class TfliteNetwork implements AutoCloseable {
         this.outputShapes = outputs.stream().map(i -> model.tensor(i).shapeArray()).toList();
     }
 
-    /** Builds the graph of {@code model} on a new {@link NDManager} (close the network to free it), as {@link Execution#AUTO}. */
+    /**
+     * Builds the graph of {@code model} on a new {@link NDManager} (close the network to free it), as the system
+     * property {@value #EXECUTION_PROPERTY} says ({@code AUTO}, {@code SCRIPTED} or {@code OP_BY_OP}; {@code AUTO}
+     * when unset).
+     */
     public static TfliteNetwork load(TfliteModel model) {
-        return load(model, Execution.AUTO);
+        String chosen = System.getProperty(EXECUTION_PROPERTY, Execution.AUTO.name());
+        try {
+            return load(model, Execution.valueOf(chosen.trim().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("No enum constant")) {
+                throw new IllegalArgumentException("system property " + EXECUTION_PROPERTY + " is '" + chosen
+                    + "'; expected AUTO, SCRIPTED or OP_BY_OP", e);
+            }
+            throw e;
+        }
     }
 
     /**
