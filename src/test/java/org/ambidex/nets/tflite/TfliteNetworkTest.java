@@ -60,6 +60,49 @@ class TfliteNetworkTest {
     }
 
     @Test
+    void scriptedNetworksMayBeRunFromManyThreadsAtOnce() throws Exception {
+        float[] palm = ModelInputs.noise(192, 5);
+        float[] hand = ModelInputs.pattern(224);
+        try (TfliteNetwork palms = MediaPipeModel.PALM_LITE.open(); TfliteNetwork hands = MediaPipeModel.LANDMARK_LITE.open()) {
+            float[] palmAlone = palms.run(palm, 1).get(0);
+            float[] handAlone = hands.run(hand, 1).get(0);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<float[]>> results = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    boolean even = i % 2 == 0;
+                    results.add(pool.submit(() -> even ? palms.run(palm, 1).get(0) : hands.run(hand, 1).get(0)));
+                }
+                for (int i = 0; i < results.size(); i++) {
+                    assertThat(results.get(i).get()).as("run %d", i).containsExactly(i % 2 == 0 ? palmAlone : handAlone);
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void theExecutionPropertyIsReadAndABadValueNamed() {
+        String before = System.getProperty(TfliteNetwork.EXECUTION_PROPERTY);
+        try {
+            System.setProperty(TfliteNetwork.EXECUTION_PROPERTY, "op_by_op");
+            try (TfliteNetwork net = MediaPipeModel.PALM_LITE.open()) {
+                assertThat(net.execution()).isEqualTo(TfliteNetwork.Execution.OP_BY_OP);
+            }
+            System.setProperty(TfliteNetwork.EXECUTION_PROPERTY, "fast");
+            assertThatThrownBy(MediaPipeModel.PALM_LITE::open).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("system property ambidex.tflite.execution is 'fast'; expected AUTO, SCRIPTED or OP_BY_OP");
+        } finally {
+            if (before == null) {
+                System.clearProperty(TfliteNetwork.EXECUTION_PROPERTY);
+            } else {
+                System.setProperty(TfliteNetwork.EXECUTION_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void widenedWeightsAsValuesEqualTheWidenedKernel() {
         float[] w = new float[2 * 3 * 2 * 3];
         for (int i = 0; i < w.length; i++) {
