@@ -100,10 +100,7 @@ final class TfliteTables {
     /** The options that matter for reading the graph, in a few words. */
     static String options(TfliteModel model, TfliteOperator op) {
         TfliteOptions o = op.options();
-        if (o instanceof TfliteOptions.Conv2D c) {
-            return window(model, op, c.strideH(), c.strideW()) + ", " + c.padding() + activation(c.activation());
-        }
-        if (o instanceof TfliteOptions.DepthwiseConv2D c) {
+        if (o instanceof TfliteOptions.Convolution c) {
             return window(model, op, c.strideH(), c.strideW()) + ", " + c.padding() + activation(c.activation());
         }
         if (o instanceof TfliteOptions.Pool2D p) {

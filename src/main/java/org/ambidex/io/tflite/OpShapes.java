@@ -87,21 +87,9 @@ final class OpShapes {
                 + (depthwise ? "[1, KH, KW, " + x.dim(3) + "]" : "[O, KH, KW, " + x.dim(3) + "]"));
         }
         bias(2, out);
-        int strideH;
-        int strideW;
-        TflitePadding padding;
-        if (op.options() instanceof TfliteOptions.Conv2D o) {
-            strideH = o.strideH();
-            strideW = o.strideW();
-            padding = o.padding();
-        } else {
-            TfliteOptions.DepthwiseConv2D o = (TfliteOptions.DepthwiseConv2D) op.options();
-            strideH = o.strideH();
-            strideW = o.strideW();
-            padding = o.padding();
-        }
-        return new long[] {1, window(padding, x.dim(1), w.dim(1), strideH), window(padding, x.dim(2), w.dim(2),
-            strideW), out};
+        TfliteOptions.Convolution o = (TfliteOptions.Convolution) op.options();
+        return new long[] {1, window(o.padding(), x.dim(1), w.dim(1), o.strideH()),
+            window(o.padding(), x.dim(2), w.dim(2), o.strideW()), out};
     }
 
     private long[] pool() {

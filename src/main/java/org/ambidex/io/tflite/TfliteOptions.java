@@ -13,14 +13,25 @@ public sealed interface TfliteOptions {
     record None() implements TfliteOptions {
     }
 
+    /** What CONV_2D and DEPTHWISE_CONV_2D options share: window padding, strides, fused activation. */
+    sealed interface Convolution extends TfliteOptions {
+        TflitePadding padding();
+
+        int strideH();
+
+        int strideW();
+
+        TfliteActivation activation();
+    }
+
     /** CONV_2D: padding, strides, fused activation; dilation 1. */
     record Conv2D(TflitePadding padding, int strideH, int strideW, TfliteActivation activation)
-        implements TfliteOptions {
+        implements Convolution {
     }
 
     /** DEPTHWISE_CONV_2D: padding, strides, fused activation; depth multiplier 1 and dilation 1. */
     record DepthwiseConv2D(TflitePadding padding, int strideH, int strideW, TfliteActivation activation)
-        implements TfliteOptions {
+        implements Convolution {
     }
 
     /** MAX_POOL_2D: padding, strides, window, fused activation. */

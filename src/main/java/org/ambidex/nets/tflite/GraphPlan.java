@@ -126,10 +126,7 @@ final class GraphPlan {
     }
 
     private static boolean validConvolution(TfliteOperator op) {
-        if (op.options() instanceof TfliteOptions.Conv2D o) {
-            return o.padding() == TflitePadding.VALID;
-        }
-        return op.options() instanceof TfliteOptions.DepthwiseConv2D o && o.padding() == TflitePadding.VALID;
+        return op.options() instanceof TfliteOptions.Convolution o && o.padding() == TflitePadding.VALID;
     }
 
     /** Whether {@code op} only turns a constant into fixed float values (done once at load, not at run time). */

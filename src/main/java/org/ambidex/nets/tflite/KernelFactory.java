@@ -10,7 +10,6 @@ import java.util.Map;
 import org.ambidex.io.tflite.TfliteModel;
 import org.ambidex.io.tflite.TfliteOperator;
 import org.ambidex.io.tflite.TfliteOptions;
-import org.ambidex.io.tflite.TflitePadding;
 import org.ambidex.io.tflite.TfliteTensor;
 import org.ambidex.tensor.Scalars;
 
@@ -46,8 +45,7 @@ final class KernelFactory {
      */
     Kernel kernel(TfliteOperator op, boolean overwrite, TfliteOperator pad) {
         return switch (op.op()) {
-            case CONV_2D -> conv(op, false, pad);
-            case DEPTHWISE_CONV_2D -> conv(op, true, pad);
+            case CONV_2D, DEPTHWISE_CONV_2D -> conv(op, pad);
             case MAX_POOL_2D -> maxPool(op);
             case ADD -> {
                 TfliteOptions.Add o = (TfliteOptions.Add) op.options();
@@ -81,32 +79,11 @@ final class KernelFactory {
         };
     }
 
-    private Kernel conv(TfliteOperator op, boolean depthwise, TfliteOperator pad) {
-        TfliteTensor x = model.tensor(op.input(0));
-        TfliteTensor w = model.tensor(op.input(1));
-        int kh = w.dim(1);
-        int kw = w.dim(2);
-        float[] values = weights(w.index());
-        NDArray weight;
-        int groups;
-        if (depthwise) {
-            int c = w.dim(3);
-            weight = manager.create(WeightLayout.depthwiseToC1hw(values, kh, kw, c), new Shape(c, 1, kh, kw));
-            groups = c;
-        } else {
-            int o = w.dim(0);
-            int i = w.dim(3);
-            weight = manager.create(WeightLayout.ohwiToOihw(values, o, kh, kw, i), new Shape(o, i, kh, kw));
-            groups = 1;
-        }
-        NDArray bias = op.inputs().size() > 2 && op.input(2) >= 0 ? constant(op.input(2)) : null;
-        if (op.options() instanceof TfliteOptions.Conv2D o) {
-            return new ConvKernel(weight, bias, o.strideH(), o.strideW(),
-                padding(pad, o.padding(), x, kh, kw, o.strideH(), o.strideW()), groups, o.activation());
-        }
-        TfliteOptions.DepthwiseConv2D o = (TfliteOptions.DepthwiseConv2D) op.options();
-        return new ConvKernel(weight, bias, o.strideH(), o.strideW(),
-            padding(pad, o.padding(), x, kh, kw, o.strideH(), o.strideW()), groups, o.activation());
+    private Kernel conv(TfliteOperator op, TfliteOperator pad) {
+        Convolution c = Convolution.of(model, op, pad, this::weights);
+        NDArray weight = manager.create(c.weight(), new Shape(c.out(), c.perGroup(), c.kh(), c.kw()));
+        NDArray bias = c.bias() == null ? null : manager.create(c.bias(), new Shape(c.out()));
+        return new ConvKernel(weight, bias, c.strideH(), c.strideW(), c.padding(), c.groups(), c.activation());
     }
 
     private Kernel maxPool(TfliteOperator op) {
@@ -135,16 +112,6 @@ final class KernelFactory {
             negative.close();
             return positive;
         };
-    }
-
-    /** The convolution's window padding: its own, or that of the folded zero PAD before a VALID one. */
-    private WindowPadding padding(TfliteOperator pad, TflitePadding own, TfliteTensor x, int kh, int kw, int sh,
-                                  int sw) {
-        if (pad == null) {
-            return WindowPadding.of(own, x.dim(1), x.dim(2), kh, kw, sh, sw);
-        }
-        int[] p = model.ints(pad.input(1));
-        return new WindowPadding(p[2], p[3], p[4], p[5]);
     }
 
     private Kernel pad(TfliteOperator op) {

@@ -9,10 +9,8 @@ import java.util.StringJoiner;
 import org.ambidex.io.NdArray;
 import org.ambidex.io.tflite.TfliteActivation;
 import org.ambidex.io.tflite.TfliteModel;
-import org.ambidex.io.tflite.TfliteOp;
 import org.ambidex.io.tflite.TfliteOperator;
 import org.ambidex.io.tflite.TfliteOptions;
-import org.ambidex.io.tflite.TflitePadding;
 import org.ambidex.io.tflite.TfliteTensor;
 import org.ambidex.io.torch.ScriptObject;
 import org.ambidex.io.torch.TorchScriptWriter;
@@ -133,69 +131,23 @@ final class ScriptGraph {
     }
 
     private void conv(TfliteOperator op, String x, String out, TfliteOperator pad) {
-        boolean depthwise = op.op() == TfliteOp.DEPTHWISE_CONV_2D;
-        TfliteTensor in = model.tensor(op.input(0));
-        TfliteTensor w = model.tensor(op.input(1));
-        int kh = w.dim(1);
-        int kw = w.dim(2);
-        float[] values = weights(w.index());
-        int o;
-        int perGroup;
-        int groups;
-        if (depthwise) {
-            o = w.dim(3);
-            perGroup = 1;
-            groups = o;
-            values = WeightLayout.depthwiseToC1hw(values, kh, kw, o);
-        } else {
-            o = w.dim(0);
-            perGroup = w.dim(3);
-            groups = 1;
-            values = WeightLayout.ohwiToOihw(values, o, kh, kw, perGroup);
-        }
-        int strideH;
-        int strideW;
-        TflitePadding own;
-        TfliteActivation activation;
-        if (op.options() instanceof TfliteOptions.Conv2D c) {
-            strideH = c.strideH();
-            strideW = c.strideW();
-            own = c.padding();
-            activation = c.activation();
-        } else {
-            TfliteOptions.DepthwiseConv2D c = (TfliteOptions.DepthwiseConv2D) op.options();
-            strideH = c.strideH();
-            strideW = c.strideW();
-            own = c.padding();
-            activation = c.activation();
-        }
-        WindowPadding padding;
-        if (pad == null) {
-            padding = WindowPadding.of(own, in.dim(1), in.dim(2), kh, kw, strideH, strideW);
-        } else {
-            int[] p = model.ints(pad.input(1));
-            padding = new WindowPadding(p[2], p[3], p[4], p[5]);
-        }
-        if (padding.widenable() && perGroup > FEW_CHANNELS) {
+        Convolution c = Convolution.of(model, op, pad, this::weights);
+        if (c.perGroup() > FEW_CHANNELS) {
             // As ConvKernel: zero rows and columns in front of the kernel make TFLite's uneven padding symmetric.
-            values = WeightLayout.widenedInFront(values, o, perGroup, kh, kw, padding.bottom() - padding.top(),
-                padding.right() - padding.left());
-            kh += padding.bottom() - padding.top();
-            kw += padding.right() - padding.left();
-            padding = padding.afterOnBothSides();
-        } else if (!padding.symmetric()) {
+            c = c.widened();
+        }
+        WindowPadding padding = c.padding();
+        if (!padding.symmetric()) {
             line(out + "_padded = torch.constant_pad_nd(" + x + ", "
                 + ints(padding.left(), padding.right(), padding.top(), padding.bottom()) + ", 0.)");
             x = out + "_padded";
             padding = new WindowPadding(0, 0, 0, 0);
         }
-        NdArray weight = NdArray.ofFloats(new int[] {o, perGroup, kh, kw}, values);
-        NdArray bias = op.inputs().size() > 2 && op.input(2) >= 0
-            ? NdArray.ofFloats(new int[] {o}, weights(op.input(2))) : null;
-        boolean relu6 = activation == TfliteActivation.RELU6;
-        ScriptObject context = new ScriptObject(CONV_CONTEXT, Arrays.asList(weight, bias,
-            new long[] {strideH, strideW}, new long[] {padding.top(), padding.left()}, new long[] {1, 1},
-            (long) groups, relu6 ? 0.0 : null, relu6 ? 6.0 : null));
+        boolean relu6 = c.activation() == TfliteActivation.RELU6;
+        ScriptObject context = new ScriptObject(CONV_CONTEXT, Arrays.asList(NdArray.ofFloats(c.weightShape(), c.weight()),
+            c.bias() == null ? null : NdArray.ofFloats(new int[] {c.out()}, c.bias()), new long[] {c.strideH(), c.strideW()},
+            new long[] {padding.top(), padding.left()}, new long[] {1, 1}, (long) c.groups(), relu6 ? 0.0 : null,
+            relu6 ? 6.0 : null));
         line(out + " = ops.prepacked.conv2d_clamp_run(" + x + ", " + constant(context) + ")");
     }
 
