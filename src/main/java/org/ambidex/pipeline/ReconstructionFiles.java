@@ -137,7 +137,9 @@ public final class ReconstructionFiles {
         }
         Images.write(set.file(stem + "_overlay.png"), overlay);
         written.add(stem + "_overlay.png");
-        String caption = metric ? "camera frame, metres" : "x, y pixels; z depth, mm (right wrist = 0)";
+        String caption = r.hands().isEmpty() ? "no hand found in the image"
+            : skeletons.isEmpty() ? "no hand present (every candidate's presence is low)"
+            : metric ? "camera frame, metres" : "x, y pixels; z depth, mm (right wrist = 0)";
         Images.write(set.file(stem + "_skeleton.png"), SkeletonSheet.render(skeletons, 320, caption));
         written.add(stem + "_skeleton.png");
     }
