@@ -52,9 +52,18 @@ final class PoseHandRegions {
      * landmark network should look at.
      */
     List<HandGuess> find(Pixels px) {
+        return see(px).hands();
+    }
+
+    /**
+     * The people in the photo as the pose network sees them: their hands' guesses (as {@link #find}) and where
+     * each person's two hands are, visible or not (for each side the mean of the wrist and the pinky and index
+     * knuckle points, pixels).
+     */
+    PeopleSeen see(Pixels px) {
         List<RotatedRect> people = people(px);
         if (people.isEmpty()) {
-            return List.of();
+            return new PeopleSeen(List.of(), List.of(), 0);
         }
         int n = LANDMARK_INPUT;
         float[] input = new float[people.size() * n * n * 3];
@@ -63,9 +72,17 @@ final class PoseHandRegions {
         }
         List<float[]> out = landmarks.run(input, people.size());
         List<HandGuess> guesses = new ArrayList<>();
+        List<double[]> handPoints = new ArrayList<>();
+        List<RotatedRect> persons = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             if (out.get(1)[i] >= MIN_PRESENCE) {
                 guesses.addAll(hands(out.get(0), i, people.get(i)));
+                handPoints.addAll(handPoints(out.get(0), i, people.get(i)));
+                RotatedRect r = people.get(i);
+                // The same person seen in the whole photo and in a tile: one person (centres a quarter region apart).
+                if (persons.stream().noneMatch(q -> Math.hypot(q.centreX() - r.centreX(), q.centreY() - r.centreY()) < 0.25 * q.width())) {
+                    persons.add(r);
+                }
             }
         }
         guesses.sort((a, b) -> Double.compare(b.visibility(), a.visibility()));
@@ -78,7 +95,40 @@ final class PoseHandRegions {
                 distinct.add(g);
             }
         }
-        return List.copyOf(distinct);
+        return new PeopleSeen(distinct, handPoints, persons.size());
+    }
+
+    /** Where person {@code b}'s two hands are (visible or not): the mean of wrist, pinky and index points. */
+    private static List<double[]> handPoints(float[] landmarks, int b, RotatedRect region) {
+        List<double[]> out = new ArrayList<>(2);
+        for (int[] arm : ARMS) {
+            double x = 0;
+            double y = 0;
+            for (int k = 0; k < 3; k++) {
+                int o = b * LANDMARKS * 5 + 5 * arm[k];
+                double[] p = region.toImage(landmarks[o] / (double) LANDMARK_INPUT,
+                    landmarks[o + 1] / (double) LANDMARK_INPUT);
+                x += p[0] / 3;
+                y += p[1] / 3;
+            }
+            out.add(new double[] {x, y});
+        }
+        return out;
+    }
+
+    /**
+     * What the pose network saw of the photo's people.
+     *
+     * @param hands the guesses of their visible hands, the most visible first
+     * @param handPoints each person's two hands (visible or not), pixels {@code (x, y)}
+     * @param persons how many people it saw
+     */
+    record PeopleSeen(List<HandGuess> hands, List<double[]> handPoints, int persons) {
+
+        PeopleSeen {
+            hands = List.copyOf(hands);
+            handPoints = List.copyOf(handPoints);
+        }
     }
 
     /** The regions of the people the detector finds in the whole photo, most confident first. */
