@@ -186,14 +186,9 @@ def forward(argv):
     s2.randomise([encoder, decoder, texture, branch], gen)
     x = torch.from_numpy(s2.read_images(images))
     calibrate(branch, x, gen)
-    file = os.path.join(out_dir, 'texturehand_hm.t7')
     torch.save({'epoch': 3, 'encoder': encoder.state_dict(), 'decoder': decoder.state_dict(),
-                'texture_light_from_low': texture.state_dict(), 'rgb2hm': branch.state_dict()}, file)
-    # The outputs of the saved weights as a fresh module loads them (the module that was just run in training
-    # mode gives maps that differ by up to 4e-5 from the reloaded one's, in this torch build).
-    branch = HeatmapBranch()
-    branch.load_state_dict(torch.load(file)['rgb2hm'])
-    branch.eval()
+                'texture_light_from_low': texture.state_dict(), 'rgb2hm': branch.state_dict()},
+               os.path.join(out_dir, 'texturehand_hm.t7'))
     with torch.no_grad():
         maps, joints = branch(x)
     np.save(os.path.join(out_dir, 'input.npy'), x.numpy())

@@ -24,7 +24,7 @@ public final class S2HandNet extends TorchModule {
     static final int HEAD_CELLS = 7;
     /** Faces the texture head colours: MANO's 1538 (the mesh a rendering of its colours needs). */
     public static final int TEXTURE_FACES = TextureLightHead.FACES;
-    /** The checkpoint keys of the three modules, in the order of this module's children. */
+    /** The checkpoint keys of the four modules, in the order of this module's children. */
     public static final String ENCODER = "encoder";
     public static final String DECODER = "decoder";
     public static final String TEXTURE = "texture_light_from_low";
