@@ -10,9 +10,9 @@ predicted rotation about the origin, trans + |scale| * points, then the MANO -> 
 
 The network gets random weights and random batch-norm statistics from a fixed seed and is saved as the published
 checkpoints are laid out: {'args': argparse.Namespace, 'optimizer': Adam state, 'epoch', 'encoder', 'decoder',
-'texture_light_from_low', 'rgb2hm'} with every storage tagged as saved on cuda:0, in the legacy (pre-1.6)
-container that the PyTorch 1.1 of the reference wrote. 'rgb2hm' holds two stand-in tensors: ambidex skips that
-2-D branch, and the file only has to carry one.
+'texture_light_from_low'} with every storage tagged as saved on cuda:0, in the legacy (pre-1.6) container that the
+PyTorch 1.1 of the reference wrote. It has no 'rgb2hm' (the 2-D branch, s2hand_heatmap_reference.py), as the files
+of the reference's 3-D-only stages do not.
 
   /usr/bin/python3 s2hand_reference.py OUT_DIR MANO_NPZ SEED IMAGE [IMAGE ...]
   /usr/bin/python3 s2hand_reference.py losses OUT_DIR MANO_NPZ SEED     the loss terms on a fixed random batch
@@ -354,10 +354,9 @@ def main(argv):
                               renderer_mode='NR', texture_mode='surf', image_size=224, train_datasets=['FreiHand'],
                               train_requires=['heatmaps', 'joints', 'verts', 'textures', 'lights'],
                               losses=['tsa_poses', 'open_2dj', 'mscale'], init_lr=0.001, task='train')
-    stand_in = {'net_hm.pre.0.weight': torch.randn(4, 3, 1, 1, generator=gen), 'net_hm.pre.0.bias': torch.zeros(4)}
     tag_cuda()
     torch.save({'args': args, 'optimizer': optimizer.state_dict(), 'epoch': 179, 'encoder': encoder.state_dict(),
-                'decoder': decoder.state_dict(), 'texture_light_from_low': texture.state_dict(), 'rgb2hm': stand_in},
+                'decoder': decoder.state_dict(), 'texture_light_from_low': texture.state_dict()},
                os.path.join(out_dir, 'texturehand_test.t7'), _use_new_zipfile_serialization=False)
 
 
@@ -498,7 +497,8 @@ def losses(argv):
 
 def load(argv):
     """load CHECKPOINT: the file's parts into this script's modules, strictly (every name and shape), as the
-    reference's loader loads each part it finds; fails unless it has 'epoch' and all three parts."""
+    reference's loader loads each part it finds; fails unless it has 'epoch' and all three parts ('rgb2hm', the
+    heat-map branch, is loaded too when present)."""
     saved = torch.load(argv[0], map_location='cpu')
     missing = [k for k in ('epoch', 'encoder', 'decoder', 'texture_light_from_low') if k not in saved]
     if missing:
@@ -506,6 +506,9 @@ def load(argv):
     Encoder().load_state_dict(saved['encoder'])
     Decoder().load_state_dict(saved['decoder'])
     TextureLight().load_state_dict(saved['texture_light_from_low'])
+    if 'rgb2hm' in saved:
+        import s2hand_heatmap_reference
+        s2hand_heatmap_reference.HeatmapBranch().load_state_dict(saved['rgb2hm'])
 
 
 if __name__ == '__main__':

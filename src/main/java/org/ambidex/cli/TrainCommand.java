@@ -170,8 +170,8 @@ final class TrainCommand implements Callable<Integer> {
     int warmupSteps;
 
     @Option(names = "--stage", paramLabel = "NAME",
-        description = "s2hand: the reference's training stage, keypoints (default), shape, finetune or e2e: its terms"
-            + " and its schedule (docs/MODELS.md).")
+        description = "s2hand: the reference's training stage, keypoints (default), shape, kp, finetune or e2e: its"
+            + " terms and its schedule (docs/MODELS.md).")
     String stage;
 
     @Override

@@ -105,7 +105,16 @@ public final class WeightImport {
      * @param what the architecture, for the message ({@code "InterNet (ResNet-50)"})
      */
     public static Report load(TorchModule module, StateDict weights, String what, Predicate<String> ignored) {
-        Report report = compare(module, weights, WeightImport::isCounter, ignored);
+        return load(module, weights, what, WeightImport::isCounter, ignored);
+    }
+
+    /**
+     * As {@link #load(TorchModule, StateDict, String, Predicate)}, with the entries {@code optional} accepts allowed
+     * to be absent (they keep their values): a sub-module some checkpoints of the architecture do not carry.
+     */
+    public static Report load(TorchModule module, StateDict weights, String what, Predicate<String> optional,
+                              Predicate<String> ignored) {
+        Report report = compare(module, weights, optional, ignored);
         if (!report.matches()) {
             throw new BadInputException(weights.source(), "is not a checkpoint of " + what + ": "
                 + report.describe());

@@ -11,6 +11,7 @@ import org.ambidex.data.freihand.KeypointFile;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandModelLoader;
 import org.ambidex.hand.HandSide;
+import org.ambidex.io.NdArray;
 import org.ambidex.nets.s2hand.S2HandCheckpoint;
 import org.ambidex.nets.s2hand.S2HandModel;
 import org.ambidex.nets.s2hand.S2HandNet;
@@ -20,7 +21,7 @@ import org.ambidex.train.s2hand.S2HandStage;
 import org.ambidex.train.s2hand.S2HandTrainingTask;
 
 /**
- * {@code ambidex train --arch s2hand [--stage keypoints|shape|finetune|e2e]}: S2HAND's training stages
+ * {@code ambidex train --arch s2hand [--stage keypoints|shape|kp|finetune|e2e]}: S2HAND's training stages
  * ({@link S2HandStage}, {@link S2HandTrainingTask}) on a FreiHAND folder's whole 224-pixel images or an HO-3D
  * folder's frames cut about the hand ({@link S2HandImages}), with their cameras, learning from the 2-D keypoints of
  * {@code --keypoints} (entry i for
@@ -28,7 +29,9 @@ import org.ambidex.train.s2hand.S2HandTrainingTask;
  * (every confidence 0), are left out and counted in the log; a file with more entries than the split has images
  * belongs to other images and is refused. With {@code --max-val-samples N} the last N usable images are held out
  * and their keypoint error (pixels) is reported after each epoch. At the end the weights go to
- * {@code OUT/}{@value #MODEL} in the published checkpoints' layout, which {@code --model s2hand:FILE} opens.
+ * {@code OUT/}{@value #MODEL} in the published checkpoints' layout, which {@code --model s2hand:FILE} opens; its
+ * heat-map branch {@code rgb2hm} is written when the stage trained it or {@code --init} brought it (a stage without
+ * the branch, as the reference's 3-D-only stages, writes none).
  */
 final class S2HandTrainer implements Trainer {
 
@@ -53,7 +56,8 @@ final class S2HandTrainer implements Trainer {
 
     @Override
     public String options() {
-        return "--stage keypoints (default), shape, finetune or e2e (the reference's terms and schedule), --keypoints"
+        return "--stage keypoints (default), shape, kp, finetune or e2e (the reference's terms and schedule),"
+            + " --keypoints"
             + " (the file ambidex keypoints writes; required), --data (a FreiHAND or HO-3D folder; --train-split"
             + " defaults to 'training', HO-3D's train.txt), --hand-model (open, or the official MANO; --init needs MANO), --init (a"
             + " texturehand_*.t7), --max-val-samples N (hold out the last N images; --val-split none: no"
@@ -130,8 +134,12 @@ final class S2HandTrainer implements Trainer {
                 + train.size() / batch + " steps, batch " + batch, task, settings, o, log);
             if (r.finished()) {
                 Path file = o.out().resolve(MODEL);
-                S2HandCheckpoint.write(file, task.checkpoint(r.step(), settings.epochs(), Double.NaN, Map.of(), false)
-                    .network(), settings.epochs());
+                Map<String, NdArray> weights = new LinkedHashMap<>(task.checkpoint(r.step(), settings.epochs(),
+                    Double.NaN, Map.of(), false).network());
+                if (!stage.heatmaps() && !(o.init() != null && task.model().hasHeatmapWeights())) {
+                    weights.keySet().removeIf(S2HandCheckpoint::isHeatmapBranch);
+                }
+                S2HandCheckpoint.write(file, weights, settings.epochs());
                 log.println("wrote " + file);
             }
             TrainingData.reportEnd(r, out);
@@ -144,7 +152,7 @@ final class S2HandTrainer implements Trainer {
             return S2HandStage.KEYPOINTS;
         }
         return S2HandStage.named(o.stage()).orElseThrow(() -> new BadInputException("--stage: '" + o.stage()
-            + "' is not a stage of s2hand; expected keypoints, shape, finetune or e2e"));
+            + "' is not a stage of s2hand; expected keypoints, shape, kp, finetune or e2e"));
     }
 
     /** The stage's schedule, as its reference configuration sets it. */

@@ -38,8 +38,8 @@ import org.ambidex.train.TrainSettings;
  * @param twoHand the two-hand network's own options
  * @param keypoints S2HAND's keypoint file for the images ({@code ambidex keypoints}), or {@code null}
  * @param graphs IntagHand's graph folder ({@code graph_left.pkl}, {@code graph_right.pkl}), or {@code null}
- * @param stage S2HAND's training stage ({@code keypoints}, {@code shape}, {@code finetune}, {@code e2e}), or
- *     {@code null} for the architecture's default
+ * @param stage S2HAND's training stage ({@code keypoints}, {@code shape}, {@code kp}, {@code finetune},
+ *     {@code e2e}), or {@code null} for the architecture's default
  */
 public record TrainOptions(String arch, Path data, InterHandFilter trainFilter, InterHandFilter valFilter, Path out,
                            Integer epochs, Integer batchSize, Double lr, List<Integer> lrDecayEpochs,

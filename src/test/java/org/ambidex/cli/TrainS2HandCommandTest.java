@@ -122,7 +122,10 @@ class TrainS2HandCommandTest {
         // The final weights, in the published layout, load as the network S2HAND's inference opens.
         S2HandCheckpoint model = S2HandCheckpoint.read(straight.resolve("texturehand.t7"));
         assertThat(model.epoch()).contains(1L);
-        assertThat(model.weights().tensors()).hasSize(one.size());
+        // The keypoint stage has no heat-map branch: the file has none (the run's checkpoint carries it unchanged).
+        assertThat(model.hasHeatmapBranch()).isFalse();
+        assertThat(model.weights().tensors()).hasSize((int) one.keySet().stream()
+            .filter(k -> !k.startsWith("module.rgb2hm.")).count());
         model.weights().tensors().forEach((k, v) -> assertThat(v.toCOrder().bytes()).as(k)
             .isEqualTo(one.get("module." + k).toCOrder().bytes()));
         try (S2HandModel loaded = S2HandModel.fromCheckpoint(model,
@@ -193,14 +196,44 @@ class TrainS2HandCommandTest {
         assertThat(internet.err()).contains("internet does not train from a keypoint file");
     }
 
+    /**
+     * The kp stage (the reference's SSL-kp) trains the heat-map branch alone: its validation is the branch's joint
+     * error, its file carries {@code rgb2hm} beside 3-D modules that did not move, and every part loads into the
+     * generator's modules strictly, the branch included.
+     */
+    @Test
+    void theKpStageTrainsAndWritesTheHeatmapBranch() throws IOException {
+        Path run = dir.resolve("kp");
+        CliRun r = train(run, "--stage", "kp");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).contains("kp stage").contains("heatmap_px").doesNotContain("keypoints_px");
+        System.out.println("s2hand CLI, kp stage: " + r.err().lines().filter(l -> l.startsWith("epoch")).toList());
+        S2HandCheckpoint model = S2HandCheckpoint.read(run.resolve("texturehand.t7"));
+        assertThat(model.hasHeatmapBranch()).isTrue();
+        try (S2HandModel fresh = S2HandModel.initialised(HandModelLoader.resolve("open", HandSide.RIGHT, false), 3)) {
+            Map<String, NdArray> start = org.ambidex.nets.WeightImport.export(fresh.network());
+            long moved3d = model.weights().tensors().entrySet().stream().filter(e -> !S2HandCheckpoint
+                .isHeatmapBranch(e.getKey()) && !java.util.Arrays.equals(e.getValue().toCOrder().bytes(),
+                start.get(e.getKey()).toCOrder().bytes())).count();
+            long movedBranch = model.weights().tensors().entrySet().stream().filter(e -> S2HandCheckpoint
+                .isHeatmapBranch(e.getKey()) && !java.util.Arrays.equals(e.getValue().toCOrder().bytes(),
+                start.get(e.getKey()).toCOrder().bytes())).count();
+            assertThat(moved3d).as("3-D tensors that moved").isZero();
+            assertThat(movedBranch).as("heat-map tensors that moved").isPositive();
+        }
+        PyTorch.assumeAvailable(false);
+        PyTorch.scriptAt(Path.of("src/test/python/s2hand_reference.py"), "load", run.resolve("texturehand.t7")
+            .toString());
+    }
+
     @Test
     void anUnknownStageAndARenderingStageWithoutManoAreRefused() {
         Path out = dir.resolve("stage");
         CliRun unknown = CliRun.of("--quiet", "train", "--arch", "s2hand", "--data", freiHand.toString(),
-            "--keypoints", keypoints.toString(), "--out", out.toString(), "--stage", "kp", "--batch-size", "2");
+            "--keypoints", keypoints.toString(), "--out", out.toString(), "--stage", "heatmaps", "--batch-size", "2");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.errLines()).as(unknown.err()).isEqualTo(1);
-        assertThat(unknown.err()).contains("--stage: 'kp'", "keypoints, shape, finetune or e2e");
+        assertThat(unknown.err()).contains("--stage: 'heatmaps'", "keypoints, shape, kp, finetune or e2e");
         CliRun open = CliRun.of("--quiet", "train", "--arch", "s2hand", "--data", freiHand.toString(), "--keypoints",
             keypoints.toString(), "--out", out.toString(), "--stage", "e2e", "--hand-model", "open",
             "--batch-size", "2");

@@ -1,10 +1,8 @@
 package org.ambidex.nets.s2hand;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ambidex.core.BadInputException;
@@ -27,9 +25,6 @@ import org.ambidex.io.torch.TorchCheckpointWriter;
  * @param epoch the {@code epoch} entry, when it is an integer
  */
 public record S2HandCheckpoint(Path source, StateDict weights, Map<String, Object> args, Optional<Long> epoch) {
-
-    /** Sub-modules of the reference that ambidex's S2HAND forward does not use (the 2-D heat-map branch). */
-    public static final List<String> UNUSED_MODULES = List.of("rgb2hm");
 
     public S2HandCheckpoint {
         args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
@@ -76,20 +71,14 @@ public record S2HandCheckpoint(Path source, StateDict weights, Map<String, Objec
         return new S2HandCheckpoint(file.source(), StateDict.of(file.source(), tensors), args, file.epoch());
     }
 
-    /** The sub-modules present beside the three S2HAND's 3-D forward uses that it leaves out ({@code rgb2hm}). */
-    public List<String> unusedModules() {
-        List<String> out = new ArrayList<>();
-        for (String m : UNUSED_MODULES) {
-            if (weights.tensors().keySet().stream().anyMatch(k -> k.startsWith(m + "."))) {
-                out.add(m);
-            }
-        }
-        return out;
+    /** Whether the file carries the heat-map branch ({@code rgb2hm}; the 3-D-only stages' files do not). */
+    public boolean hasHeatmapBranch() {
+        return weights.tensors().keySet().stream().anyMatch(S2HandCheckpoint::isHeatmapBranch);
     }
 
-    /** Whether a tensor belongs to a sub-module the forward leaves out. */
-    public static boolean isUnused(String name) {
-        return UNUSED_MODULES.stream().anyMatch(m -> name.startsWith(m + "."));
+    /** Whether a tensor belongs to the heat-map branch ({@code rgb2hm.*}). */
+    public static boolean isHeatmapBranch(String name) {
+        return name.startsWith(S2HandNet.HEATMAP + ".");
     }
 
     /**

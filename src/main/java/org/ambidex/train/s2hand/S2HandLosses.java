@@ -56,11 +56,18 @@ public final class S2HandLosses {
      * @param confidence detection confidences (B, 21)
      */
     public static NDArray keypoints(NDArray projected, NDArray detected, NDArray confidence) {
-        NDArray d = norm(projected.sub(detected), 2, false); // (B,21)
-        NDArray robust = NDArrays.where(d.lt((float) ROBUST_KNEE), Scalars.div(d.square(), (float) (2 * ROBUST_KNEE)),
-            d.sub((float) (ROBUST_KNEE / 2)));
+        NDArray robust = robust(norm(projected.sub(detected), 2, false)); // (B,21)
         NDArray w = confidence.mul(confidence.getManager().create(JOINT_WEIGHTS)).square();
         return Scalars.mul(robust.mul(w).sum().div(w.sum()), (float) KEYPOINTS_WEIGHT);
+    }
+
+    /**
+     * The reference's robust distance: {@code d^2 / 10} below {@link #ROBUST_KNEE} pixels, {@code d - 2.5} above
+     * (continuous, with a continuous slope at the knee).
+     */
+    static NDArray robust(NDArray d) {
+        return NDArrays.where(d.lt((float) ROBUST_KNEE), Scalars.div(d.square(), (float) (2 * ROBUST_KNEE)),
+            d.sub(Scalars.of(d, (float) (ROBUST_KNEE / 2))));
     }
 
     /** The bones' directions compared with the detected ones (same arguments as {@link #keypoints}). */
@@ -166,7 +173,7 @@ public final class S2HandLosses {
      * The Euclidean norm along {@code axis}, with a tiny floor (1e-12 under the root) so that a zero vector has a
      * zero gradient rather than NaN (the plain square root's derivative is infinite there; torch's norm returns 0).
      */
-    private static NDArray norm(NDArray x, int axis, boolean keepDims) {
+    static NDArray norm(NDArray x, int axis, boolean keepDims) {
         return x.square().sum(new int[] {axis}, keepDims).add(1e-12f).sqrt();
     }
 

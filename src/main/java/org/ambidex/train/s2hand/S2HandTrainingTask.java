@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.ambidex.nets.s2hand.S2HandHeatmapNet;
 import org.ambidex.nets.s2hand.S2HandModel;
 import org.ambidex.nets.s2hand.S2HandNet;
 import org.ambidex.nets.s2hand.S2HandPrediction;
@@ -29,12 +30,14 @@ import org.ambidex.train.TrainingTask;
 
 /**
  * S2HAND's training stages ({@link S2HandStage}) for the shared {@link org.ambidex.train.TrainLoop}: the network in
- * training mode on crops with detected 2-D keypoints, the renderer-free terms of {@link S2HandLosses} (keypoint
- * reprojection, bone directions, mean scale, pose limits, and Laplacian smoothness where the stage has it; the shape
- * term is zero under the mean shape), the stage's rendered terms ({@link S2HandRenderedLosses}, through the soft
- * rasteriser), Adam
- * (AdamW without decay, as the reference's default optimiser). Validation: the mean distance, pixels, between the
- * projected joints and the keypoints of the held-out crops (joints with confidence above zero).
+ * training mode on crops with detected 2-D keypoints; where the stage runs the 3-D modules, the renderer-free terms
+ * of {@link S2HandLosses} (keypoint reprojection, bone directions, mean scale, pose limits, and Laplacian smoothness
+ * where the stage has it; the shape term is zero under the mean shape) and the stage's rendered terms
+ * ({@link S2HandRenderedLosses}, through the soft rasteriser); where it runs the heat-map branch,
+ * {@link S2HandHeatmapLosses} ({@code hm_integral}, and {@code kp_cons} when both run). Adam (AdamW without decay,
+ * as the reference's default optimiser) on the modules the stage trains. Validation: the mean distance, pixels,
+ * between the projected joints (and the heat-map branch's joints) and the keypoints of the held-out crops (joints
+ * with confidence above zero).
  */
 public final class S2HandTrainingTask implements TrainingTask {
 
@@ -80,7 +83,7 @@ public final class S2HandTrainingTask implements TrainingTask {
         this.model = Objects.requireNonNull(model, "model");
         this.train = Collections.unmodifiableList(train);
         this.val = Collections.unmodifiableList(val);
-        this.optimizer = new ModuleOptimizer(model.network(), model.manager(), 0);
+        this.optimizer = new ModuleOptimizer(model.network(), model.manager(), 0, stage::trains);
         this.faces = model.mano().model().faces().toIntArray();
         if (stage.renders() && faces.length / 3 != S2HandNet.TEXTURE_FACES) {
             model.close();
@@ -112,17 +115,31 @@ public final class S2HandTrainingTask implements TrainingTask {
             Map<String, Double> terms = new LinkedHashMap<>();
             double total;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDList out = model.network().forward(new ParameterStore(scope, false), new NDList(batch.images()), true,
-                    null);
-                NDArray pose = out.get(0);
-                NDList hand = model.mano().forward(pose, out.get(3), out.get(4), out.get(2));
-                NDArray projected = batch.project(hand.get(0));
+                ParameterStore store = new ParameterStore(scope, false);
                 Map<String, NDArray> parts = new LinkedHashMap<>();
-                parts.put("open_2dj", S2HandLosses.keypoints(projected, batch.keypoints(), batch.confidences()));
-                parts.put("open_bone_direc", S2HandLosses.boneDirections(projected, batch.keypoints(),
-                    batch.confidences()));
-                parts.put("mscale", S2HandLosses.meanScale(hand.get(0)));
-                parts.put("tsa_poses", S2HandLosses.poseLimits(model.mano().poses(pose)));
+                NDList out = null;
+                NDList hand = null;
+                NDArray projected = null;
+                if (stage.threeD()) {
+                    out = model.network().forward(store, new NDList(batch.images()), true, null);
+                    NDArray pose = out.get(0);
+                    hand = model.mano().forward(pose, out.get(3), out.get(4), out.get(2));
+                    projected = batch.project(hand.get(0));
+                    parts.put("open_2dj", S2HandLosses.keypoints(projected, batch.keypoints(), batch.confidences()));
+                    parts.put("open_bone_direc", S2HandLosses.boneDirections(projected, batch.keypoints(),
+                        batch.confidences()));
+                    parts.put("mscale", S2HandLosses.meanScale(hand.get(0)));
+                    parts.put("tsa_poses", S2HandLosses.poseLimits(model.mano().poses(pose)));
+                }
+                if (stage.heatmaps()) {
+                    List<NDArray> stageJoints = heatmapJoints(model.network().heatMaps(store, batch.images(), true));
+                    parts.put("hm_integral", S2HandHeatmapLosses.integral(stageJoints, batch.keypoints(),
+                        batch.confidences()));
+                    if (stage.keypointConsistency()) {
+                        parts.put("kp_cons", S2HandHeatmapLosses.consistency(stageJoints.get(stageJoints.size() - 1),
+                            projected));
+                    }
+                }
                 if (stage.laplacian()) {
                     parts.put("triangle", S2HandLosses.laplacian(hand.get(1), faces));
                 }
@@ -136,6 +153,12 @@ public final class S2HandTrainingTask implements TrainingTask {
             optimizer.updateIfFinite(total, lr);
             return new StepLoss(total, terms);
         }
+    }
+
+    /** The per-stage joints of the heat-map branch's output (maps of each stage, then joints of each stage). */
+    private static List<NDArray> heatmapJoints(NDList branch) {
+        int stages = S2HandHeatmapNet.STAGES;
+        return List.copyOf(branch.subList(stages, 2 * stages));
     }
 
     /**
@@ -215,9 +238,49 @@ public final class S2HandTrainingTask implements TrainingTask {
         optimizer.restore(checkpoint, S2HandModel.DESCRIPTION);
     }
 
+    /**
+     * The mean distance (pixels) between the heat-map branch's last-stage joints, in evaluation mode, and the
+     * keypoints of {@code examples} (joints with confidence above zero).
+     */
+    public double heatmapKeypointError(List<S2HandExample> examples) {
+        double sum = 0;
+        int n = 0;
+        for (S2HandExample e : examples) {
+            double[] j;
+            try (NDScope ignored = new NDScope(); NDManager scope = model.manager().newSubManager()) {
+                NDArray x = scope.create(e.chw(), new Shape(1, 3, S2HandNet.INPUT_SIZE, S2HandNet.INPUT_SIZE));
+                List<NDArray> stages = heatmapJoints(model.network().heatMaps(new ParameterStore(scope, false), x,
+                    false));
+                float[] last = stages.get(stages.size() - 1).toFloatArray();
+                j = new double[last.length];
+                for (int i = 0; i < last.length; i++) {
+                    j[i] = last[i];
+                }
+            }
+            for (int k = 0; k < 21; k++) {
+                if (e.confidences()[k] > 0) {
+                    sum += Math.hypot(j[2 * k] - e.keypoints()[2 * k], j[2 * k + 1] - e.keypoints()[2 * k + 1]);
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /**
+     * {@code keypoints_px} ({@link #keypointError}) when the stage trains the 3-D modules, {@code heatmap_px}
+     * ({@link #heatmapKeypointError}) when it trains the heat-map branch.
+     */
     @Override
     public Map<String, Double> validate(int epoch, Path folder) {
-        return val.isEmpty() ? Map.of() : Map.of("keypoints_px", keypointError(val));
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!val.isEmpty() && stage.threeD()) {
+            out.put("keypoints_px", keypointError(val));
+        }
+        if (!val.isEmpty() && stage.heatmaps()) {
+            out.put("heatmap_px", heatmapKeypointError(val));
+        }
+        return out;
     }
 
     public S2HandModel model() {

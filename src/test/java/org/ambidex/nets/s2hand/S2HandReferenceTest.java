@@ -89,7 +89,7 @@ class S2HandReferenceTest {
         assertThat(checkpoint.args()).containsEntry("regress_mode", "mano").containsEntry("use_mean_shape", true)
             .containsEntry("image_size", 224L);
         assertThat(checkpoint.epoch()).contains(179L);
-        assertThat(checkpoint.unusedModules()).containsExactly("rgb2hm");
+        assertThat(checkpoint.hasHeatmapBranch()).isFalse();
         assertThat(checkpoint.weights().tensors()).containsKey("encoder.encoder._blocks.25._bn2.running_var")
             .containsKey("decoder.hand_decode.scale_reg.3.bias")
             .containsKey("texture_light_from_low.texture_reg.2.weight")

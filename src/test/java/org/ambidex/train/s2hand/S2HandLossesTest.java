@@ -75,6 +75,24 @@ class S2HandLossesTest {
         }
     }
 
+    /**
+     * {@code hm_integral} and {@code kp_cons} against src/test/python/s2hand_heatmap_reference.py ('losses': two
+     * stages of joints, projected 3-D joints and detections on a batch of three, some confidences zero, distances
+     * on both sides of the 5-pixel knee; the generator's terms equal the official loss_func's, docs/MODELS.md).
+     */
+    @Test
+    void heatMapTermsEqualTheReference() throws Exception {
+        PyTorch.assumeAvailable(false);
+        PyTorch.scriptAt(Path.of("src/test/python/s2hand_heatmap_reference.py"), "losses", dir.toString(), "11");
+        Map<String, NdArray> ref = Npz.read(dir.resolve("hm_losses.npz"));
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray last = array(m, ref.get("stage1"));
+            check("hm_integral", S2HandHeatmapLosses.integral(java.util.List.of(array(m, ref.get("stage0")), last),
+                array(m, ref.get("det")), array(m, ref.get("con"))), ref);
+            check("kp_cons", S2HandHeatmapLosses.consistency(last, array(m, ref.get("j2d"))), ref);
+        }
+    }
+
     private static void check(String term, NDArray value, Map<String, NdArray> ref) {
         double expected = ref.get(term).getDouble(0);
         double actual = value.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
