@@ -71,17 +71,28 @@ final class PoseHandRegions {
             RegionSampler.sample(px, people.get(i), n, RegionSampler.Border.REPLICATE, input, i * n * n * 3);
         }
         List<float[]> out = landmarks.run(input, people.size());
+        return seen(out.get(0), out.get(1), people);
+    }
+
+    /**
+     * What the pose landmarks {@code [b, 39 x 5]} (256-pixel crop units) and presences {@code [b]} of the regions
+     * {@code people} (most confident first) say: their hand guesses and, once per distinct person, their hands.
+     */
+    static PeopleSeen seen(float[] landmarks, float[] presence, List<RotatedRect> people) {
         List<HandGuess> guesses = new ArrayList<>();
         List<double[]> handPoints = new ArrayList<>();
-        List<RotatedRect> persons = new ArrayList<>();
+        List<double[]> heads = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
-            if (out.get(1)[i] >= MIN_PRESENCE) {
-                guesses.addAll(hands(out.get(0), i, people.get(i)));
-                handPoints.addAll(handPoints(out.get(0), i, people.get(i)));
-                RotatedRect r = people.get(i);
-                // The same person seen in the whole photo and in a tile: one person (centres a quarter region apart).
-                if (persons.stream().noneMatch(q -> Math.hypot(q.centreX() - r.centreX(), q.centreY() - r.centreY()) < 0.25 * q.width())) {
-                    persons.add(r);
+            if (presence[i] >= MIN_PRESENCE) {
+                guesses.addAll(hands(landmarks, i, people.get(i)));
+                // The same person seen in the whole photo and in a tile is one person with one pair of hands (the
+                // first, most confident view's): their noses within half a shoulder width. A tile's partial view
+                // may place the arms elsewhere.
+                double[] head = head(landmarks, i, people.get(i));
+                if (heads.stream().noneMatch(h -> Math.hypot(h[0] - head[0], h[1] - head[1])
+                    < 0.5 * Math.max(h[2], head[2]))) {
+                    heads.add(head);
+                    handPoints.addAll(handPoints(landmarks, i, people.get(i)));
                 }
             }
         }
@@ -95,7 +106,18 @@ final class PoseHandRegions {
                 distinct.add(g);
             }
         }
-        return new PeopleSeen(distinct, handPoints, persons.size());
+        return new PeopleSeen(distinct, handPoints, heads.size());
+    }
+
+    /** Person {@code b}'s nose {@code (x, y)} and shoulder width, pixels (pose landmarks 0, 11 and 12). */
+    private static double[] head(float[] landmarks, int b, RotatedRect region) {
+        double[][] p = new double[3][];
+        int[] points = {0, 11, 12};
+        for (int k = 0; k < 3; k++) {
+            int o = b * LANDMARKS * 5 + 5 * points[k];
+            p[k] = region.toImage(landmarks[o] / (double) LANDMARK_INPUT, landmarks[o + 1] / (double) LANDMARK_INPUT);
+        }
+        return new double[] {p[0][0], p[0][1], Math.hypot(p[1][0] - p[2][0], p[1][1] - p[2][1])};
     }
 
     /** Where person {@code b}'s two hands are (visible or not): the mean of wrist, pinky and index points. */

@@ -56,6 +56,37 @@ class PoseHandRegionsTest {
         assertThat(guesses.get(0).personsRight()).as("landmark 15 is the person's left wrist").isFalse();
     }
 
+    @Test
+    void thePersonSeenTwiceCountsOnceWithTheFirstViewsHands() {
+        float[] landmarks = new float[3 * PoseHandRegions.LANDMARKS * 5];
+        // Person 0 and its tile view 1: noses 5 px apart, shoulders 60 px apart; the tile view puts the arms
+        // elsewhere. Person 2: another person, nose 200 px away.
+        for (int b = 0; b < 3; b++) {
+            float dx = b == 2 ? 200 : b == 1 ? 5 : 0;
+            put(landmarks, b, 0, 100 + dx, 40, 0f);
+            put(landmarks, b, 11, 70 + dx, 70, 0f);
+            put(landmarks, b, 12, 130 + dx, 70, 0f);
+            float arm = b == 1 ? 50 : 0;
+            for (int k : new int[] {15, 17, 19}) {
+                put(landmarks, b, k, 60 + dx + arm, 150, 0f);
+            }
+            for (int k : new int[] {16, 18, 20}) {
+                put(landmarks, b, k, 140 + dx - arm, 150, 0f);
+            }
+        }
+        RotatedRect identity = new RotatedRect(128, 128, 256, 256, 0); // crop pixels are image pixels
+        List<RotatedRect> regions = List.of(identity, identity, identity);
+        PoseHandRegions.PeopleSeen seen = PoseHandRegions.seen(landmarks, new float[] {1, 1, 1}, regions);
+        assertThat(seen.persons()).isEqualTo(2);
+        assertThat(seen.handPoints()).hasSize(4);
+        assertThat(seen.handPoints().get(0)[0]).as("the first view's left hand").isCloseTo(60, within(1e-4));
+        assertThat(seen.handPoints().get(2)[0]).as("the other person's left hand").isCloseTo(260, within(1e-4));
+
+        PoseHandRegions.PeopleSeen absent = PoseHandRegions.seen(landmarks, new float[] {0.1f, 0.1f, 0.1f}, regions);
+        assertThat(absent.persons()).isZero();
+        assertThat(absent.handPoints()).isEmpty();
+    }
+
     private static void put(float[] landmarks, int b, int index, float x, float y, float visibilityLogit) {
         int o = b * PoseHandRegions.LANDMARKS * 5 + 5 * index;
         landmarks[o] = x;
