@@ -6,10 +6,10 @@ import org.ambidex.io.tflite.TfliteActivation;
 
 /**
  * CONV_2D and DEPTHWISE_CONV_2D on NCHW activations: one PyTorch convolution with the bias fused (weights OIHW;
- * a depthwise weight is C1HW with C groups), TFLite's padding, then the fused activation. Uneven SAME padding is
- * made symmetric by widening the kernel with zeros in front ({@link WindowPadding#widenedKernel}), which costs
- * less than copying the activation into an explicitly padded one (0.6 ms of 11.7 for hand_landmark_full at one
- * thread, 4 of 14 ms for palm_detection_full at two).
+ * a depthwise weight is C1HW with C groups), TFLite's padding, then the fused activation. Uneven SAME padding comes
+ * made symmetric by a widened kernel ({@link Convolution#widened}), which costs less than copying the activation
+ * into an explicitly padded one (0.6 ms of 11.7 for hand_landmark_full at one thread, 4 of 14 ms for
+ * palm_detection_full at two); padding that cannot be widened is done by an explicit pad.
  */
 final class ConvKernel implements Kernel {
 
@@ -27,16 +27,10 @@ final class ConvKernel implements Kernel {
      */
     ConvKernel(NDArray weight, NDArray bias, int strideH, int strideW, WindowPadding padding, int groups,
                TfliteActivation activation) {
-        boolean widen = padding.widenable();
-        if (widen) {
-            NDArray widened = padding.widenedKernel(weight);
-            weight.close();
-            weight = widened;
-        }
         this.weight = weight;
         this.bias = bias;
         this.stride = new Shape(strideH, strideW);
-        this.padding = widen ? padding.afterOnBothSides() : padding;
+        this.padding = padding;
         this.groups = groups;
         this.activation = activation;
     }

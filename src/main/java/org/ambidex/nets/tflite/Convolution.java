@@ -60,7 +60,7 @@ record Convolution(float[] weight, int out, int perGroup, int kh, int kw, int gr
 
     /**
      * The same convolution with TFLite's uneven padding made symmetric by zero rows and columns in front of the
-     * kernel ({@link WindowPadding#widenable}, {@link WindowPadding#widenedKernel}); itself when not widenable.
+     * kernel ({@link WindowPadding#widenable}); itself when not widenable.
      */
     Convolution widened() {
         if (!padding.widenable()) {

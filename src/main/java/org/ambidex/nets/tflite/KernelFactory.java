@@ -33,15 +33,8 @@ final class KernelFactory {
 
     /**
      * The kernel of {@code op}; {@code overwrite}: its first input is read by no later op, so the kernel may
-     * write its result there instead of into a new array.
-     */
-    Kernel kernel(TfliteOperator op, boolean overwrite) {
-        return kernel(op, overwrite, null);
-    }
-
-    /**
-     * As {@link #kernel(TfliteOperator, boolean)}, for a VALID convolution that also does the zero PAD {@code pad}
-     * before it (its activation is then the PAD's input; {@link GraphPlan#paddedBy}), or {@code null}.
+     * write its result there instead of into a new array; {@code pad}: for a VALID convolution, the zero PAD it
+     * also does (its activation is then the PAD's input; {@link GraphPlan#paddedBy}), or {@code null}.
      */
     Kernel kernel(TfliteOperator op, boolean overwrite, TfliteOperator pad) {
         return switch (op.op()) {
@@ -80,7 +73,8 @@ final class KernelFactory {
     }
 
     private Kernel conv(TfliteOperator op, TfliteOperator pad) {
-        Convolution c = Convolution.of(model, op, pad, this::weights);
+        // Uneven padding as a widened kernel: cheaper here than copying the activation into a padded one (ConvKernel).
+        Convolution c = Convolution.of(model, op, pad, this::weights).widened();
         NDArray weight = manager.create(c.weight(), new Shape(c.out(), c.perGroup(), c.kh(), c.kw()));
         NDArray bias = c.bias() == null ? null : manager.create(c.bias(), new Shape(c.out()));
         return new ConvKernel(weight, bias, c.strideH(), c.strideW(), c.padding(), c.groups(), c.activation());

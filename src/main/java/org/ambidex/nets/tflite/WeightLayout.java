@@ -39,7 +39,7 @@ final class WeightLayout {
 
     /**
      * A weight {@code [O, I, KH, KW]} with {@code rows} zero rows and {@code cols} zero columns in front, as
-     * {@link WindowPadding#widenedKernel} makes it (for engines that take the weight as plain values).
+     * {@link Convolution#widened} needs it.
      */
     static float[] widenedInFront(float[] w, int o, int in, int kh, int kw, int rows, int cols) {
         int h = kh + rows;

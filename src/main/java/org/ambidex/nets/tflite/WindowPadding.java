@@ -48,12 +48,10 @@ record WindowPadding(int top, int bottom, int left, int right) {
         return !symmetric() && bottom >= top && right >= left;
     }
 
-    /** {@code weight [O, I, KH, KW]} with {@code bottom - top} zero rows and {@code right - left} zero columns in front. */
-    NDArray widenedKernel(NDArray weight) {
-        return weight.pad(new Shape(right - left, 0, bottom - top, 0), 0);
-    }
-
-    /** The symmetric padding that goes with {@link #widenedKernel}. */
+    /**
+     * The symmetric padding that goes with a kernel widened by {@code bottom - top} zero rows and
+     * {@code right - left} zero columns in front ({@link Convolution#widened}).
+     */
     WindowPadding afterOnBothSides() {
         return new WindowPadding(bottom, bottom, right, right);
     }

@@ -103,14 +103,16 @@ class TfliteNetworkTest {
     }
 
     @Test
-    void widenedWeightsAsValuesEqualTheWidenedKernel() {
+    void widenedWeightsAreTheWeightZeroPaddedInFront() {
         float[] w = new float[2 * 3 * 2 * 3];
         for (int i = 0; i < w.length; i++) {
             w[i] = i + 1;
         }
         WindowPadding uneven = new WindowPadding(0, 1, 1, 2);
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray kernel = uneven.widenedKernel(manager.create(w, new Shape(2, 3, 2, 3)));
+            // PyTorch's pad of the weight (pairs from the last axis): right - left columns, bottom - top rows in front.
+            NDArray kernel = manager.create(w, new Shape(2, 3, 2, 3)).pad(new Shape(uneven.right() - uneven.left(), 0,
+                uneven.bottom() - uneven.top(), 0), 0);
             assertThat(kernel.getShape()).isEqualTo(new Shape(2, 3, 3, 4));
             assertThat(WeightLayout.widenedInFront(w, 2, 3, 2, 3, 1, 1)).containsExactly(kernel.toFloatArray());
         }
