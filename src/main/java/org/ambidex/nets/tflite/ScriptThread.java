@@ -13,8 +13,10 @@ import java.util.concurrent.Future;
  *
  * <p>Why: libtorch runs XNNPACK on its own thread pool (sized by {@code torch.set_num_threads}, like OpenMP's), and
  * OpenMP's worker threads spin for milliseconds after every parallel ATen op. With two threads on two cores, one
- * parallel elementwise op inside the graph (a residual add, the copy of the input) left a spinning OpenMP worker
- * on the core XNNPACK's second thread needs, and the landmark network took 12 ms instead of 4. OpenMP's thread
+ * parallel ATen op before the convolutions (the copy of the input) left a spinning OpenMP worker on the core
+ * XNNPACK's second thread needs: a MobileNetV2-shaped test network of XNNPACK convolutions took 12 ms at two
+ * threads, 6.5 ms at one, and 4.2 ms at two with OpenMP's workers told not to spin ({@code OMP_WAIT_POLICY=passive},
+ * an environment variable Java cannot set for itself). OpenMP's thread
  * count is per calling thread (its {@code nthreads} setting), so this thread sets its own to 1: the ATen ops
  * between convolutions run serially here (they are small), while the pool keeps the process's thread count.
  * Setting 1 on this thread also sets the pool to 1, so the count the process had is set again right after, from
