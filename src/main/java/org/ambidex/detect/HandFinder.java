@@ -46,6 +46,13 @@ public final class HandFinder {
      */
     static final double[] VIEW_TURNS = {-15, 0, 15};
     static final double[] VIEW_SCALES = {0.9, 1.1};
+    /**
+     * The smallest a hand found in a given box may be, as a fraction of the box's longer side: a box frames its hand
+     * (or two), and the landmark network sometimes collapses its 21 points onto a few pixels of a region (on renders,
+     * in views from an arm the pose network imagined: 6 to 11 px hands with presences up to 0.87 in boxes of
+     * 100 to 240 px), which are then no hand of the box.
+     */
+    static final double MIN_BOX_FILL = 0.25;
     /** The weight of a view whose presence is lower. */
     static final double MIN_VIEW_WEIGHT = 1e-3;
     /** The smallest tile side, pixels: below it the detector sees little more than the image holds. */
@@ -150,7 +157,8 @@ public final class HandFinder {
                 guesses.addAll(turns(cx, cy, size * extent));
             }
             inBox.addAll(landmarksIn(px, guesses));
-            found = merged(found, List.of(refined(px, mostPresent(inBox))));
+            List<DetectedHand> filling = fillingBox(inBox, extent);
+            found = merged(found, List.of(refined(px, mostPresent(filling.isEmpty() ? inBox : filling))));
         }
         if (found.size() < options.maxHands()) {
             // A box may hold two hands whose palms hide each other (clasped, interlocked): look for a second hand
@@ -162,14 +170,14 @@ public final class HandFinder {
             }
             List<DetectedHand> known = found;
             List<DetectedHand> second = new ArrayList<>();
-            for (DetectedHand hand : landmarksIn(px, halves)) {
+            for (DetectedHand hand : fillingBox(landmarksIn(px, halves), extent)) {
                 if (hand.presence() >= MIN_PRESENCE && known.stream().noneMatch(k -> same(k, hand))) {
                     second.add(hand);
                 }
             }
             if (!second.isEmpty()) {
                 DetectedHand other = refined(px, mostPresent(second));
-                if (known.stream().noneMatch(k -> same(k, other))) {
+                if (known.stream().noneMatch(k -> same(k, other)) && fills(other, extent)) {
                     found = merged(found, List.of(other));
                 }
             }
@@ -291,6 +299,15 @@ public final class HandFinder {
             out.add(RotatedRect.square(x, y, side).turned(quarter * Math.PI / 2));
         }
         return out;
+    }
+
+    /** The hands at least {@link #MIN_BOX_FILL} of a box whose longer side is {@code boxExtent} (pixels). */
+    private static List<DetectedHand> fillingBox(List<DetectedHand> hands, double boxExtent) {
+        return hands.stream().filter(hand -> fills(hand, boxExtent)).toList();
+    }
+
+    private static boolean fills(DetectedHand hand, double boxExtent) {
+        return hand.extent() >= MIN_BOX_FILL * boxExtent;
     }
 
     private static DetectedHand mostPresent(List<DetectedHand> hands) {

@@ -58,6 +58,16 @@ final class FitLayout {
         return bounds;
     }
 
+    /**
+     * The range of every parameter with the translation's depth (metres) limited to {@code depth}: a new array,
+     * the other ranges shared with {@link #bounds()}.
+     */
+    Range[] boundsWithDepth(Range depth) {
+        Range[] b = bounds.clone();
+        b[translation() + 2] = depth;
+        return b;
+    }
+
     /** A mask of the parameters a stage moves: the rotation, angles and betas, and the blocks named. */
     boolean[] free(boolean articulation, boolean offset, boolean translation) {
         boolean[] f = new boolean[size()];

@@ -34,6 +34,13 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
                          double shapePriorWeight, double betaLimit, boolean refineWithImage, int maxIterations,
                          double worldScale) {
 
+    /**
+     * The expected error (metres) at which {@link #mediaPipe()} counts MediaPipe's world landmarks: on the 5 hands of
+     * the real InterHand2.6M frames, wrist-aligned MPJPE 33.2 mm at 5 mm, 28.3 at 20 mm, 25.0 at 50 mm, 24.7 at
+     * 100 mm; on 63 single-hand renders 60.8, 56.8, 53.5 mm (docs/FITTING.md).
+     */
+    public static final double MEDIAPIPE_WORLD_SIGMA = 0.05;
+
     private static final int LANDMARKS = JointOrder.OPENPOSE.size();
 
     /**
@@ -73,14 +80,19 @@ public record FitOptions(double worldSigma, double worldRobustScale, double imag
     }
 
     /**
-     * The defaults for MediaPipe Hands' landmarks: the shape prior ten times stronger, since MediaPipe's world
-     * landmarks say little about a hand's real size (their bone lengths correlated 0.15-0.23 with the truth) and
-     * following them put the hand further off in depth (docs/FITTING.md, "MediaPipe's landmarks").
+     * The defaults for MediaPipe Hands' landmarks (docs/FITTING.md, "MediaPipe's landmarks"): the shape prior ten
+     * times stronger, since MediaPipe's world landmarks say little about a hand's real size (their bone lengths
+     * correlated 0.15-0.23 with the truth) and following them put the hand further off in depth; and the world
+     * landmarks counted with {@link #MEDIAPIPE_WORLD_SIGMA} instead of 5 mm. Their error on real photos is about
+     * 20 mm per landmark and mostly one tilt of the whole hand out of the image plane, shared by all 21 landmarks and
+     * 20 bones, so they carry far less independent evidence than 41 terms of 5 mm would claim; counted at 5 mm they
+     * overruled the image landmarks and kept each hand's tilt 8-35 degrees off on real InterHand2.6M frames.
      */
     public static FitOptions mediaPipe() {
         FitOptions d = defaults();
-        return new FitOptions(d.worldSigma, d.worldRobustScale, d.imageSigma, d.imageRobustScale, d.boneWeight,
-            d.jointWeights, d.posePriorWeight, d.poseVarianceFloor, 10, d.betaLimit, d.refineWithImage,
+        double worldRobustScale = d.worldRobustScale * MEDIAPIPE_WORLD_SIGMA / d.worldSigma;
+        return new FitOptions(MEDIAPIPE_WORLD_SIGMA, worldRobustScale, d.imageSigma, d.imageRobustScale,
+            d.boneWeight, d.jointWeights, d.posePriorWeight, d.poseVarianceFloor, 10, d.betaLimit, d.refineWithImage,
             d.maxIterations, d.worldScale);
     }
 

@@ -27,6 +27,9 @@ import org.ambidex.hand.JointOrder;
  */
 public final class HandFitter {
 
+    /** How far the fit may move the hand's depth from its closed-form placement, as a factor either way. */
+    private static final double DEPTH_FACTOR = 2;
+
     private final HandModel model;
     private final FitOptions options;
     private final KeypointSkeleton skeleton;
@@ -54,7 +57,7 @@ public final class HandFitter {
         mesh = new MeshPosing(arrays, tips);
         meanAngles = meanAngles(model, frames);
         LandmarkObjective rest = objective(LandmarkObjective.Terms.WORLD, layout.free(true, true, false),
-            new double[63], new double[42], new Intrinsics(1, 1, 0, 0));
+            new double[63], new double[42], new Intrinsics(1, 1, 0, 0), Range.FREE);
         double[] x = new double[layout.size()];
         System.arraycopy(meanAngles, 0, x, FitLayout.ANGLES, 45);
         meanKeypoints = rest.keypoints(x).clone();
@@ -107,22 +110,29 @@ public final class HandFitter {
 
         boolean[] shaping = layout.free(true, true, false);
         var first = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD, shaping, world, image,
-            intrinsics), x, shaping, options.maxIterations());
+            intrinsics, Range.FREE), x, shaping, options.maxIterations());
         x = first.x();
         iterations += first.iterations();
 
         boolean[] placing = layout.free(false, false, true);
-        LandmarkObjective placement = objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics);
-        double[] start = CameraPlacement.translation(placement.keypoints(x).clone(), image, intrinsics);
+        double[] start = CameraPlacement.translation(
+            objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics, Range.FREE).keypoints(x)
+                .clone(), image, intrinsics);
         System.arraycopy(start, 0, x, layout.translation(), 3);
-        var second = LevenbergMarquardt.minimize(placement, x, placing, options.maxIterations());
+        // With robust image losses, a hand whose image landmarks disagree with its shape can lower its cost by
+        // shrinking towards a point far away (a render's hand went to 2e10 m): the depth stays within a factor of
+        // the closed-form placement, which is far more than the size the betas can explain.
+        Range depth = new Range(start[2] / DEPTH_FACTOR, start[2] * DEPTH_FACTOR);
+        var second = LevenbergMarquardt.minimize(
+            objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics, depth), x, placing,
+            options.maxIterations());
         x = second.x();
         iterations += second.iterations();
 
         if (options.refineWithImage()) {
             boolean[] all = layout.free(true, true, true);
             var third = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, all, world,
-                image, intrinsics), x, all, options.maxIterations());
+                image, intrinsics, depth), x, all, options.maxIterations());
             x = third.x();
             iterations += third.iterations();
         }
@@ -130,10 +140,10 @@ public final class HandFitter {
     }
 
     private LandmarkObjective objective(LandmarkObjective.Terms terms, boolean[] free, double[] world, double[] image,
-                                        Intrinsics intrinsics) {
+                                        Intrinsics intrinsics, Range depth) {
         double[] weights = JointOrder.MANO16_TIPS.convert(options.jointWeights(), JointOrder.OPENPOSE, 1);
         return new LandmarkObjective(layout, skeleton, frames, prior, options, terms, free, world, image, intrinsics,
-            weights);
+            weights, depth);
     }
 
     private HandFit result(HandLandmarks hand, double[] world, double[] x, Intrinsics k, int iterations) {

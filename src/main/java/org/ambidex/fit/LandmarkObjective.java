@@ -58,6 +58,7 @@ final class LandmarkObjective implements LeastSquaresProblem {
     private final boolean[] free;
     /** Whether the rotation, angles and betas are free (otherwise the keypoints' Jacobian is not needed). */
     private final boolean articulated;
+    private final Range[] bounds;
     // Workspace.
     private final KeypointSkeleton.Pose pose;
     private final double[] root = new double[9];
@@ -82,7 +83,18 @@ final class LandmarkObjective implements LeastSquaresProblem {
     LandmarkObjective(FitLayout layout, KeypointSkeleton skeleton, JointFrames frames, PcaPosePrior prior,
                       FitOptions options, Terms terms, boolean[] free, double[] world, double[] image,
                       Intrinsics intrinsics, double[] jointWeights) {
+        this(layout, skeleton, frames, prior, options, terms, free, world, image, intrinsics, jointWeights,
+            Range.FREE);
+    }
+
+    /**
+     * As above, with the translation's depth (metres) kept within {@code depth}.
+     */
+    LandmarkObjective(FitLayout layout, KeypointSkeleton skeleton, JointFrames frames, PcaPosePrior prior,
+                      FitOptions options, Terms terms, boolean[] free, double[] world, double[] image,
+                      Intrinsics intrinsics, double[] jointWeights, Range depth) {
         this.layout = layout;
+        this.bounds = layout.boundsWithDepth(depth);
         this.skeleton = skeleton;
         this.frames = frames;
         this.prior = prior;
@@ -132,7 +144,7 @@ final class LandmarkObjective implements LeastSquaresProblem {
 
     @Override
     public Range[] bounds() {
-        return layout.bounds();
+        return bounds;
     }
 
     @Override
@@ -142,7 +154,7 @@ final class LandmarkObjective implements LeastSquaresProblem {
             .times(Rotations.axisAngleToMatrix(Vec3.of(x, FitLayout.ROOT)));
         System.arraycopy(Rotations.matrixToAxisAngle(turned).toArray(), 0, out, FitLayout.ROOT, 3);
         for (int i = 3; i < x.length; i++) {
-            out[i] = layout.bounds()[i].clamp(x[i] + step[i]);
+            out[i] = bounds[i].clamp(x[i] + step[i]);
         }
     }
 

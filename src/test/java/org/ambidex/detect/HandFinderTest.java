@@ -75,6 +75,35 @@ class HandFinderTest {
     }
 
     @Test
+    void aBoxIsNotGivenAHandCollapsedOntoAFewPixels() {
+        // No palm; the landmark stand-in sees the disc faintly in the closer blind views (presence 0.3) and, in the
+        // wider ones, gives 21 points within a pixel or two of the crop's centre with a higher presence (0.45).
+        BufferedImage photo = disc(640, 480, 300, 260, 30);
+        Network collapsing = (nhwc, batch) -> {
+            List<float[]> out = landmarkNetwork(nhwc, batch);
+            for (int b = 0; b < batch; b++) {
+                double[] c = bright(nhwc, b, 224, 0, 224);
+                if (c[2] > 0 && c[2] < 5000) {
+                    for (int j = 0; j < 21; j++) {
+                        out.get(0)[b * 63 + 3 * j] = 112 + 0.1f * (j % 5);
+                        out.get(0)[b * 63 + 3 * j + 1] = 112 - 0.1f * (j / 5);
+                    }
+                    out.get(1)[b] = 0.45f;
+                } else {
+                    out.get(1)[b] = 0.3f;
+                }
+            }
+            return out;
+        };
+        HandFinder finder = new HandFinder((input, batch) -> List.of(new float[batch * 2016 * 18], filled(batch * 2016,
+            -10f)), collapsing, FinderOptions.DEFAULT.withMaxHands(2));
+        List<DetectedHand> hands = finder.findInBox(photo, 260, 200, 80, 90);
+        assertThat(hands).hasSize(1);
+        assertThat(hands.get(0).extent()).isGreaterThanOrEqualTo(HandFinder.MIN_BOX_FILL * 90);
+        assertWristAt(hands.get(0), 300, 260, 1.5);
+    }
+
+    @Test
     void aHandTooSmallForThePalmDetectorIsFoundFromThePersonHoldingIt() {
         BufferedImage photo = disc(640, 480, 200, 300, 5);
         FinderOptions noTiles = FinderOptions.DEFAULT.withTileLevels(0).withMaxHands(1);

@@ -2,6 +2,7 @@ package org.ambidex.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.ambidex.geom.Intrinsics;
@@ -67,11 +68,15 @@ class HandFitterInputTest {
     }
 
     @Test
-    void theMediaPipePresetOnlyStrengthensTheShapePrior() {
+    void theMediaPipePresetStrengthensTheShapePriorAndCountsTheWorldLandmarksLess() {
         FitOptions d = FitOptions.defaults();
         FitOptions m = FitOptions.mediaPipe();
         assertThat(m.shapePriorWeight()).isEqualTo(10 * d.shapePriorWeight());
-        assertThat(m).usingRecursiveComparison().ignoringFields("shapePriorWeight").isEqualTo(d);
+        assertThat(m.worldSigma()).isEqualTo(FitOptions.MEDIAPIPE_WORLD_SIGMA).isEqualTo(10 * d.worldSigma());
+        assertThat(m.worldRobustScale() / m.worldSigma()).isCloseTo(d.worldRobustScale() / d.worldSigma(),
+            within(1e-12));
+        assertThat(m).usingRecursiveComparison().ignoringFields("shapePriorWeight", "worldSigma", "worldRobustScale")
+            .isEqualTo(d);
     }
 
     @Test
