@@ -57,7 +57,7 @@ public final class HandFitter {
         mesh = new MeshPosing(arrays, tips);
         meanAngles = meanAngles(model, frames);
         LandmarkObjective rest = objective(LandmarkObjective.Terms.WORLD, layout.free(true, true, false),
-            new double[63], new double[42], new Intrinsics(1, 1, 0, 0), Range.FREE);
+            new double[63], new double[42], new Intrinsics(1, 1, 0, 0), Range.FREE, null);
         double[] x = new double[layout.size()];
         System.arraycopy(meanAngles, 0, x, FitLayout.ANGLES, 45);
         meanKeypoints = rest.keypoints(x).clone();
@@ -93,6 +93,16 @@ public final class HandFitter {
      *     that is not positive or a value that is not finite, or the image landmarks all coincide
      */
     public HandFit fit(HandLandmarks hand, Intrinsics intrinsics) {
+        return fit(hand, intrinsics, null);
+    }
+
+    /**
+     * The model fitted to {@code hand} as seen through {@code intrinsics}, its keypoints' mean depth drawn towards
+     * {@code depthPrior} in the placement and the refinement (none when null).
+     *
+     * @throws IllegalArgumentException as {@link #fit(HandLandmarks, Intrinsics)}
+     */
+    public HandFit fit(HandLandmarks hand, Intrinsics intrinsics, DepthPrior depthPrior) {
         Objects.requireNonNull(hand, "hand");
         checkIntrinsics(intrinsics);
         if (hand.side() != model.side()) {
@@ -110,13 +120,13 @@ public final class HandFitter {
 
         boolean[] shaping = layout.free(true, true, false);
         var first = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD, shaping, world, image,
-            intrinsics, Range.FREE), x, shaping, options.maxIterations());
+            intrinsics, Range.FREE, null), x, shaping, options.maxIterations());
         x = first.x();
         iterations += first.iterations();
 
         boolean[] placing = layout.free(false, false, true);
         double[] start = CameraPlacement.translation(
-            objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics, Range.FREE).keypoints(x)
+            objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics, Range.FREE, null).keypoints(x)
                 .clone(), image, intrinsics);
         System.arraycopy(start, 0, x, layout.translation(), 3);
         // With robust image losses, a hand whose image landmarks disagree with its shape can lower its cost by
@@ -124,7 +134,7 @@ public final class HandFitter {
         // the closed-form placement, which is far more than the size the betas can explain.
         Range depth = new Range(start[2] / DEPTH_FACTOR, start[2] * DEPTH_FACTOR);
         var second = LevenbergMarquardt.minimize(
-            objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics, depth), x, placing,
+            objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics, depth, null), x, placing,
             options.maxIterations());
         x = second.x();
         iterations += second.iterations();
@@ -132,18 +142,28 @@ public final class HandFitter {
         if (options.refineWithImage()) {
             boolean[] all = layout.free(true, true, true);
             var third = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, all, world,
-                image, intrinsics, depth), x, all, options.maxIterations());
+                image, intrinsics, depth, null), x, all, options.maxIterations());
             x = third.x();
             iterations += third.iterations();
+        }
+        if (depthPrior != null) {
+            // Only the size and the place answer the prior: the articulation and the orientation stay as the
+            // landmarks put them (free, they would tilt the hand to change its apparent size instead).
+            boolean[] sizing = layout.free(false, false, true);
+            Arrays.fill(sizing, layout.betas(), layout.betas() + layout.shapes(), true);
+            var fourth = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, sizing, world,
+                image, intrinsics, depth, depthPrior), x, sizing, options.maxIterations());
+            x = fourth.x();
+            iterations += fourth.iterations();
         }
         return result(hand, scaled, x, intrinsics, iterations);
     }
 
     private LandmarkObjective objective(LandmarkObjective.Terms terms, boolean[] free, double[] world, double[] image,
-                                        Intrinsics intrinsics, Range depth) {
+                                        Intrinsics intrinsics, Range depth, DepthPrior depthPrior) {
         double[] weights = JointOrder.MANO16_TIPS.convert(options.jointWeights(), JointOrder.OPENPOSE, 1);
         return new LandmarkObjective(layout, skeleton, frames, prior, options, terms, free, world, image, intrinsics,
-            weights, depth);
+            weights, depth, depthPrior);
     }
 
     private HandFit result(HandLandmarks hand, double[] world, double[] x, Intrinsics k, int iterations) {

@@ -59,6 +59,8 @@ final class LandmarkObjective implements LeastSquaresProblem {
     /** Whether the rotation, angles and betas are free (otherwise the keypoints' Jacobian is not needed). */
     private final boolean articulated;
     private final Range[] bounds;
+    private final DepthPrior depthPrior;
+    private final int[] depthColumns;
     // Workspace.
     private final KeypointSkeleton.Pose pose;
     private final double[] root = new double[9];
@@ -84,16 +86,18 @@ final class LandmarkObjective implements LeastSquaresProblem {
                       FitOptions options, Terms terms, boolean[] free, double[] world, double[] image,
                       Intrinsics intrinsics, double[] jointWeights) {
         this(layout, skeleton, frames, prior, options, terms, free, world, image, intrinsics, jointWeights,
-            Range.FREE);
+            Range.FREE, null);
     }
 
     /**
-     * As above, with the translation's depth (metres) kept within {@code depth}.
+     * As above, with the translation's depth (metres) kept within {@code depth} and, in stages with the image term,
+     * the keypoints' mean depth drawn towards {@code depthPrior} (none when null).
      */
     LandmarkObjective(FitLayout layout, KeypointSkeleton skeleton, JointFrames frames, PcaPosePrior prior,
                       FitOptions options, Terms terms, boolean[] free, double[] world, double[] image,
-                      Intrinsics intrinsics, double[] jointWeights, Range depth) {
+                      Intrinsics intrinsics, double[] jointWeights, Range depth, DepthPrior depthPrior) {
         this.layout = layout;
+        this.depthPrior = terms.image() ? depthPrior : null;
         this.bounds = layout.boundsWithDepth(depth);
         this.skeleton = skeleton;
         this.frames = frames;
@@ -106,7 +110,13 @@ final class LandmarkObjective implements LeastSquaresProblem {
         this.jointWeights = jointWeights;
         int n = layout.size();
         this.free = free.clone();
-        articulated = free[FitLayout.ANGLES];
+        // Whether any of the skeleton's columns (rotation, angles, betas) moves: then the keypoints' Jacobian and
+        // the priors take part.
+        boolean moving = false;
+        for (int c = 0; c < skeleton.columns(); c++) {
+            moving |= free[c];
+        }
+        articulated = moving;
         pose = skeleton.newPose();
         betas = new double[layout.shapes()];
         jac = new double[KeypointSkeleton.KEYPOINTS * 3 * skeleton.columns()];
@@ -117,6 +127,11 @@ final class LandmarkObjective implements LeastSquaresProblem {
             worldColumns[p] = freeOnly(withBlock(skeleton.columnsOf(p), layout.offset()));
             imageColumns[p] = freeOnly(withBlock(skeleton.columnsOf(p), layout.translation()));
         }
+        int[] all = new int[0];
+        for (int p = 0; p < KeypointSkeleton.KEYPOINTS; p++) {
+            all = union(all, skeleton.columnsOf(p));
+        }
+        depthColumns = freeOnly(withDepth(all, layout.translation() + 2));
         boneColumns = new int[BONES.length][];
         boneDirections = new double[3 * BONES.length];
         boneLengths = new double[BONES.length];
@@ -183,6 +198,9 @@ final class LandmarkObjective implements LeastSquaresProblem {
         }
         if (terms.image()) {
             cost += imagePoints(x, q, normal);
+            if (depthPrior != null) {
+                cost += meanDepth(x, q, normal);
+            }
         }
         NormalEquations priors = articulated ? normal : null;
         return cost + posePrior(priors) + shapePrior(priors);
@@ -306,6 +324,34 @@ final class LandmarkObjective implements LeastSquaresProblem {
         return cost;
     }
 
+    /** The depth prior: the keypoints' mean depth against the prior's, in units of its sigma (Gaussian). */
+    private double meanDepth(double[] x, double[] q, NormalEquations normal) {
+        int t = layout.translation();
+        int width = skeleton.columns();
+        int count = KeypointSkeleton.KEYPOINTS;
+        double mean = x[t + 2];
+        for (int p = 0; p < count; p++) {
+            mean += q[3 * p + 2] / count;
+        }
+        double sigma = depthPrior.sigma();
+        residual[0] = (mean - depthPrior.depth()) / sigma;
+        if (normal != null) {
+            for (int col : depthColumns) {
+                double d = 0;
+                if (col == t + 2) {
+                    d = 1;
+                } else if (col < width) {
+                    for (int p = 0; p < count; p++) {
+                        d += jac[(3 * p + 2) * width + col] / count;
+                    }
+                }
+                rows[col] = d / sigma;
+            }
+            add(normal, depthColumns, 1, 1);
+        }
+        return 0.5 * residual[0] * residual[0];
+    }
+
     private double posePrior(NormalEquations normal) {
         for (int j = 0; j < JointFrames.FINGER_JOINTS; j++) {
             Mat3Buffers.logRotation(local, 9 * j, axisAngles, 3 * j);
@@ -387,6 +433,13 @@ final class LandmarkObjective implements LeastSquaresProblem {
         for (int i = 0; i < 3; i++) {
             out[columns.length + i] = first + i;
         }
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static int[] withDepth(int[] columns, int depthColumn) {
+        int[] out = Arrays.copyOf(columns, columns.length + 1);
+        out[columns.length] = depthColumn;
         Arrays.sort(out);
         return out;
     }

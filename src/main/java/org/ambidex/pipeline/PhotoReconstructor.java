@@ -13,6 +13,7 @@ import org.ambidex.detect.Handedness;
 import org.ambidex.fit.FitOptions;
 import org.ambidex.fit.HandFit;
 import org.ambidex.fit.HandLandmarks;
+import org.ambidex.fit.TwoHandFit;
 import org.ambidex.fit.TwoHandFitter;
 import org.ambidex.geom.Intrinsics;
 import org.ambidex.geom.Vec3;
@@ -75,11 +76,22 @@ final class PhotoReconstructor implements Reconstructor {
         boolean assumed = request.intrinsics() == null;
         Intrinsics k = AssumedCamera.orGiven(request, w, h);
         boolean[] right = Handedness.rightHands(found);
+        List<HandLandmarks> landmarks = new ArrayList<>(found.size());
         List<HandFit> fits = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             HandSide side = right[i] ? HandSide.RIGHT : HandSide.LEFT;
             DetectedHand d = found.get(i);
-            fits.add(fitter.fitter(side).fit(HandLandmarks.fromUvz(side, d.world(), d.image()), k));
+            landmarks.add(HandLandmarks.fromUvz(side, d.world(), d.image()));
+            fits.add(fitter.fitter(side).fit(landmarks.get(i), k));
+        }
+        // The most present hand of each side make the pair that may touch (and that the JSON's relative root is of).
+        int pairRight = mostPresent(found, right, true);
+        int pairLeft = mostPresent(found, right, false);
+        if (pairRight >= 0 && pairLeft >= 0) {
+            TwoHandFit pair = fitter.inContact(landmarks.get(pairRight), fits.get(pairRight), landmarks.get(pairLeft),
+                fits.get(pairLeft), k);
+            fits.set(pairRight, pair.hand(HandSide.RIGHT).orElseThrow());
+            fits.set(pairLeft, pair.hand(HandSide.LEFT).orElseThrow());
         }
         int reference = referenceHand(found, right);
         Vec3[] shift = shifts(fits, right, reference, request);
@@ -105,12 +117,16 @@ final class PhotoReconstructor implements Reconstructor {
 
     /** The index of the most present right hand, else of the most present left hand, else -1. */
     private static int referenceHand(List<DetectedHand> found, boolean[] right) {
+        int best = mostPresent(found, right, true);
+        return best >= 0 ? best : mostPresent(found, right, false);
+    }
+
+    /** The index of the most present hand of the side asked for ({@code rightSide}), or -1. */
+    private static int mostPresent(List<DetectedHand> found, boolean[] right, boolean rightSide) {
         int best = -1;
-        for (int pass = 0; pass < 2 && best < 0; pass++) {
-            for (int i = 0; i < found.size(); i++) {
-                if (right[i] == (pass == 0) && (best < 0 || found.get(i).presence() > found.get(best).presence())) {
-                    best = i;
-                }
+        for (int i = 0; i < found.size(); i++) {
+            if (right[i] == rightSide && (best < 0 || found.get(i).presence() > found.get(best).presence())) {
+                best = i;
             }
         }
         return best;

@@ -80,6 +80,14 @@ class HandFitterInputTest {
     }
 
     @Test
+    void aDepthPriorNeedsAPositiveDepthAndSigma() {
+        assertThatThrownBy(() -> new DepthPrior(0, 0.01)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("depth");
+        assertThatThrownBy(() -> new DepthPrior(0.5, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("sigma");
+    }
+
+    @Test
     void badOptionsAreRefused() {
         FitOptions d = FitOptions.defaults();
         assertThatThrownBy(() -> d.withJointWeights(new double[20])).isInstanceOf(IllegalArgumentException.class)

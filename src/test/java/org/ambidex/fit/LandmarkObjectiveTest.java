@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The fitting cost's gradient (all terms: robust world positions, bone directions, robust reprojection, pose and
- * shape priors) equals central finite differences of the cost, at a point where every robust weight is well below
+ * The fitting cost's gradient (all terms: robust world positions, bone directions, robust reprojection, the depth
+ * prior, pose and shape priors) equals central finite differences of the cost, at a point where every robust weight is well below
  * one, so the Gauss-Newton system the solver uses is that of the cost it evaluates.
  */
 class LandmarkObjectiveTest {
@@ -41,7 +41,8 @@ class LandmarkObjectiveTest {
         java.util.Arrays.fill(weights, 1);
         weights[3] = 0.5;
         LandmarkObjective objective = new LandmarkObjective(layout, skeleton, frames, prior, options,
-            LandmarkObjective.Terms.WORLD_AND_IMAGE, layout.free(true, true, true), world, image, SyntheticHand.CAMERA, weights);
+            LandmarkObjective.Terms.WORLD_AND_IMAGE, layout.free(true, true, true), world, image, SyntheticHand.CAMERA, weights,
+            Range.FREE, new DepthPrior(0.55, 0.01));
         double[] x = new double[layout.size()];
         for (int i = 0; i < 3; i++) {
             x[i] = r.nextGaussian();
