@@ -24,6 +24,7 @@ outputs to OUT_DIR/outputs.npz (joints (B, 21, 3) FreiHAND order, vertices (B, 7
 rot, scale, textures (B, 1538, 3), lights (B, 11), features (B, 1536)).
 """
 import argparse
+import copy
 import math
 import os
 import sys
@@ -187,7 +188,7 @@ def rodrigues(r):
     n = r / theta.clamp(min=1e-30).view(-1, 1)
     z = torch.zeros_like(n[:, 0])
     k = torch.stack([z, -n[:, 2], n[:, 1], n[:, 2], z, -n[:, 0], -n[:, 1], n[:, 0], z], 1).view(-1, 3, 3)
-    eye = torch.eye(3).unsqueeze(0)
+    eye = torch.eye(3, dtype=r.dtype).unsqueeze(0)
     return eye + torch.sin(theta).view(-1, 1, 1) * k + (1 - torch.cos(theta)).view(-1, 1, 1) * (k @ k)
 
 
@@ -196,9 +197,9 @@ class Mano:
     # position in the MANO+tips list -> FreiHAND index
     TO_FREI = [0, 5, 6, 7, 8, 9, 10, 11, 12, 17, 18, 19, 20, 13, 14, 15, 16, 1, 2, 3, 4]
 
-    def __init__(self, npz):
+    def __init__(self, npz, dtype=torch.float32):
         m = np.load(npz)
-        f32 = lambda a: torch.from_numpy(np.asarray(a, dtype=np.float32))
+        f32 = lambda a: torch.from_numpy(np.asarray(a, dtype=np.float32)).to(dtype)  # float32 data, held as dtype
         self.v_template = f32(m['v_template'])
         self.posedirs = f32(m['posedirs'])            # (778, 3, 135)
         self.j_regressor = f32(m['J_regressor'])      # (16, 778)
@@ -211,15 +212,15 @@ class Mano:
     def __call__(self, coeffs, rot, scale, trans):
         b = coeffs.shape[0]
         fingers = (self.mean + coeffs @ self.components).view(b, 15, 3)
-        root = torch.tensor([math.pi, 0.0, 0.0]).float().view(1, 1, 3).expand(b, 1, 3)
+        root = torch.tensor([math.pi, 0.0, 0.0]).float().to(coeffs.dtype).view(1, 1, 3).expand(b, 1, 3)
         pose = torch.cat([root, fingers], 1)
         rmats = rodrigues(pose.reshape(-1, 3)).view(b, 16, 3, 3)
-        feat = (rmats[:, 1:] - torch.eye(3)).reshape(b, 135)
+        feat = (rmats[:, 1:] - torch.eye(3, dtype=coeffs.dtype)).reshape(b, 135)
         v_posed = self.v_template + torch.einsum('vck,bk->bvc', self.posedirs, feat)
         j = self.j_regressor @ self.v_template                  # (16, 3): mean shape
         glob = [None] * 16
         for i in range(16):
-            local = torch.zeros(b, 4, 4)
+            local = torch.zeros(b, 4, 4, dtype=coeffs.dtype)
             local[:, :3, :3] = rmats[:, i]
             local[:, :3, 3] = j[i] if self.parents[i] < 0 else j[i] - j[self.parents[i]]
             local[:, 3, 3] = 1
@@ -345,6 +346,15 @@ def main(argv):
         pose, shape, trans, rot, scale = decoder.hand_decode(features)
         joints, verts = mano(pose, rot, scale, trans)
         textures, lights = texture(low)
+    # The same weights, input and MANO data evaluated in float64: how far float32 arithmetic itself puts the outputs.
+    # Two float32 implementations (this one, ambidex's libtorch) round differently on different processors; a test
+    # may allow ambidex as far from these as the float32 outputs above are.
+    encoder64, decoder64 = copy.deepcopy(encoder).double(), copy.deepcopy(decoder).double()
+    with torch.no_grad():
+        features64, _ = encoder64(x.double())
+        pose64, _, trans64, rot64, scale64 = decoder64.hand_decode(features64)
+        joints64, verts64 = Mano(mano_npz, torch.float64)(pose64, rot64, scale64, trans64)
+    np.savez(os.path.join(out_dir, 'outputs64.npz'), joints=joints64.numpy(), vertices=verts64.numpy())
     np.save(os.path.join(out_dir, 'input.npy'), x.numpy())
     np.savez(os.path.join(out_dir, 'outputs.npz'), joints=joints.numpy(), vertices=verts.numpy(),
              pose=pose.numpy(), shape=shape.numpy(), trans=trans.numpy(), rot=rot.numpy(), scale=scale.numpy(),

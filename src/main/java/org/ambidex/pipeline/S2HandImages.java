@@ -71,7 +71,7 @@ interface S2HandImages {
                 throw new BadInputException(file, "is " + picture.getWidth() + " x " + picture.getHeight()
                     + " pixels; S2HAND trains on FreiHAND's whole " + side + " x " + side + " images");
             }
-            return new S2HandExample(FloatImage.ofRgb(picture).toChw(1f / 255), set.intrinsics(image), keypoints,
+            return new S2HandExample(FloatImage.ofRgb(picture).toChwDividedBy(255), set.intrinsics(image), keypoints,
                 confidences);
         }
     }
@@ -102,7 +102,7 @@ interface S2HandImages {
         @Override
         public S2HandExample example(int image, double[] keypoints, double[] confidences) {
             Ho3dFrames.Cut cut = Ho3dFrames.cut(set.sample(image));
-            return new S2HandExample(FloatImage.ofRgb(cut.image()).toChw(1f / 255), cut.intrinsics(),
+            return new S2HandExample(FloatImage.ofRgb(cut.image()).toChwDividedBy(255), cut.intrinsics(),
                 cut.crop().toCrop(keypoints), confidences);
         }
     }

@@ -102,7 +102,7 @@ final class S2HandReconstructor extends BatchReconstructor {
             if (view.mirrored()) {
                 crop = crop.flippedHorizontally();
             }
-            System.arraycopy(crop.toChw(1f / 255), 0, input, v * plane, plane);
+            System.arraycopy(crop.toChwDividedBy(255), 0, input, v * plane, plane);
         }
         List<S2HandPrediction> out = views.isEmpty() ? List.of() : model.predict(input, views.size());
         List<Reconstruction> results = new ArrayList<>(images.size());

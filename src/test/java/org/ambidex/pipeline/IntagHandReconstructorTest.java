@@ -99,12 +99,16 @@ class IntagHandReconstructorTest {
             }
             double[] joints = regressor.joints(side.index(), refVerts);
             double[] uv = hand.joints2d();
+            // The 2-D joints are the projection of the vertices (1e-5 above) by the network's camera, both float32
+            // network outputs: libtorch builds and processors round them differently (1.3e-3 px seen on an AMD EPYC
+            // against 1e-3 px elsewhere), so a hundredth of a pixel; a wrong crop or projection is pixels off.
+            double pixels = 1e-2;
             for (int j = 0; j < 21; j++) {
                 double cu = 256 * cam[0] * joints[3 * j] + 128 * (cam[1] + 1.0);
                 double cv = 256 * cam[0] * joints[3 * j + 1] + 128 * (cam[2] + 1.0);
                 double[] p = toImage.apply(cu, cv);
-                assertThat(uv[2 * j]).as("u of joint " + j).isCloseTo(p[0], within(1e-3));
-                assertThat(uv[2 * j + 1]).as("v of joint " + j).isCloseTo(p[1], within(1e-3));
+                assertThat(uv[2 * j]).as("u of joint " + j).isCloseTo(p[0], within(pixels));
+                assertThat(uv[2 * j + 1]).as("v of joint " + j).isCloseTo(p[1], within(pixels));
             }
         }
     }

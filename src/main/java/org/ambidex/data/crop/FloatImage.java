@@ -183,6 +183,22 @@ public final class FloatImage {
         return out;
     }
 
+    /**
+     * As {@link #toChw(float)}, each value divided by {@code divisor} rather than multiplied by its reciprocal, as
+     * torchvision's {@code ToTensor} ({@code div(255)}) and NumPy's {@code / 255.0} do: the two differ by a float
+     * step on some values, which a deep network carries on.
+     */
+    public float[] toChwDividedBy(float divisor) {
+        float[] out = new float[data.length];
+        int plane = width * height;
+        for (int i = 0; i < plane; i++) {
+            for (int c = 0; c < channels; c++) {
+                out[c * plane + i] = data[i * channels + c] / divisor;
+            }
+        }
+        return out;
+    }
+
     /** The image mirrored left-right ({@code img[:, ::-1]}). */
     public FloatImage flippedHorizontally() {
         float[] d = new float[data.length];

@@ -179,6 +179,14 @@ class OpsComparisonTest {
         assertThat(pads).as("the PAD with two readers stays").isEqualTo(1);
     }
 
+    private static float largest(float[] values) {
+        float m = 0;
+        for (float v : values) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
     @Test
     void smallGraphsMatchTflite() throws IOException, InterruptedException {
         assumeTrue(TfliteRuntime.platformSupported(), "the TFLite reference library is for Linux x86-64 only");
@@ -215,9 +223,11 @@ class OpsComparisonTest {
                         int n = theirs.get(o).length;
                         assertThat(TfliteRuntimeComparisonTest.maxDiff(alone.get(o), theirs.get(o)))
                             .as("model %d %s output %d image %d", m, execution, o, image).isLessThan(1e-5);
+                        // Batched kernels may round differently: 1e-6, or two float steps at the output's size.
                         assertThat(TfliteRuntimeComparisonTest.maxDiff(
                             Arrays.copyOfRange(batch.get(o), image * n, (image + 1) * n), alone.get(o)))
-                            .as("model %d %s output %d image %d in a batch", m, execution, o, image).isLessThan(1e-6);
+                            .as("model %d %s output %d image %d in a batch", m, execution, o, image)
+                            .isLessThanOrEqualTo(Math.max(1e-6, 2 * Math.ulp(largest(alone.get(o)))));
                     }
                 }
             }
