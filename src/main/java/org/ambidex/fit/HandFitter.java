@@ -97,8 +97,9 @@ public final class HandFitter {
     }
 
     /**
-     * The model fitted to {@code hand} as seen through {@code intrinsics}, its keypoints' mean depth drawn towards
-     * {@code depthPrior} in the placement and the refinement (none when null).
+     * The model fitted to {@code hand} as seen through {@code intrinsics}; then, with a {@code depthPrior} (none when
+     * null), its size and place fitted once more with its keypoints' mean depth drawn towards the prior's, its
+     * articulation and orientation kept.
      *
      * @throws IllegalArgumentException as {@link #fit(HandLandmarks, Intrinsics)}
      */

@@ -56,7 +56,7 @@ final class LandmarkObjective implements LeastSquaresProblem {
     private final int[][] imageColumns;
     private final int[][] boneColumns;
     private final boolean[] free;
-    /** Whether the rotation, angles and betas are free (otherwise the keypoints' Jacobian is not needed). */
+    /** Whether any of the rotation, angles and betas is free (otherwise the keypoints' Jacobian is not needed). */
     private final boolean articulated;
     private final Range[] bounds;
     private final DepthPrior depthPrior;
@@ -110,8 +110,6 @@ final class LandmarkObjective implements LeastSquaresProblem {
         this.jointWeights = jointWeights;
         int n = layout.size();
         this.free = free.clone();
-        // Whether any of the skeleton's columns (rotation, angles, betas) moves: then the keypoints' Jacobian and
-        // the priors take part.
         boolean moving = false;
         for (int c = 0; c < skeleton.columns(); c++) {
             moving |= free[c];
