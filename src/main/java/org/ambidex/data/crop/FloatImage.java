@@ -7,6 +7,7 @@ import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.util.Objects;
+import org.ambidex.io.image.Images;
 
 /**
  * An image of float samples, interleaved (HWC), row-major from the top-left pixel; RGB images have values in
@@ -49,7 +50,7 @@ public final class FloatImage {
         }
     }
 
-    /** The RGB samples of {@code image} (any type; alpha dropped), 0..255. */
+    /** The RGB samples of {@code image} (any type, as {@link Images#rgbRow} reads it; alpha dropped), 0..255. */
     public static FloatImage ofRgb(BufferedImage image) {
         Objects.requireNonNull(image, "image");
         int w = image.getWidth();
@@ -60,7 +61,7 @@ public final class FloatImage {
         }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
+            Images.rgbRow(image, y, row);
             for (int x = 0; x < w; x++) {
                 int p = row[x];
                 int o = 3 * (y * w + x);

@@ -1,6 +1,9 @@
 package org.ambidex.io.image;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -154,7 +157,7 @@ public final class Images {
         return Math.min(MAX_PIXELS, budget.units(READ_HEAP_SHARE, READ_BYTES_PER_PIXEL));
     }
 
-    /** {@code image} as TYPE_INT_RGB (the same object when it already is one). */
+    /** {@code image} as TYPE_INT_RGB (the same object when it already is one), its pixels as {@link #rgbRow} reads. */
     public static BufferedImage toRgb(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_INT_RGB) {
             return image;
@@ -164,13 +167,35 @@ public final class Images {
         BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                row[x] &= 0xFFFFFF;
-            }
+            rgbRow(image, y, row);
             rgb.setRGB(0, y, w, 1, row, 0, w);
         }
         return rgb;
+    }
+
+    /**
+     * Row {@code y} of {@code image} into {@code row} as packed {@code 0xRRGGBB}, alpha dropped: the one place an
+     * image of any type becomes RGB. A grey image gives its stored sample in R, G and B, as OpenCV and Pillow (which
+     * the reference code reads images with) do, 16-bit samples shifted to 8 bits as libpng's strip does; Java's own
+     * {@code getRGB} takes grey for linear light and brightens it (a stored 95 becomes 164). Other images as
+     * {@code getRGB} converts them to sRGB.
+     */
+    public static void rgbRow(BufferedImage image, int y, int[] row) {
+        int w = image.getWidth();
+        ColorModel model = image.getColorModel();
+        if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(model instanceof IndexColorModel)) {
+            int bits = model.getComponentSize(0);
+            int[] samples = image.getRaster().getSamples(0, y, w, 1, 0, (int[]) null);
+            for (int x = 0; x < w; x++) {
+                int v = bits >= 8 ? samples[x] >> (bits - 8) : samples[x] * 255 / ((1 << bits) - 1);
+                row[x] = v << 16 | v << 8 | v;
+            }
+            return;
+        }
+        image.getRGB(0, y, w, 1, row, 0, w);
+        for (int x = 0; x < w; x++) {
+            row[x] &= 0xFFFFFF;
+        }
     }
 
     /**

@@ -9,12 +9,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FloatImageTest {
 
-    /** Every image type gives the samples getRGB gives, whether read through the raster or the colour model. */
+    /**
+     * Every image type gives the samples getRGB gives, whether read through the raster or the colour model; a grey
+     * image gives its stored sample (getRGB would brighten it, taking grey for linear light).
+     */
     @ParameterizedTest
     @ValueSource(ints = {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_BGR,
         BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_INT_ARGB_PRE,
         BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_565_RGB})
-    void rgbSamplesMatchGetRgb(int type) {
+    void rgbSamplesMatchGetRgbAndGreyItsStoredSample(int type) {
         BufferedImage image = new BufferedImage(37, 23, type);
         Random random = new Random(type);
         for (int y = 0; y < image.getHeight(); y++) {
@@ -35,6 +38,10 @@ class FloatImageTest {
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
                 int p = image.getRGB(x, y);
+                if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+                    int v = image.getRaster().getSample(x, y, 0);
+                    p = v << 16 | v << 8 | v;
+                }
                 int o = 3 * (y * image.getWidth() + x);
                 assertThat(new float[] {samples[o], samples[o + 1], samples[o + 2]}).as("pixel %d,%d", x, y)
                     .containsExactly((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF);

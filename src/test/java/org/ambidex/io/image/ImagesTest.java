@@ -141,8 +141,26 @@ class ImagesTest {
         ImageIO.write(grey, "png", g.toFile());
         BufferedImage rgb = Images.read(g);
         assertThat(rgb.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
-        int c = rgb.getRGB(2, 2);
-        assertThat((c >> 16) & 0xFF).isEqualTo(c & 0xFF).isEqualTo((c >> 8) & 0xFF);
+        // The stored sample in R, G and B, as OpenCV and Pillow read it (Java's getRGB would give 228: linear grey).
+        assertThat(rgb.getRGB(2, 2) & 0xFFFFFF).isEqualTo(200 << 16 | 200 << 8 | 200);
+    }
+
+    @Test
+    void greyImagesGiveTheirStoredSamplesAsOpenCvReadsThem() throws Exception {
+        BufferedImage grey16 = new BufferedImage(3, 2, BufferedImage.TYPE_USHORT_GRAY);
+        grey16.getRaster().setSample(1, 1, 0, 23901);
+        grey16.getRaster().setSample(2, 0, 0, 65535);
+        Path g16 = dir.resolve("grey16.png");
+        ImageIO.write(grey16, "png", g16.toFile());
+        BufferedImage read = Images.read(g16);
+        assertThat(read.getRGB(1, 1) & 0xFFFFFF).as("23901 >> 8").isEqualTo(93 << 16 | 93 << 8 | 93);
+        assertThat(read.getRGB(2, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+        assertThat(read.getRGB(0, 0) & 0xFFFFFF).isZero();
+        // An image handed to the Java API is read the same way.
+        BufferedImage grey = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(1, 0, 0, 95);
+        assertThat(org.ambidex.data.crop.FloatImage.ofRgb(grey).toArray()).containsExactly(0, 0, 0, 95, 95, 95);
+        assertThat(Images.toRgb(grey).getRGB(1, 0) & 0xFFFFFF).isEqualTo(95 << 16 | 95 << 8 | 95);
     }
 
     @Test
