@@ -93,7 +93,7 @@ public final class HandFitter {
      *     that is not positive or a value that is not finite, or the image landmarks all coincide
      */
     public HandFit fit(HandLandmarks hand, Intrinsics intrinsics) {
-        return fit(hand, intrinsics, null);
+        return finish(solve(hand, intrinsics));
     }
 
     /**
@@ -104,6 +104,25 @@ public final class HandFitter {
      * @throws IllegalArgumentException as {@link #fit(HandLandmarks, Intrinsics)}
      */
     public HandFit fit(HandLandmarks hand, Intrinsics intrinsics, DepthPrior depthPrior) {
+        Solution solved = solve(hand, intrinsics);
+        return finish(depthPrior == null ? solved : sized(solved, depthPrior));
+    }
+
+    /**
+     * One hand's parameters after the fitting stages, before the mesh is posed: what {@link #sized} continues from
+     * and {@link #finish} turns into a {@link HandFit}.
+     *
+     * @param world the world landmarks as fitted (scaled by {@link FitOptions#worldScale()}), OpenPose order
+     * @param x the parameters ({@link FitLayout})
+     * @param depth the range the translation's depth keeps to
+     * @param meanDepth the mean depth of the 21 keypoints in the camera, metres
+     */
+    record Solution(HandLandmarks hand, double[] world, Intrinsics intrinsics, double[] x, Range depth, int iterations,
+                    double meanDepth) {
+    }
+
+    /** The three stages (docs/FITTING.md): shape, placement and, when configured, refinement. */
+    Solution solve(HandLandmarks hand, Intrinsics intrinsics) {
         Objects.requireNonNull(hand, "hand");
         checkIntrinsics(intrinsics);
         if (hand.side() != model.side()) {
@@ -120,15 +139,14 @@ public final class HandFitter {
         int iterations = 0;
 
         boolean[] shaping = layout.free(true, true, false);
-        var first = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD, shaping, world, image,
-            intrinsics, Range.FREE, null), x, shaping, options.maxIterations());
+        LandmarkObjective shape = objective(LandmarkObjective.Terms.WORLD, shaping, world, image, intrinsics,
+            Range.FREE, null);
+        var first = LevenbergMarquardt.minimize(shape, x, shaping, options.maxIterations());
         x = first.x();
         iterations += first.iterations();
 
         boolean[] placing = layout.free(false, false, true);
-        double[] start = CameraPlacement.translation(
-            objective(LandmarkObjective.Terms.IMAGE, placing, world, image, intrinsics, Range.FREE, null).keypoints(x)
-                .clone(), image, intrinsics);
+        double[] start = CameraPlacement.translation(shape.keypoints(x).clone(), image, intrinsics);
         System.arraycopy(start, 0, x, layout.translation(), 3);
         // With robust image losses, a hand whose image landmarks disagree with its shape can lower its cost by
         // shrinking towards a point far away (a render's hand went to 2e10 m): the depth stays within a factor of
@@ -147,17 +165,39 @@ public final class HandFitter {
             x = third.x();
             iterations += third.iterations();
         }
-        if (depthPrior != null) {
-            // Only the size and the place answer the prior: the articulation and the orientation stay as the
-            // landmarks put them (free, they would tilt the hand to change its apparent size instead).
-            boolean[] sizing = layout.free(false, false, true);
-            Arrays.fill(sizing, layout.betas(), layout.betas() + layout.shapes(), true);
-            var fourth = LevenbergMarquardt.minimize(objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, sizing, world,
-                image, intrinsics, depth, depthPrior), x, sizing, options.maxIterations());
-            x = fourth.x();
-            iterations += fourth.iterations();
+        return new Solution(hand, scaled, intrinsics, x, depth, iterations, meanDepth(shape, x));
+    }
+
+    /**
+     * {@code solved} fitted once more with only its betas and translation free and its keypoints' mean depth drawn
+     * towards {@code depthPrior}: the articulation and the orientation stay as the landmarks put them (free, they
+     * would tilt the hand to change its apparent size instead).
+     */
+    Solution sized(Solution solved, DepthPrior depthPrior) {
+        Objects.requireNonNull(depthPrior, "depthPrior");
+        double[] world = JointOrder.MANO16_TIPS.convert(solved.world(), JointOrder.OPENPOSE, 3);
+        double[] image = JointOrder.MANO16_TIPS.convert(solved.hand().image(), JointOrder.OPENPOSE, 2);
+        boolean[] sizing = layout.free(false, false, true);
+        Arrays.fill(sizing, layout.betas(), layout.betas() + layout.shapes(), true);
+        LandmarkObjective objective = objective(LandmarkObjective.Terms.WORLD_AND_IMAGE, sizing, world, image,
+            solved.intrinsics(), solved.depth(), depthPrior);
+        var fourth = LevenbergMarquardt.minimize(objective, solved.x(), sizing, options.maxIterations());
+        return new Solution(solved.hand(), solved.world(), solved.intrinsics(), fourth.x(), solved.depth(),
+            solved.iterations() + fourth.iterations(), meanDepth(objective, fourth.x()));
+    }
+
+    /** The mesh posed from {@code solved}, as the fit's result. */
+    HandFit finish(Solution solved) {
+        return result(solved.hand(), solved.world(), solved.x(), solved.intrinsics(), solved.iterations());
+    }
+
+    private double meanDepth(LandmarkObjective objective, double[] x) {
+        double[] q = objective.keypoints(x);
+        double sum = 0;
+        for (int p = 0; p < KeypointSkeleton.KEYPOINTS; p++) {
+            sum += q[3 * p + 2];
         }
-        return result(hand, scaled, x, intrinsics, iterations);
+        return sum / KeypointSkeleton.KEYPOINTS + x[layout.translation() + 2];
     }
 
     private LandmarkObjective objective(LandmarkObjective.Terms terms, boolean[] free, double[] world, double[] image,

@@ -90,14 +90,14 @@ final class LandmarkObjective implements LeastSquaresProblem {
     }
 
     /**
-     * As above, with the translation's depth (metres) kept within {@code depth} and, in stages with the image term,
-     * the keypoints' mean depth drawn towards {@code depthPrior} (none when null).
+     * As above, with the translation's depth (metres) kept within {@code depth} and the keypoints' mean depth in the
+     * camera drawn towards {@code depthPrior} (none when null).
      */
     LandmarkObjective(FitLayout layout, KeypointSkeleton skeleton, JointFrames frames, PcaPosePrior prior,
                       FitOptions options, Terms terms, boolean[] free, double[] world, double[] image,
                       Intrinsics intrinsics, double[] jointWeights, Range depth, DepthPrior depthPrior) {
         this.layout = layout;
-        this.depthPrior = terms.image() ? depthPrior : null;
+        this.depthPrior = depthPrior;
         this.bounds = layout.boundsWithDepth(depth);
         this.skeleton = skeleton;
         this.frames = frames;
@@ -125,11 +125,9 @@ final class LandmarkObjective implements LeastSquaresProblem {
             worldColumns[p] = freeOnly(withBlock(skeleton.columnsOf(p), layout.offset()));
             imageColumns[p] = freeOnly(withBlock(skeleton.columnsOf(p), layout.translation()));
         }
-        int[] all = new int[0];
-        for (int p = 0; p < KeypointSkeleton.KEYPOINTS; p++) {
-            all = union(all, skeleton.columnsOf(p));
-        }
-        depthColumns = freeOnly(withDepth(all, layout.translation() + 2));
+        // The keypoints' mean depth moves with every skeleton column and the translation's depth.
+        depthColumns = depthPrior == null ? new int[0] : freeOnly(IntStream.concat(
+            IntStream.range(0, skeleton.columns()), IntStream.of(layout.translation() + 2)).toArray());
         boneColumns = new int[BONES.length][];
         boneDirections = new double[3 * BONES.length];
         boneLengths = new double[BONES.length];
@@ -196,9 +194,9 @@ final class LandmarkObjective implements LeastSquaresProblem {
         }
         if (terms.image()) {
             cost += imagePoints(x, q, normal);
-            if (depthPrior != null) {
-                cost += meanDepth(x, q, normal);
-            }
+        }
+        if (depthPrior != null) {
+            cost += meanDepth(x, q, normal);
         }
         NormalEquations priors = articulated ? normal : null;
         return cost + posePrior(priors) + shapePrior(priors);
@@ -431,13 +429,6 @@ final class LandmarkObjective implements LeastSquaresProblem {
         for (int i = 0; i < 3; i++) {
             out[columns.length + i] = first + i;
         }
-        Arrays.sort(out);
-        return out;
-    }
-
-    private static int[] withDepth(int[] columns, int depthColumn) {
-        int[] out = Arrays.copyOf(columns, columns.length + 1);
-        out[columns.length] = depthColumn;
         Arrays.sort(out);
         return out;
     }

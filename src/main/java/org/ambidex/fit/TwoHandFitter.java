@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.ambidex.geom.Intrinsics;
+import org.ambidex.geom.PointBounds;
 import org.ambidex.hand.HandModel;
 import org.ambidex.hand.HandModelLoader;
 import org.ambidex.hand.HandSide;
@@ -14,7 +15,7 @@ import org.ambidex.hand.HandSide;
  * own image landmarks, so both come out in the one camera frame of the image's {@link Intrinsics}. Each hand's
  * depth follows from its own size, which its landmarks barely know, so two hands in contact can come out tens of
  * centimetres apart in depth. Two hands whose image landmarks' boxes overlap, and whose depths so fitted are within
- * {@link #MAX_CONTACT_DEPTH_RATIO} of each other, are taken to touch: each is fitted again with its keypoints' mean
+ * {@link #MAX_CONTACT_DEPTH_RATIO} of each other, are taken to touch: each is then sized once more, its keypoints' mean
  * depth drawn towards the pair's (their geometric mean, {@link #CONTACT_DEPTH_SIGMA}), only its size and place
  * moving (docs/FITTING.md, "Two hands in contact").
  *
@@ -74,73 +75,44 @@ public final class TwoHandFitter {
      */
     public TwoHandFit fit(Collection<HandLandmarks> hands, Intrinsics intrinsics) {
         Objects.requireNonNull(hands, "hands");
-        Map<HandSide, HandFit> out = new EnumMap<>(HandSide.class);
+        Map<HandSide, HandLandmarks> bySide = new EnumMap<>(HandSide.class);
         for (HandLandmarks hand : hands) {
             Objects.requireNonNull(hand, "hand");
-            if (out.containsKey(hand.side())) {
+            if (bySide.put(hand.side(), hand) != null) {
                 throw new IllegalArgumentException("two " + hand.side() + " hands: an image has at most one hand of "
                     + "each side");
             }
-            out.put(hand.side(), fitters.get(hand.side()).fit(hand, intrinsics));
         }
-        HandLandmarks right = null;
-        HandLandmarks left = null;
-        for (HandLandmarks hand : hands) {
-            if (hand.side() == HandSide.RIGHT) {
-                right = hand;
-            } else {
-                left = hand;
-            }
-        }
+        HandLandmarks right = bySide.get(HandSide.RIGHT);
+        HandLandmarks left = bySide.get(HandSide.LEFT);
         if (right != null && left != null) {
-            return inContact(right, out.get(HandSide.RIGHT), left, out.get(HandSide.LEFT), intrinsics);
+            return pair(right, left, intrinsics);
         }
-        return new TwoHandFit(out.get(HandSide.RIGHT), out.get(HandSide.LEFT));
+        return new TwoHandFit(right == null ? null : fitters.get(HandSide.RIGHT).fit(right, intrinsics),
+            left == null ? null : fitters.get(HandSide.LEFT).fit(left, intrinsics));
     }
 
     /**
-     * The right and the left hand of one image, fitted on their own ({@code rightFit}, {@code leftFit}, as
-     * {@link HandFitter#fit(HandLandmarks, Intrinsics)} gives them), placed at a shared depth when they touch (see the
-     * class comment); as they are otherwise.
+     * The right and the left hand of one image, each fitted on its own and, when they touch (see the class comment),
+     * both sized once more to the depth they share.
+     *
+     * @throws IllegalArgumentException as {@link HandFitter#fit}, or when {@code right} or {@code left} is of the
+     *     other side
      */
-    public TwoHandFit inContact(HandLandmarks right, HandFit rightFit, HandLandmarks left, HandFit leftFit,
-                                Intrinsics intrinsics) {
-        double zRight = meanDepth(rightFit);
-        double zLeft = meanDepth(leftFit);
-        if (!overlap(right.image(), left.image()) || Math.max(zRight, zLeft) > MAX_CONTACT_DEPTH_RATIO
-            * Math.min(zRight, zLeft)) {
-            return new TwoHandFit(rightFit, leftFit);
+    public TwoHandFit pair(HandLandmarks right, HandLandmarks left, Intrinsics intrinsics) {
+        HandFitter rightFitter = fitters.get(HandSide.RIGHT);
+        HandFitter leftFitter = fitters.get(HandSide.LEFT);
+        HandFitter.Solution r = rightFitter.solve(right, intrinsics);
+        HandFitter.Solution l = leftFitter.solve(left, intrinsics);
+        double zRight = r.meanDepth();
+        double zLeft = l.meanDepth();
+        boolean touching = PointBounds.of(right.image()).overlaps(PointBounds.of(left.image()))
+            && Math.max(zRight, zLeft) <= MAX_CONTACT_DEPTH_RATIO * Math.min(zRight, zLeft);
+        if (touching) {
+            DepthPrior shared = new DepthPrior(Math.sqrt(zRight * zLeft), CONTACT_DEPTH_SIGMA);
+            r = rightFitter.sized(r, shared);
+            l = leftFitter.sized(l, shared);
         }
-        DepthPrior shared = new DepthPrior(Math.sqrt(zRight * zLeft), CONTACT_DEPTH_SIGMA);
-        return new TwoHandFit(fitters.get(HandSide.RIGHT).fit(right, intrinsics, shared),
-            fitters.get(HandSide.LEFT).fit(left, intrinsics, shared));
-    }
-
-    private static double meanDepth(HandFit fit) {
-        double[] joints = fit.joints();
-        double sum = 0;
-        for (int j = 2; j < joints.length; j += 3) {
-            sum += joints[j];
-        }
-        return sum / (joints.length / 3);
-    }
-
-    /** Whether the bounding boxes of two sets of image landmarks (x, y pairs) overlap. */
-    private static boolean overlap(double[] a, double[] b) {
-        double[] p = box(a);
-        double[] q = box(b);
-        return p[0] <= q[2] && q[0] <= p[2] && p[1] <= q[3] && q[1] <= p[3];
-    }
-
-    private static double[] box(double[] xy) {
-        double[] b = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-            Double.NEGATIVE_INFINITY};
-        for (int i = 0; i < xy.length; i += 2) {
-            b[0] = Math.min(b[0], xy[i]);
-            b[1] = Math.min(b[1], xy[i + 1]);
-            b[2] = Math.max(b[2], xy[i]);
-            b[3] = Math.max(b[3], xy[i + 1]);
-        }
-        return b;
+        return new TwoHandFit(rightFitter.finish(r), leftFitter.finish(l));
     }
 }

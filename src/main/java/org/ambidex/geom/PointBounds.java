@@ -40,6 +40,11 @@ public record PointBounds(double minX, double minY, double maxX, double maxY) {
         return maxY - minY;
     }
 
+    /** Whether these bounds and {@code other} share a point (edges included). */
+    public boolean overlaps(PointBounds other) {
+        return minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY;
+    }
+
     /** {@code (minX + maxX) / 2}. */
     public double midX() {
         return (minX + maxX) / 2;

@@ -76,28 +76,27 @@ final class PhotoReconstructor implements Reconstructor {
         boolean assumed = request.intrinsics() == null;
         Intrinsics k = AssumedCamera.orGiven(request, w, h);
         boolean[] right = Handedness.rightHands(found);
-        List<HandLandmarks> landmarks = new ArrayList<>(found.size());
-        List<HandFit> fits = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i++) {
-            HandSide side = right[i] ? HandSide.RIGHT : HandSide.LEFT;
-            DetectedHand d = found.get(i);
-            landmarks.add(HandLandmarks.fromUvz(side, d.world(), d.image()));
-            fits.add(fitter.fitter(side).fit(landmarks.get(i), k));
-        }
         // The most present hand of each side make the pair that may touch (and that the JSON's relative root is of).
         int pairRight = mostPresent(found, right, true);
         int pairLeft = mostPresent(found, right, false);
+        HandFit[] fits = new HandFit[found.size()];
         if (pairRight >= 0 && pairLeft >= 0) {
-            TwoHandFit pair = fitter.inContact(landmarks.get(pairRight), fits.get(pairRight), landmarks.get(pairLeft),
-                fits.get(pairLeft), k);
-            fits.set(pairRight, pair.hand(HandSide.RIGHT).orElseThrow());
-            fits.set(pairLeft, pair.hand(HandSide.LEFT).orElseThrow());
+            TwoHandFit pair = fitter.pair(landmarks(found.get(pairRight), HandSide.RIGHT),
+                landmarks(found.get(pairLeft), HandSide.LEFT), k);
+            fits[pairRight] = pair.hand(HandSide.RIGHT).orElseThrow();
+            fits[pairLeft] = pair.hand(HandSide.LEFT).orElseThrow();
+        }
+        for (int i = 0; i < found.size(); i++) {
+            if (fits[i] == null) {
+                HandSide side = right[i] ? HandSide.RIGHT : HandSide.LEFT;
+                fits[i] = fitter.fitter(side).fit(landmarks(found.get(i), side), k);
+            }
         }
         int reference = referenceHand(found, right);
-        Vec3[] shift = shifts(fits, right, reference, request);
+        Vec3[] shift = shifts(List.of(fits), right, reference, request);
         List<HandReconstruction> hands = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
-            hands.add(hand(found.get(i), fits.get(i), shift[i]));
+            hands.add(hand(found.get(i), fits[i], shift[i]));
         }
         Bbox whole = new Bbox(0, 0, w, h);
         Double rootDepth = reference < 0 ? null : hands.get(reference).jointsCamera()[2];
@@ -113,6 +112,10 @@ final class PhotoReconstructor implements Reconstructor {
             assumed ? ValueSource.ASSUMED : ValueSource.GIVEN, rootDepth, depthSource,
             relativeRoot == null ? null : relativeRoot.z(), relativeRoot,
             hands.isEmpty() ? (box == null ? "no hand found in the image" : "no hand found in the box") : null);
+    }
+
+    private static HandLandmarks landmarks(DetectedHand hand, HandSide side) {
+        return HandLandmarks.fromUvz(side, hand.world(), hand.image());
     }
 
     /** The index of the most present right hand, else of the most present left hand, else -1. */

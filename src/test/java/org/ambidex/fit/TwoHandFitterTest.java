@@ -14,6 +14,9 @@ class TwoHandFitterTest {
 
     private static final TwoHandFitter FITTER = new TwoHandFitter(TestModels.open(HandSide.RIGHT),
         TestModels.open(HandSide.LEFT), HandFitterRecoveryTest.EXACT);
+    /** MediaPipe's options: with exact landmarks' sigmas (0.2 px) the image alone would decide the depth. */
+    private static final TwoHandFitter MEDIAPIPE = new TwoHandFitter(TestModels.open(HandSide.RIGHT),
+        TestModels.open(HandSide.LEFT), FitOptions.mediaPipe());
 
     @Test
     void fitsBothHandsInOneCameraFrame() {
@@ -53,9 +56,7 @@ class TwoHandFitterTest {
         // Overlapping in the image, 6 cm apart in depth, of random sizes: fitted alone, each lands at the depth its
         // assumed size gives; as a touching pair both move towards the pair's depth, their sizes following, their
         // poses as they were.
-        // MediaPipe's options: with exact landmarks' sigmas (0.2 px) the image alone would decide the depth.
-        TwoHandFitter fitter = new TwoHandFitter(TestModels.open(HandSide.RIGHT), TestModels.open(HandSide.LEFT),
-            FitOptions.mediaPipe());
+        TwoHandFitter fitter = MEDIAPIPE;
         SyntheticHand[] hands = pair(new double[] {-0.13, 0.0, 0.55}, new double[] {0.13, 0.01, 0.61});
         HandFit rightAlone = fitter.fitter(HandSide.RIGHT).fit(hands[0].landmarks(), SyntheticHand.CAMERA);
         HandFit leftAlone = fitter.fitter(HandSide.LEFT).fit(hands[1].landmarks(), SyntheticHand.CAMERA);
@@ -77,10 +78,11 @@ class TwoHandFitterTest {
 
     @Test
     void handsFarApartInDepthAreNotTakenToTouch() {
+        // Overlapping in the image (as the touching pair above), but twice as far apart in depth.
         SyntheticHand[] hands = pair(new double[] {-0.09, 0.0, 0.4}, new double[] {0.2, 0.01, 0.8});
-        TwoHandFit fit = FITTER.fit(List.of(hands[0].landmarks(), hands[1].landmarks()), SyntheticHand.CAMERA);
+        TwoHandFit fit = MEDIAPIPE.fit(List.of(hands[0].landmarks(), hands[1].landmarks()), SyntheticHand.CAMERA);
         assertThat(fit.hand(HandSide.LEFT).orElseThrow().joints())
-            .containsExactly(FITTER.fitter(HandSide.LEFT).fit(hands[1].landmarks(), SyntheticHand.CAMERA).joints());
+            .containsExactly(MEDIAPIPE.fitter(HandSide.LEFT).fit(hands[1].landmarks(), SyntheticHand.CAMERA).joints());
     }
 
     private static SyntheticHand[] pair(double[] rightTransl, double[] leftTransl) {
