@@ -125,7 +125,7 @@ public final class ZhangReconstructor extends BatchReconstructor {
         }
         // The demo warps the 8-bit image as read, so the warped pixels are whole numbers again.
         float[] chw = OpenCvFixedPointWarp.warpAffine(rgb, inputTransform(image.getWidth(), image.getHeight(), null), SIZE,
-            SIZE).toChw(1f);
+            SIZE).toChw();
         for (int i = 0; i < chw.length; i++) {
             chw[i] /= 255f;
         }

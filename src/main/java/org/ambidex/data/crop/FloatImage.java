@@ -172,22 +172,15 @@ public final class FloatImage {
         return data.clone();
     }
 
-    /** The samples as CHW (planar), each multiplied by {@code scale} (InterNet: {@code 1/255}). */
-    public float[] toChw(float scale) {
-        float[] out = new float[data.length];
-        int plane = width * height;
-        for (int i = 0; i < plane; i++) {
-            for (int c = 0; c < channels; c++) {
-                out[c * plane + i] = data[i * channels + c] * scale;
-            }
-        }
-        return out;
+    /** The samples as CHW (planar), unchanged. */
+    public float[] toChw() {
+        return toChwDividedBy(1);
     }
 
     /**
-     * As {@link #toChw(float)}, each value divided by {@code divisor} rather than multiplied by its reciprocal, as
-     * torchvision's {@code ToTensor} ({@code div(255)}) and NumPy's {@code / 255.0} do: the two differ by a float
-     * step on some values, which a deep network carries on.
+     * The samples as CHW (planar), each divided by {@code divisor}, as torchvision's {@code ToTensor} ({@code div(255)})
+     * and NumPy's {@code / 255.0} do (a multiplication by the reciprocal differs from them by a float step on some
+     * values, which a deep network carries on).
      */
     public float[] toChwDividedBy(float divisor) {
         float[] out = new float[data.length];

@@ -107,7 +107,7 @@ public final class ZhangExamples {
         }
         InterNetInput input = InterNetPreprocessing.prepare(sample, image, InterNetCrop.processBbox(sample.bbox()),
             aug);
-        float[] chw = input.patch().toChw(1f);
+        float[] chw = input.patch().toChw();
         for (int i = 0; i < chw.length; i++) {
             chw[i] /= 255f; // float32 pixels divided by 255, as the reference's ToTensor on a float array
         }

@@ -89,7 +89,7 @@ public final class S2HandPilot {
                     keypoints[2 * j + 1] = q[1];
                     confidences[j] = 1;
                 }
-                float[] chw = crop.apply(FloatImage.ofRgb(Images.read(s.image())), 224).toChw(1f / 255);
+                float[] chw = crop.apply(FloatImage.ofRgb(Images.read(s.image())), 224).toChwDividedBy(255);
                 out.add(new S2HandExample(chw, crop.inputIntrinsics(s.camera().intrinsics(), 224), keypoints,
                     confidences));
             }

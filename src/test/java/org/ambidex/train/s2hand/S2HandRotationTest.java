@@ -48,11 +48,11 @@ class S2HandRotationTest {
             args.add(Double.toString(a));
         }
         PyTorch.scriptAt(Path.of("src/test/python/s2hand_rotation_reference.py"), args.toArray(String[]::new));
-        S2HandExample example = new S2HandExample(FloatImage.ofRgb(Images.read(png)).toChw(1f / 255), CAMERA,
+        S2HandExample example = new S2HandExample(FloatImage.ofRgb(Images.read(png)).toChwDividedBy(255), CAMERA,
             keypoints, confidences());
         for (int i = 0; i < ANGLES.length; i++) {
             S2HandExample turned = S2HandRotation.turned(example, ANGLES[i]);
-            float[] expected = FloatImage.ofRgb(Images.read(tmp.resolve("turned_" + i + ".png"))).toChw(1f / 255);
+            float[] expected = FloatImage.ofRgb(Images.read(tmp.resolve("turned_" + i + ".png"))).toChwDividedBy(255);
             // The resampling is Pillow's to the bit when it is given NumPy's inverse matrix ...
             float[] inverse = new float[6];
             List<String> inv = Files.readAllLines(tmp.resolve("turned_" + i + ".inv"));
