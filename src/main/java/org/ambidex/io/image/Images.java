@@ -183,11 +183,13 @@ public final class Images {
     public static void rgbRow(BufferedImage image, int y, int[] row) {
         int w = image.getWidth();
         ColorModel model = image.getColorModel();
-        if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(model instanceof IndexColorModel)) {
-            int bits = model.getComponentSize(0);
+        // Grey of fewer bits comes as an IndexColorModel, whose getRGB is its palette.
+        if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(model instanceof IndexColorModel)
+            && model.getComponentSize(0) >= 8) {
+            int shift = model.getComponentSize(0) - 8;
             int[] samples = image.getRaster().getSamples(0, y, w, 1, 0, (int[]) null);
             for (int x = 0; x < w; x++) {
-                int v = bits >= 8 ? samples[x] >> (bits - 8) : samples[x] * 255 / ((1 << bits) - 1);
+                int v = samples[x] >> shift;
                 row[x] = v << 16 | v << 8 | v;
             }
             return;
