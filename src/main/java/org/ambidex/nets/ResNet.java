@@ -99,12 +99,14 @@ public final class ResNet extends TorchModule {
      * {@code base}, 2, 4 and 8 times {@code base} (times 4 for bottleneck networks).
      */
     public NDList pyramid(ParameterStore store, NDArray images, boolean training) {
-        NDArray y = Activation.relu(stem.forward(store, images, training));
-        NDList x = new NDList(y.getNDArrayInternal().maxPool(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
+        NDArray x = Intermediates.step(training, images, () -> Activation.relu(stem.forward(store, images, training))
+            .getNDArrayInternal().maxPool(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
         NDList levels = new NDList();
         for (int s = 2; s < stages.size(); s++) {
-            x = stages.get(s).forward(store, x, training, null);
-            levels.add(x.singletonOrThrow());
+            NDList in = new NDList(x);
+            TorchModule stage = stages.get(s);
+            x = Intermediates.step(training, in, () -> stage.forward(store, in, training, null)).singletonOrThrow();
+            levels.add(x);
         }
         return levels;
     }
@@ -152,10 +154,12 @@ public final class ResNet extends TorchModule {
         protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                          PairList<String, Object> params) {
             NDArray x = inputs.singletonOrThrow();
-            NDArray out = Activation.relu(first.forward(store, x, training));
-            out = second.forward(store, out, training);
-            NDArray identity = down == null ? x : down.forward(store, x, training);
-            return new NDList(Activation.relu(out.add(identity)));
+            return Intermediates.step(training, inputs, () -> {
+                NDArray out = Activation.relu(first.forward(store, x, training));
+                out = second.forward(store, out, training);
+                NDArray identity = down == null ? x : down.forward(store, x, training);
+                return new NDList(Activation.relu(out.add(identity)));
+            });
         }
     }
 
@@ -193,11 +197,13 @@ public final class ResNet extends TorchModule {
         protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                          PairList<String, Object> params) {
             NDArray x = inputs.singletonOrThrow();
-            NDArray out = Activation.relu(first.forward(store, x, training));
-            out = Activation.relu(second.forward(store, out, training));
-            out = third.forward(store, out, training);
-            NDArray identity = down == null ? x : down.forward(store, x, training);
-            return new NDList(Activation.relu(out.add(identity)));
+            return Intermediates.step(training, inputs, () -> {
+                NDArray out = Activation.relu(first.forward(store, x, training));
+                out = Activation.relu(second.forward(store, out, training));
+                out = third.forward(store, out, training);
+                NDArray identity = down == null ? x : down.forward(store, x, training);
+                return new NDList(Activation.relu(out.add(identity)));
+            });
         }
     }
 }

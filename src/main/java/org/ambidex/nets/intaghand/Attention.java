@@ -31,7 +31,17 @@ final class Attention {
      */
     static NDArray attend(NDArray q, NDArray k, NDArray v) {
         long d = q.getShape().get(3);
-        NDArray a = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(d)).softmax(-1);
+        float root = (float) Math.sqrt(d);
+        NDArray scores;
+        if (Math.getExponent(root) >= 0 && root == Math.scalb(1f, Math.getExponent(root))) {
+            // sqrt(d) a power of two (d = 16, 64, ...): scaling q by its reciprocal, exactly, scales every product
+            // and partial sum exactly, so the scores are the reference's to the bit, at Nq d multiplications rather
+            // than Nq Nk divisions.
+            scores = Scalars.mul(q, 1f / root).matMul(k.transpose(0, 1, 3, 2));
+        } else {
+            scores = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), root);
+        }
+        NDArray a = scores.softmax(-1);
         NDArray out = a.matMul(v).transpose(0, 2, 1, 3);
         long b = out.getShape().get(0);
         long n = out.getShape().get(1);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.ambidex.nets.Intermediates;
 import org.ambidex.nets.TorchModule;
 
 /**
@@ -36,11 +37,14 @@ public final class DualGraphLayer extends TorchModule {
     }
 
     NDList apply(ParameterStore store, NDArray left, NDArray right, NDArray image, boolean training) {
-        NDArray l = graphLeft.apply(store, positions.addTo(store, left, training), training);
-        NDArray r = graphRight.apply(store, positions.addTo(store, right, training), training);
-        l = imageLeft.apply(store, image, l, training);
-        r = imageRight.apply(store, image, r, training);
-        return attn.apply(store, l, r, training);
+        NDArray l = Intermediates.step(training, left,
+            () -> graphLeft.apply(store, positions.addTo(store, left, training), training));
+        NDArray r = Intermediates.step(training, right,
+            () -> graphRight.apply(store, positions.addTo(store, right, training), training));
+        NDArray li = Intermediates.step(training, l, () -> imageLeft.apply(store, image, l, training));
+        NDArray ri = Intermediates.step(training, r, () -> imageRight.apply(store, image, r, training));
+        NDList in = new NDList(li, ri);
+        return Intermediates.step(training, in, () -> attn.apply(store, li, ri, training));
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Arrays;
+import org.ambidex.nets.Intermediates;
 import org.ambidex.nets.Linear;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
@@ -82,13 +83,14 @@ public final class GraphDecoder extends TorchModule {
         NDArray left = start(store, gfLeft, global, colours, positionsLeft, training);
         NDArray right = start(store, gfRight, global, colours, positionsRight, training);
         for (int i = 0; i < 3; i++) {
-            NDList lr = layers[i].apply(store, left, right, mid.get(1 + i), training);
+            int level = i;
+            NDList in = new NDList(left, right, mid.get(1 + i));
+            NDList lr = Intermediates.step(training, in, () -> {
+                NDList out = layers[level].apply(store, in.get(0), in.get(1), in.get(2), training);
+                return level < 2 ? new NDList(duplicateNodes(out.get(0)), duplicateNodes(out.get(1))) : out;
+            });
             left = lr.get(0);
             right = lr.get(1);
-            if (i < 2) {
-                left = duplicateNodes(left);
-                right = duplicateNodes(right);
-            }
         }
         NDList out = new NDList();
         for (NDArray x : new NDArray[] {left, right}) {

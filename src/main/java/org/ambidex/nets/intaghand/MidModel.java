@@ -8,6 +8,7 @@ import ai.djl.util.PairList;
 import org.ambidex.nets.BatchNorm2d;
 import org.ambidex.nets.Conv2d;
 import org.ambidex.nets.Functional;
+import org.ambidex.nets.Intermediates;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
 
@@ -43,12 +44,15 @@ public final class MidModel extends TorchModule {
         NDArray last = features.get(0);
         NDList out = new NDList(last.reshape(last.getShape().get(0), last.getShape().get(1), -1).mean(new int[] {2}));
         for (int i = 0; i < 3; i++) {
-            NDArray x = features.get(4 + i).concat(features.get(8 + i), 1);
-            if (i > 0) {
-                x = x.concat(features.get(i), 1);
-            }
-            x = Activation.relu(convs[i].forward(store, new NDList(x), training).singletonOrThrow());
-            out.add(norms[i].forward(store, new NDList(x), training).singletonOrThrow());
+            int level = i;
+            out.add(Intermediates.step(training, features, () -> {
+                NDArray x = features.get(4 + level).concat(features.get(8 + level), 1);
+                if (level > 0) {
+                    x = x.concat(features.get(level), 1);
+                }
+                x = Activation.relu(convs[level].forward(store, new NDList(x), training).singletonOrThrow());
+                return norms[level].forward(store, new NDList(x), training);
+            }).singletonOrThrow());
         }
         return out;
     }

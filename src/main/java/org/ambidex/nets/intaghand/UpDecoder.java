@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ambidex.nets.BatchNorm2d;
 import org.ambidex.nets.Conv2d;
+import org.ambidex.nets.Intermediates;
 import org.ambidex.nets.Sequential;
 import org.ambidex.nets.TorchModule;
 
@@ -48,11 +49,13 @@ public final class UpDecoder extends TorchModule {
     NDList levels(ParameterStore store, NDArray x, boolean training) {
         NDList out = new NDList();
         for (int i = 0; i < 4; i++) {
-            if (i > 0) {
-                x = AlignedUpsample.twice(x);
-            }
-            x = convs.get(i).forward(store, new NDList(x), training).singletonOrThrow();
-            x = norms.get(i).forward(store, new NDList(Activation.relu(x)), training).singletonOrThrow();
+            int level = i;
+            NDArray in = x;
+            x = Intermediates.step(training, in, () -> {
+                NDArray y = level > 0 ? AlignedUpsample.twice(in) : in;
+                y = convs.get(level).forward(store, new NDList(y), training).singletonOrThrow();
+                return norms.get(level).forward(store, new NDList(Activation.relu(y)), training).singletonOrThrow();
+            });
             out.add(x);
         }
         return out;
