@@ -5,19 +5,24 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A bias-free convolution followed by a batch norm, run in evaluation mode as one convolution whose weight and bias
- * absorb the norm's running statistics and affine parameters: {@code W' = W * g / sqrt(v + eps)} per output channel,
- * {@code b' = beta - m * g / sqrt(v + eps)}. It saves the batch norm's pass over the activation (IntagHand's
- * ResNet-50 at batch 1: 64 norms, 15 of its 182 ms at one thread).
+ * A convolution followed by a batch norm, run in evaluation mode as one convolution whose weight and bias absorb
+ * the norm's running statistics and affine parameters: {@code W' = W * g / sqrt(v + eps)} per output channel,
+ * {@code b' = beta + (b - m) * g / sqrt(v + eps)} ({@code b} the convolution's bias, 0 without one). It saves the
+ * batch norm's pass over the activation (IntagHand's ResNet-50 at batch 1: 64 norms, 15 of its 182 ms at one
+ * thread). Where oneDNN's reordering of the weight would dominate the call, the folded convolution runs prepacked
+ * ({@link PrepackedConvolution}), decided per input size when the first input of that size comes.
  *
  * <p>The folded tensors are made by {@link #fold} from the current weights and are used only while nothing trains:
  * a forward pass in training mode drops them (the weights are about to change) and runs the two layers as they are.
  * The result equals the unfolded pair up to float32 rounding (the scale applied to the weights before the sum instead
  * of to the sum).
  */
-final class FoldedBatchNorm {
+public final class FoldedBatchNorm {
 
     private final Conv2d conv;
     private final BatchNorm2d norm;
@@ -25,10 +30,12 @@ final class FoldedBatchNorm {
     private final int padding;
     private NDArray weight;
     private NDArray bias;
+    /** Per input shape of one image {@code (C, H, W)}: its prepacked convolution, or empty when not worth it. */
+    private final Map<Shape, Optional<PrepackedConvolution>> prepacked = new ConcurrentHashMap<>();
 
-    FoldedBatchNorm(Conv2d conv, BatchNorm2d norm) {
-        if (conv.bias() != null || conv.outChannels() != norm.channels()) {
-            throw new IllegalArgumentException("a bias-free convolution followed by a norm of its channels expected: "
+    public FoldedBatchNorm(Conv2d conv, BatchNorm2d norm) {
+        if (conv.outChannels() != norm.channels()) {
+            throw new IllegalArgumentException("a convolution followed by a norm of its channels expected: "
                 + conv + " then " + norm);
         }
         this.conv = conv;
@@ -38,13 +45,14 @@ final class FoldedBatchNorm {
     }
 
     /** Makes the folded weight and bias from the layers' current values, on {@code manager}. */
-    void fold(NDManager manager) {
+    public void fold(NDManager manager) {
         release();
         float[] w = conv.weight().getArray().toFloatArray();
         float[] gamma = norm.gamma().getArray().toFloatArray();
         float[] beta = norm.beta().getArray().toFloatArray();
         float[] mean = norm.runningMean().getArray().toFloatArray();
         float[] var = norm.runningVar().getArray().toFloatArray();
+        float[] convBias = conv.bias() == null ? null : conv.bias().getArray().toFloatArray();
         int out = gamma.length;
         int perChannel = w.length / out;
         float[] folded = new float[w.length];
@@ -55,14 +63,14 @@ final class FoldedBatchNorm {
             for (int i = 0; i < perChannel; i++) {
                 folded[o * perChannel + i] = w[o * perChannel + i] * scale;
             }
-            shift[o] = beta[o] - mean[o] * scale;
+            shift[o] = convBias == null ? beta[o] - mean[o] * scale : beta[o] + (convBias[o] - mean[o]) * scale;
         }
         weight = manager.create(folded, conv.weight().getArray().getShape());
         bias = manager.create(shift, new Shape(out));
     }
 
     /** The convolution and the norm of {@code x}; folded when {@link #fold} was called and nothing trains. */
-    NDArray forward(ParameterStore store, NDArray x, boolean training) {
+    public NDArray forward(ParameterStore store, NDArray x, boolean training) {
         if (training) {
             release();
         }
@@ -70,11 +78,25 @@ final class FoldedBatchNorm {
             NDList y = conv.forward(store, new NDList(x), training, null);
             return norm.forward(store, y, training, null).singletonOrThrow();
         }
+        Shape input = x.getShape();
+        PrepackedConvolution packed = prepacked.computeIfAbsent(input.slice(1), image -> Optional.ofNullable(
+            PrepackedConvolution.worthPacking(weight.getShape(), input)
+                ? PrepackedConvolution.pack(weight, bias, stride, padding, input) : null)).orElse(null);
+        if (packed != null) {
+            return packed.apply(x);
+        }
         return x.getNDArrayInternal().convolution(x, weight, bias, new Shape(stride, stride),
             new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
     }
 
+    /** Whether inputs of one image's shape {@code (C, H, W)} have run prepacked (for tests). */
+    boolean prepackedFor(Shape image) {
+        return prepacked.getOrDefault(image, Optional.empty()).isPresent();
+    }
+
     private void release() {
+        prepacked.values().forEach(p -> p.ifPresent(PrepackedConvolution::close));
+        prepacked.clear();
         if (weight != null) {
             weight.close();
             bias.close();

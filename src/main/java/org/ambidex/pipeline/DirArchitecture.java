@@ -56,7 +56,7 @@ final class DirArchitecture implements Architecture {
         }
         DirModel model = DirModel.load(spec.path());
         // Opened to predict: the backbone's batch norms run folded into its convolutions.
-        model.network().backbone().foldBatchNorms(model.manager());
+        model.network().foldBatchNorms(model.manager());
         // strict=False, as the reference loads it: say what was left unused, loudly when it is not what the
         // published file is known to carry beyond the network (the backbone's classifier, a loss weight)
         boolean expected = model.loadReport().unused().stream().allMatch(n -> n.startsWith("backbone.fc.")

@@ -2,6 +2,7 @@ package org.ambidex.nets.dir;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -46,6 +47,16 @@ public final class DirNet extends TorchModule {
     /** The MANO layer of hand {@code hand} (0 right, 1 left) that decodes the final stage. */
     public ManoPcaLayer finalLayer(int hand) {
         return decoder.finalLayer(hand);
+    }
+
+    /**
+     * Runs the backbone's and the initial regressor's convolutions with their batch norms folded in until the next
+     * forward pass in training mode ({@link ResNet#foldBatchNorms}); call it again after changing the weights without
+     * training.
+     */
+    public void foldBatchNorms(NDManager manager) {
+        backbone.foldBatchNorms(manager);
+        initial.foldBatchNorms(manager);
     }
 
     /** Writes the constant buffers a fresh network needs (the decoder's cell grids). */

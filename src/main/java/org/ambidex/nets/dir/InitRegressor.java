@@ -2,12 +2,14 @@ package org.ambidex.nets.dir;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.ambidex.hand.HandSide;
 import org.ambidex.nets.BatchNorm2d;
 import org.ambidex.nets.Conv2d;
+import org.ambidex.nets.FoldedBatchNorm;
 import org.ambidex.nets.Functional;
 import org.ambidex.nets.Linear;
 import org.ambidex.nets.Sequential;
@@ -27,6 +29,8 @@ final class InitRegressor extends TorchModule {
     private final ManoPcaLayer manoLeft;
     private final Sequential attentionLeft;
     private final Sequential attentionRight;
+    private final FoldedBatchNorm foldedLeft;
+    private final FoldedBatchNorm foldedRight;
     private final Linear offset;
     private final Linear paramsLeft;
     private final Linear paramsRight;
@@ -36,6 +40,8 @@ final class InitRegressor extends TorchModule {
         manoLeft = child("mano_layer_left", new ManoPcaLayer(HandSide.LEFT));
         attentionLeft = child("attention_left", attention(channels));
         attentionRight = child("attention_right", attention(channels));
+        foldedLeft = folded(attentionLeft);
+        foldedRight = folded(attentionRight);
         offset = child("offset", new Linear(channels, 3));
         paramsLeft = child("mano_left", new Linear(channels, DirHand.SIZE));
         paramsRight = child("mano_right", new Linear(channels, DirHand.SIZE));
@@ -47,18 +53,34 @@ final class InitRegressor extends TorchModule {
             new Conv2d(c / 2, 1, 1, 1, 0, true));
     }
 
+    private static FoldedBatchNorm folded(Sequential attention) {
+        return new FoldedBatchNorm((Conv2d) attention.get(0), (BatchNorm2d) attention.get(1));
+    }
+
+    /**
+     * From now until the next forward pass in training mode, runs each attention's 3 x 3 convolution and batch norm
+     * as one convolution ({@link FoldedBatchNorm}), with tensors made on {@code manager} from the current weights.
+     */
+    void foldBatchNorms(NDManager manager) {
+        foldedLeft.fold(manager);
+        foldedRight.fold(manager);
+    }
+
     DirStage run(ParameterStore store, NDArray features, boolean training) {
         NDArray mean = features.mean(new int[] {-1}).mean(new int[] {-1});
         NDArray off = Forward.of(offset, store, mean, training);
-        DirHand left = DirHand.decode(manoLeft, Forward.of(paramsLeft, store, pool(attentionLeft, store, features,
-            training), training), store, training);
-        DirHand right = DirHand.decode(manoRight, Forward.of(paramsRight, store, pool(attentionRight, store,
+        DirHand left = DirHand.decode(manoLeft, Forward.of(paramsLeft, store, pool(attentionLeft, foldedLeft, store,
             features, training), training), store, training);
+        DirHand right = DirHand.decode(manoRight, Forward.of(paramsRight, store, pool(attentionRight, foldedRight,
+            store, features, training), training), store, training);
         return new DirStage(left, right, off);
     }
 
-    private static NDArray pool(Sequential attention, ParameterStore store, NDArray f, boolean training) {
-        NDArray a = Activation.sigmoid(Forward.of(attention, store, f, training));
+    private static NDArray pool(Sequential attention, FoldedBatchNorm folded, ParameterStore store, NDArray f,
+                                boolean training) {
+        // the folded pair runs the unfolded layers itself unless folded and not training
+        NDArray h = Activation.relu(folded.forward(store, f, training));
+        NDArray a = Activation.sigmoid(Forward.of((TorchModule) attention.get(3), store, h, training));
         return f.mul(a).sum(new int[] {-1}).sum(new int[] {-1}).div(a.sum(new int[] {-1}).sum(new int[] {-1}).add(EPS));
     }
 

@@ -61,7 +61,7 @@ public class DirBench {
         }
         model = DirModel.load(Path.of(checkpoint));
         // as `--model dir:` opens it to predict
-        model.network().backbone().foldBatchNorms(model.manager());
+        model.network().foldBatchNorms(model.manager());
         input = new float[batch * 3 * 256 * 256];
         SplittableRandom r = new SplittableRandom(2);
         for (int i = 0; i < input.length; i++) {
