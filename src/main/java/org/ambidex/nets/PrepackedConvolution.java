@@ -43,8 +43,8 @@ final class PrepackedConvolution implements AutoCloseable {
     static final int MIN_WEIGHT_PER_INPUT = 4;
 
     private static final String MODULE_CLASS = "__torch__.ambidex.conv.Script";
-    /** The convolving modules by stride and padding, in a manager of their own that lives as long as the process. */
-    private static final Map<String, PtSymbolBlock> CONVOLVERS = new ConcurrentHashMap<>();
+    /** The modules that convolve (by stride and padding) or change layouts, in a manager that lives as long as the process. */
+    private static final Map<String, PtSymbolBlock> SCRIPTS = new ConcurrentHashMap<>();
     private static volatile NDManager scripts;
     private static volatile boolean unsupported;
 
@@ -100,6 +100,26 @@ final class PrepackedConvolution implements AutoCloseable {
         return new PrepackedConvolution(packed, bias, convolver(stride, padding));
     }
 
+    /** Whether this libtorch prepacks (has oneDNN); known for sure once a first {@link #pack} was tried. */
+    static boolean supported() {
+        return !unsupported;
+    }
+
+    /**
+     * {@code x (B, C, H, W)} in channels-last memory (NHWC order, the same logical array), the layout in which
+     * oneDNN convolves without reordering its input; an array already so stays as it is.
+     */
+    static NDArray channelsLast(NDArray x) {
+        return script("layout/last", "x: Tensor", "    return torch.contiguous(x, memory_format=2)\n").forward(
+            new ParameterStore(x.getManager(), false), new NDList(x), false).singletonOrThrow();
+    }
+
+    /** {@code x} in row-major (NCHW) memory, as every other layer expects it. */
+    static NDArray rowMajor(NDArray x) {
+        return script("layout/rows", "x: Tensor", "    return torch.contiguous(x)\n").forward(
+            new ParameterStore(x.getManager(), false), new NDList(x), false).singletonOrThrow();
+    }
+
     /** The convolution of {@code x (B, in, H, W)}. */
     NDArray apply(NDArray x) {
         return convolver.forward(store, new NDList(x, packed, bias), false).singletonOrThrow();
@@ -111,9 +131,13 @@ final class PrepackedConvolution implements AutoCloseable {
     }
 
     private static PtSymbolBlock convolver(int stride, int padding) {
-        return CONVOLVERS.computeIfAbsent(stride + "/" + padding, key -> load(scriptManager(),
-            body("x: Tensor,\n    w: Tensor,\n    b: Tensor", "    return ops.mkldnn._convolution_pointwise(x, w, b, "
-                + pair(padding) + ", " + pair(stride) + ", [1, 1], 1, \"none\", [], None)\n")));
+        return script("conv/" + stride + "/" + padding, "x: Tensor,\n    w: Tensor,\n    b: Tensor",
+            "    return ops.mkldnn._convolution_pointwise(x, w, b, " + pair(padding) + ", " + pair(stride)
+                + ", [1, 1], 1, \"none\", [], None)\n");
+    }
+
+    private static PtSymbolBlock script(String key, String parameters, String code) {
+        return SCRIPTS.computeIfAbsent(key, k -> load(scriptManager(), body(parameters, code)));
     }
 
     private static NDManager scriptManager() {

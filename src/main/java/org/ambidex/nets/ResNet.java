@@ -99,6 +99,9 @@ public final class ResNet extends TorchModule {
      * {@code base}, 2, 4 and 8 times {@code base} (times 4 for bottleneck networks).
      */
     public NDList pyramid(ParameterStore store, NDArray images, boolean training) {
+        if (!training && stem.folded() && PrepackedConvolution.supported()) {
+            return prepackedPyramid(images);
+        }
         NDArray x = Intermediates.step(training, images, () -> Activation.relu(stem.forward(store, images, training))
             .getNDArrayInternal().maxPool(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1), false));
         NDList levels = new NDList();
@@ -111,6 +114,33 @@ public final class ResNet extends TorchModule {
         return levels;
     }
 
+    /**
+     * The folded network for prediction in channels-last memory with every convolution prepacked: oneDNN then
+     * neither reorders weights nor activations (ResNet-50's convolutions at batch 1 and one thread measured 10 to
+     * 30 % faster so than libtorch's plain ones on row-major maps). The levels are handed on in row-major memory.
+     */
+    private NDList prepackedPyramid(NDArray images) {
+        NDArray x = Intermediates.step(false, images, () -> Activation.relu(stem.forwardPrepacked(
+            PrepackedConvolution.channelsLast(images))).getNDArrayInternal().maxPool(new Shape(3, 3), new Shape(2, 2),
+            new Shape(1, 1), false));
+        NDList levels = new NDList();
+        for (int s = 2; s < stages.size(); s++) {
+            Sequential layer = (Sequential) stages.get(s);
+            NDArray in = x;
+            x = Intermediates.step(false, in, () -> {
+                NDArray y = in;
+                for (int b = 0; b < layer.size(); b++) {
+                    NDArray blockInput = y;
+                    Block block = (Block) layer.get(b);
+                    y = Intermediates.step(false, blockInput, () -> block.predictPrepacked(blockInput));
+                }
+                return y;
+            });
+            levels.add(PrepackedConvolution.rowMajor(x));
+        }
+        return levels;
+    }
+
     private static Sequential downsample(int in, int out, int stride) {
         return new Sequential(new Conv2d(in, out, 1, stride, 0, false), new BatchNorm2d(out));
     }
@@ -118,6 +148,9 @@ public final class ResNet extends TorchModule {
     /** A residual block whose convolution-norm pairs can be folded. */
     private interface Block {
         void fold(NDManager manager);
+
+        /** The folded block on {@code x} in channels-last memory, every convolution prepacked; the result so too. */
+        NDArray predictPrepacked(NDArray x);
     }
 
     private static FoldedBatchNorm shortcut(Sequential downsample) {
@@ -148,6 +181,13 @@ public final class ResNet extends TorchModule {
             if (down != null) {
                 down.fold(manager);
             }
+        }
+
+        @Override
+        public NDArray predictPrepacked(NDArray x) {
+            NDArray out = second.forwardPrepacked(Activation.relu(first.forwardPrepacked(x)));
+            NDArray identity = down == null ? x : down.forwardPrepacked(x);
+            return Activation.relu(out.add(identity));
         }
 
         @Override
@@ -191,6 +231,14 @@ public final class ResNet extends TorchModule {
             if (down != null) {
                 down.fold(manager);
             }
+        }
+
+        @Override
+        public NDArray predictPrepacked(NDArray x) {
+            NDArray out = Activation.relu(first.forwardPrepacked(x));
+            out = third.forwardPrepacked(Activation.relu(second.forwardPrepacked(out)));
+            NDArray identity = down == null ? x : down.forwardPrepacked(x);
+            return Activation.relu(out.add(identity));
         }
 
         @Override
