@@ -458,6 +458,19 @@ OPENPOSE = [0, 13, 14, 15, 16, 1, 2, 3, 17, 4, 5, 6, 18, 10, 11, 12, 19, 7, 8, 9
 TIP_VERTICES = [745, 317, 444, 556, 673]
 
 
+def open_misc(misc, checkpoint=None):
+    """The network in evaluation mode on misc's graph pickles, with misc/model/interhand.pth (or checkpoint), whose
+    keys all carry DataParallel's 'module.' prefix, loaded strictly."""
+    graphs = {s: pickle.load(open(os.path.join(misc, 'graph_%s.pkl' % s), 'rb')) for s in ('left', 'right')}
+    colours = pickle.load(open(os.path.join(misc, 'v_color.pkl'), 'rb'))
+    upsample = pickle.load(open(os.path.join(misc, 'upsample.pkl'), 'rb'))
+    net = Net(graphs, colours, upsample).eval()
+    state = torch.load(checkpoint or os.path.join(misc, 'model', 'interhand.pth'))
+    assert all(k.startswith('module.') for k in state), 'every key under module.'
+    net.load_state_dict({k[7:]: v for k, v in state.items()}, strict=True)
+    return net
+
+
 def regressor21(j16):
     tips = torch.zeros(5, j16.shape[1], dtype=j16.dtype)
     for row, v in enumerate(TIP_VERTICES):
@@ -530,12 +543,8 @@ def loss(out, mano_dir, epoch, seed=23):
     import json
     torch.set_num_threads(1)
     misc = os.path.join(out, 'misc')
+    net = open_misc(misc)
     graphs = {s: pickle.load(open(os.path.join(misc, 'graph_%s.pkl' % s), 'rb')) for s in ('left', 'right')}
-    colours = pickle.load(open(os.path.join(misc, 'v_color.pkl'), 'rb'))
-    upsample = pickle.load(open(os.path.join(misc, 'upsample.pkl'), 'rb'))
-    net = Net(graphs, colours, upsample).eval()
-    state = torch.load(os.path.join(misc, 'model', 'interhand.pth'))
-    net.load_state_dict({k[7:]: v for k, v in state.items()})
     x1 = torch.from_numpy(np.fromfile(os.path.join(out, 'input.f32'), dtype='<f4').reshape(1, 3, 256, 256))
     x = torch.cat([x1, x1.flip(3)], 0)
     gen = torch.Generator().manual_seed(seed)
@@ -571,14 +580,7 @@ def loss(out, mano_dir, epoch, seed=23):
 def load(out, path):
     """Loads a saved state dict strictly into the network of out/misc and writes its outputs on input.f32."""
     torch.set_num_threads(1)
-    misc = os.path.join(out, 'misc')
-    graphs = {s: pickle.load(open(os.path.join(misc, 'graph_%s.pkl' % s), 'rb')) for s in ('left', 'right')}
-    colours = pickle.load(open(os.path.join(misc, 'v_color.pkl'), 'rb'))
-    upsample = pickle.load(open(os.path.join(misc, 'upsample.pkl'), 'rb'))
-    net = Net(graphs, colours, upsample).eval()
-    state = torch.load(path)
-    assert all(k.startswith('module.') for k in state), 'every key under module.'
-    net.load_state_dict({k[7:]: v for k, v in state.items()}, strict=True)
+    net = open_misc(os.path.join(out, 'misc'), path)
     x = torch.from_numpy(np.fromfile(os.path.join(out, 'input.f32'), dtype='<f4').reshape(1, 3, 256, 256))
     with torch.no_grad():
         lv, lc, rv, rc = net(x)

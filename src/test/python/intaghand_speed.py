@@ -6,7 +6,6 @@ milliseconds per batch.
   /usr/bin/python3 intaghand_speed.py MISC BATCH [REPEATS [THREADS]]
 """
 import os
-import pickle
 import statistics
 import sys
 import time
@@ -18,19 +17,14 @@ speed_threads.limit(4, None)  # before torch: OpenMP reads it once
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from intaghand_reference import Net  # noqa: E402
+from intaghand_reference import open_misc  # noqa: E402
 
 misc = sys.argv[1]
 batch = int(sys.argv[2])
 repeats = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 if len(sys.argv) > 4:
     torch.set_num_threads(int(sys.argv[4]))
-graphs = {s: pickle.load(open(os.path.join(misc, 'graph_%s.pkl' % s), 'rb')) for s in ('left', 'right')}
-colours = pickle.load(open(os.path.join(misc, 'v_color.pkl'), 'rb'))
-upsample = pickle.load(open(os.path.join(misc, 'upsample.pkl'), 'rb'))
-net = Net(graphs, colours, upsample).eval()
-state = torch.load(os.path.join(misc, 'model', 'interhand.pth'))
-net.load_state_dict({k[7:]: v for k, v in state.items()})
+net = open_misc(misc)
 x = torch.rand(batch, 3, 256, 256)
 times = []
 with torch.no_grad():

@@ -28,18 +28,12 @@ def torch_stepper(kind, path, batch):
     os.environ['OMP_NUM_THREADS'] = '1'
     os.environ['MKL_NUM_THREADS'] = '1'
     sys.path.insert(0, HERE)
-    import pickle
     import time
     import torch
     torch.set_num_threads(1)
     if kind == 'intaghand':
-        from intaghand_reference import Net
-        graphs = {s: pickle.load(open(os.path.join(path, 'graph_%s.pkl' % s), 'rb')) for s in ('left', 'right')}
-        colours = pickle.load(open(os.path.join(path, 'v_color.pkl'), 'rb'))
-        upsample = pickle.load(open(os.path.join(path, 'upsample.pkl'), 'rb'))
-        net = Net(graphs, colours, upsample).eval()
-        state = torch.load(os.path.join(path, 'model', 'interhand.pth'))
-        net.load_state_dict({k[7:]: v for k, v in state.items()})
+        from intaghand_reference import open_misc
+        net = open_misc(path)
     else:
         import dir_reference
         net = dir_reference.build(64, 256, 128, 64, 11)

@@ -67,7 +67,8 @@ class FoldedBatchNormTest {
         }
     }
 
-    private static double relativeDifference(float[] a, float[] b) {
+    /** The largest absolute difference over the largest absolute value of {@code a}. */
+    static double relativeDifference(float[] a, float[] b) {
         double scale = 0;
         double worst = 0;
         for (int i = 0; i < a.length; i++) {

@@ -45,7 +45,7 @@ class PrepackedConvolutionTest {
                 new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
             NDArray fast = packed.apply(x);
             assertThat(fast.getShape()).isEqualTo(plain.getShape());
-            assertThat(relativeDifference(plain.toFloatArray(), fast.toFloatArray())).isLessThan(1e-5);
+            assertThat(FoldedBatchNormTest.relativeDifference(plain.toFloatArray(), fast.toFloatArray())).isLessThan(1e-5);
             packed.close();
         }
     }
@@ -75,7 +75,7 @@ class PrepackedConvolutionTest {
                 NDArray x = manager.create(values(random, 2 * 32 * side * side), new Shape(2, 32, side, side));
                 float[] expected = pair.forward(store, new NDList(x), false).singletonOrThrow().toFloatArray();
                 float[] actual = folded.forward(store, x, false).toFloatArray();
-                assertThat(relativeDifference(expected, actual)).as("side " + side).isLessThan(1e-5);
+                assertThat(FoldedBatchNormTest.relativeDifference(expected, actual)).as("side " + side).isLessThan(1e-5);
                 assertThat(folded.prepackedFor(new Shape(32, side, side))).as("prepacked at side " + side)
                     .isEqualTo(side == 4);
             }
@@ -96,15 +96,5 @@ class PrepackedConvolutionTest {
             v[i] = (float) random.nextDouble(0.5, 1.5);
         }
         return v;
-    }
-
-    private static double relativeDifference(float[] a, float[] b) {
-        double scale = 0;
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            scale = Math.max(scale, Math.abs(a[i]));
-            worst = Math.max(worst, Math.abs(a[i] - b[i]));
-        }
-        return worst / scale;
     }
 }
