@@ -7,7 +7,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +52,52 @@ class PrepackedConvolutionTest {
             assertThat(fast.getShape()).isEqualTo(plain.getShape());
             assertThat(FoldedBatchNormTest.relativeDifference(plain.toFloatArray(), fast.toFloatArray())).isLessThan(1e-5);
             packed.close();
+        }
+    }
+
+    /** The convolving scripts are one per process: two threads with their own weights each get their own result. */
+    @Test
+    void twoThreadsShareTheScriptsSafely() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            SplittableRandom random = new SplittableRandom(11);
+            NDArray[] weights = new NDArray[2];
+            NDArray[] inputs = new NDArray[2];
+            float[][] expected = new float[2][];
+            PrepackedConvolution[] packed = new PrepackedConvolution[2];
+            for (int t = 0; t < 2; t++) {
+                weights[t] = manager.create(values(random, 64 * 32 * 9), new Shape(64, 32, 3, 3));
+                NDArray bias = manager.create(values(random, 64), new Shape(64));
+                inputs[t] = manager.create(values(random, 32 * 6 * 6), new Shape(1, 32, 6, 6));
+                expected[t] = inputs[t].getNDArrayInternal().convolution(inputs[t], weights[t], bias, new Shape(1, 1),
+                    new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow().toFloatArray();
+                packed[t] = PrepackedConvolution.pack(weights[t], bias, 1, 1, inputs[t].getShape());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Double>> worst = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    int which = t;
+                    worst.add(pool.submit(() -> {
+                        double w = 0;
+                        for (int i = 0; i < 50; i++) {
+                            try (NDManager scope = manager.newSubManager()) {
+                                NDArray x = inputs[which].duplicate();
+                                x.attach(scope);
+                                NDArray y = packed[which].apply(x);
+                                y.attach(scope);
+                                w = Math.max(w, FoldedBatchNormTest.relativeDifference(expected[which],
+                                    y.toFloatArray()));
+                            }
+                        }
+                        return w;
+                    }));
+                }
+                for (Future<Double> w : worst) {
+                    assertThat(w.get()).isLessThan(1e-5);
+                }
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 
