@@ -103,7 +103,8 @@ class PrepackedConvolutionTest {
 
     /**
      * A convolution with a bias and the batch norm after it, folded: the pair's output to float32 rounding, run
-     * prepacked on a small map (where the weight outweighs the input) and plainly on a large one.
+     * prepacked on a small map (where the weight outweighs the input) and then plainly on a large one, with the
+     * dense weight the packing dropped made again.
      */
     @Test
     void aFoldedConvolutionWithBiasKeepsTheOutputsPrepackedOrNot() {
@@ -129,6 +130,8 @@ class PrepackedConvolutionTest {
                 assertThat(FoldedBatchNormTest.relativeDifference(expected, actual)).as("side " + side).isLessThan(1e-5);
                 assertThat(folded.prepackedFor(new Shape(32, side, side))).as("prepacked at side " + side)
                     .isEqualTo(side == 4);
+                assertThat(folded.holdsDenseWeight()).as("the dense folded weight: dropped once packed, made again for"
+                    + " the plain convolution").isEqualTo(side == 32);
             }
         }
     }
