@@ -80,7 +80,8 @@ public final class FoldedBatchNorm {
         }
         Shape input = x.getShape();
         PrepackedConvolution packed = prepacked.computeIfAbsent(input.slice(1), image -> Optional.ofNullable(
-            PrepackedConvolution.worthPacking(conv.weight().getArray().getShape(), input) ? pack(input) : null))
+            PrepackedConvolution.onCpu(x) && PrepackedConvolution.worthPacking(conv.weight().getArray().getShape(),
+                input) ? pack(input) : null))
             .orElse(null);
         return packed != null ? packed.apply(x) : plain(x);
     }

@@ -1,5 +1,6 @@
 package org.ambidex.nets;
 
+import ai.djl.Device;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -98,6 +99,11 @@ final class PrepackedConvolution implements AutoCloseable {
             return null;
         }
         return new PrepackedConvolution(packed, bias, convolver(stride, padding));
+    }
+
+    /** Whether {@code x} is in the CPU's memory: oneDNN's layouts are CPU ones (a GPU runs cuDNN's convolutions). */
+    static boolean onCpu(NDArray x) {
+        return x.getDevice().getDeviceType().equals(Device.Type.CPU);
     }
 
     /** Whether this libtorch prepacks (has oneDNN); known for sure once a first {@link #pack} was tried. */

@@ -99,7 +99,7 @@ public final class ResNet extends TorchModule {
      * {@code base}, 2, 4 and 8 times {@code base} (times 4 for bottleneck networks).
      */
     public NDList pyramid(ParameterStore store, NDArray images, boolean training) {
-        if (!training && stem.folded() && PrepackedConvolution.supported()) {
+        if (!training && stem.folded() && PrepackedConvolution.supported() && PrepackedConvolution.onCpu(images)) {
             return prepackedPyramid(images);
         }
         NDArray x = Intermediates.step(training, images, () -> Activation.relu(stem.forward(store, images, training))
