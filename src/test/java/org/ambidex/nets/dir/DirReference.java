@@ -44,6 +44,16 @@ final class DirReference {
 
     /** The largest difference per compared quantity, over the three stages. */
     record Differences(double vertices, double joints, double uv, double offset, double camera) {
+
+        /** Prints them under {@code label} and asserts the comparison tests' bounds (1e-4 for the parameters). */
+        void assertWithinBounds(String label) {
+            System.out.println(label + ": " + this);
+            assertThat(vertices).as(label + ": vertices (m)").isLessThan(1e-5);
+            assertThat(joints).as(label + ": joints (m)").isLessThan(1e-5);
+            assertThat(uv).as(label + ": joint uv ([-1, 1])").isLessThan(1e-5);
+            assertThat(offset).as(label + ": offset (0.15 m)").isLessThan(1e-5);
+            assertThat(camera).as(label + ": parameters").isLessThan(1e-4);
+        }
     }
 
     /** Runs the model on {@code dir/input.npy} and returns the largest differences from {@code outputs.npz}. */
