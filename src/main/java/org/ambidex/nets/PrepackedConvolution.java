@@ -32,7 +32,9 @@ import org.ambidex.io.torch.TorchScriptWriter;
  * 122 ms; 128 to 128 on 32 x 32: 2.8 against 3.1 ms), and 1 x 1 convolutions go through a matrix product rather
  * than oneDNN at batch 1 and one thread (prepacked: slower). Hence {@link #worthPacking}: kernels larger than 1 x 1
  * whose weight has at least {@value #MIN_WEIGHT_PER_INPUT} times the elements of one image's input. At a batch of
- * 8 the packed ones measured as fast or faster (2048 to 1024: 200 against 163 ms).
+ * 8 the packed ones measured as fast or faster (2048 to 1024: 200 against 163 ms). On inputs in channels-last memory
+ * prepacking measured faster at every ResNet-50 size, so the folded {@link ResNet} predicts in that layout with every
+ * convolution prepacked ({@link #channelsLast}, {@link #rowMajor}).
  *
  * <p>The two tiny TorchScript modules (reorder, convolve) are written from numbers alone and loaded from memory, as
  * {@link org.ambidex.io.torch.TorchScriptWriter} does for the MediaPipe graphs. A libtorch without oneDNN refuses
@@ -116,6 +118,7 @@ final class PrepackedConvolution implements AutoCloseable {
      * oneDNN convolves without reordering its input; an array already so stays as it is.
      */
     static NDArray channelsLast(NDArray x) {
+        // 2: TorchScript's number for torch.channels_last
         return script("layout/last", "x: Tensor", "    return torch.contiguous(x, memory_format=2)\n").forward(
             new ParameterStore(x.getManager(), false), new NDList(x), false).singletonOrThrow();
     }
