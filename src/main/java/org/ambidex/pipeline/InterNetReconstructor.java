@@ -60,11 +60,8 @@ public final class InterNetReconstructor extends BatchReconstructor {
         int size = InterNetCrop.INPUT_SIZE;
         Affine2 trans = InterNetCrop.patchTransform(cropBox.centreX(), cropBox.centreY(), cropBox.width(),
             cropBox.height(), size, size, 1.0, 0.0, false);
-        float[] chw = OpenCvAffine.warpAffine(image, trans, size, size).toChw();
-        for (int i = 0; i < chw.length; i++) {
-            chw[i] /= 255f; // as the reference: float32 pixels divided by 255
-        }
-        return chw;
+        // as the reference: float32 pixels divided by 255
+        return OpenCvAffine.warpAffine(image, trans, size, size).toChwDividedBy(255);
     }
 
     @Override

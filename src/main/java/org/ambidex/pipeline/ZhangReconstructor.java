@@ -124,12 +124,8 @@ public final class ZhangReconstructor extends BatchReconstructor {
             return InterNetReconstructor.input(rgb, InterNetCrop.processBbox(box));
         }
         // The demo warps the 8-bit image as read, so the warped pixels are whole numbers again.
-        float[] chw = OpenCvFixedPointWarp.warpAffine(rgb, inputTransform(image.getWidth(), image.getHeight(), null), SIZE,
-            SIZE).toChw();
-        for (int i = 0; i < chw.length; i++) {
-            chw[i] /= 255f;
-        }
-        return chw;
+        return OpenCvFixedPointWarp.warpAffine(rgb, inputTransform(image.getWidth(), image.getHeight(), null), SIZE,
+            SIZE).toChwDividedBy(255);
     }
 
     @Override

@@ -172,11 +172,6 @@ public final class FloatImage {
         return data.clone();
     }
 
-    /** The samples as CHW (planar), unchanged. */
-    public float[] toChw() {
-        return toChwDividedBy(1);
-    }
-
     /**
      * The samples as CHW (planar), each divided by {@code divisor}, as torchvision's {@code ToTensor} ({@code div(255)})
      * and NumPy's {@code / 255.0} do (a multiplication by the reciprocal differs from them by a float step on some

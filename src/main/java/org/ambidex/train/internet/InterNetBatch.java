@@ -38,10 +38,8 @@ public record InterNetBatch(NDArray image, NDArray jointCoord, NDArray jointVali
             : InterNetAugmentation.none();
         InterNetInput input = InterNetPreprocessing.prepare(sample, image, InterNetCrop.processBbox(sample.bbox()),
             aug);
-        float[] chw = input.patch().toChw();
-        for (int i = 0; i < chw.length; i++) {
-            chw[i] /= 255f; // float32 pixels divided by 255, as the reference's ToTensor on a float array
-        }
+        // float32 pixels divided by 255, as the reference's ToTensor on a float array
+        float[] chw = input.patch().toChwDividedBy(255);
         return new Example(chw, InterNetTargets.of(input), input.handType(), sample.handTypeValid());
     }
 

@@ -107,10 +107,8 @@ public final class ZhangExamples {
         }
         InterNetInput input = InterNetPreprocessing.prepare(sample, image, InterNetCrop.processBbox(sample.bbox()),
             aug);
-        float[] chw = input.patch().toChw();
-        for (int i = 0; i < chw.length; i++) {
-            chw[i] /= 255f; // float32 pixels divided by 255, as the reference's ToTensor on a float array
-        }
+        // float32 pixels divided by 255, as the reference's ToTensor on a float array
+        float[] chw = input.patch().toChwDividedBy(255);
         int first = aug.flip() ? 1 : 0;
         float[] allJoints = new float[2 * JOINTS * 3];
         float[] allValid = new float[2 * JOINTS];
