@@ -11,9 +11,10 @@ import java.util.function.Supplier;
  *
  * <p>Why: DJL frees an array when it is closed or its manager closes, so without this every intermediate of a
  * prediction lives until the prediction ends (the models' {@code predict} close them all then, through an
- * {@link NDScope}), while PyTorch frees each when its last reference goes. Kept alive, IntagHand's activations at
- * batch 1 take about 180 MB per pass, so every pass writes to memory that is out of the caches; freed step by step,
- * the allocator hands the next step the blocks the last one left warm (docs/BENCHMARKS.md has the measurements).
+ * {@link NDScope}), while PyTorch frees each when its last reference goes. IntagHand makes about 250 MB of arrays
+ * per pass at batch 1 (PyTorch's profiler); kept alive, every pass writes to memory that is out of the caches; freed
+ * step by step, the allocator hands the next step the blocks the last one left warm (docs/BENCHMARKS.md has the
+ * measurements).
  *
  * <p>A step runs in its own {@link NDScope}: what it makes is closed when it returns, except its result, whose arrays
  * then belong to the enclosing scope as if made there (so an enclosing step frees them in turn). A step's result must
