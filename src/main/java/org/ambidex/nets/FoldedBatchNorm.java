@@ -39,7 +39,7 @@ public final class FoldedBatchNorm {
     private NDArray bias;
     /** Per input shape of one image {@code (C, H, W)}: its prepacked convolution, or empty when not worth it. */
     private final Map<Shape, Optional<PrepackedConvolution>> prepacked = new HashMap<>();
-    /** Per input shape of one image: the prepacked convolution {@link #forwardPrepacked} runs, or empty without oneDNN. */
+    /** Per input shape of one image: what {@link #forwardPrepacked} runs, or empty without oneDNN. */
     private final Map<Shape, Optional<PrepackedConvolution>> alwaysPrepacked = new HashMap<>();
 
     public FoldedBatchNorm(Conv2d conv, BatchNorm2d norm) {

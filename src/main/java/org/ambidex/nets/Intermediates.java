@@ -28,7 +28,7 @@ public final class Intermediates {
     private Intermediates() {
     }
 
-    /** {@code step}'s arrays, every other array it made closed (when not {@code training}); {@code inputs} are not closed. */
+    /** {@code step}'s arrays, all else it made closed (unless {@code training}); {@code inputs} are not closed. */
     public static NDList step(boolean training, NDList inputs, Supplier<NDList> step) {
         if (training) {
             return step.get();
@@ -46,7 +46,7 @@ public final class Intermediates {
         return result;
     }
 
-    /** {@code step}'s array, every other array it made closed (when not {@code training}); {@code input} is not closed. */
+    /** {@code step}'s array, all else it made closed (unless {@code training}); {@code input} is not closed. */
     public static NDArray step(boolean training, NDArray input, Supplier<NDArray> step) {
         return step(training, new NDList(input), () -> new NDList(step.get())).singletonOrThrow();
     }

@@ -46,7 +46,7 @@ final class PrepackedConvolution implements AutoCloseable {
     static final int MIN_WEIGHT_PER_INPUT = 4;
 
     private static final String MODULE_CLASS = "__torch__.ambidex.conv.Script";
-    /** The modules that convolve (by stride and padding) or change layouts, in a manager that lives as long as the process. */
+    /** The modules that convolve (by stride and padding) or change layouts, in a manager living as long as the process. */
     private static final Map<String, PtSymbolBlock> SCRIPTS = new ConcurrentHashMap<>();
     private static volatile NDManager scripts;
     private static volatile boolean unsupported;
