@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ambidex.io.torch.TorchScriptWriter;
+import org.slf4j.LoggerFactory;
 
 /**
  * A convolution for prediction whose weight oneDNN has reordered once into its own blocked layout, run by
@@ -98,6 +99,8 @@ final class PrepackedConvolution implements AutoCloseable {
         } catch (EngineException e) {
             // no oneDNN in this libtorch: the plain convolution it is, for every layer from now on
             unsupported = true;
+            LoggerFactory.getLogger(PrepackedConvolution.class).info("convolutions run unpacked: this libtorch did not"
+                + " reorder a weight for oneDNN ({})", String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             return null;
         }
         return new PrepackedConvolution(packed, bias, convolver(stride, padding));
